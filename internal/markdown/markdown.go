@@ -1,0 +1,68 @@
+// Package markdown makes untrusted text safe to place in the GitHub-flavoured Markdown that the
+// toolkit writes: no mentions that ping, no broken tables, no hidden markers, and no body over
+// GitHub's size limit.
+package markdown
+
+import (
+	"fmt"
+	"strings"
+)
+
+// MaxBody is GitHub's limit on an issue, pull request or comment body, in characters.
+const MaxBody = 65536
+
+// textReplacer neutralises what GitHub would act on in running text: @mentions (a zero-width
+// space after the @ stops the ping and still reads as @name) and HTML comments, which the toolkit
+// uses for its own hidden markers.
+var textReplacer = strings.NewReplacer(
+	"@", "@&#8203;",
+	"<!--", "&lt;!--",
+	"-->", "--&gt;",
+)
+
+// Text makes untrusted text safe for running Markdown.
+func Text(s string) string { return textReplacer.Replace(s) }
+
+// cellReplacer adds what breaks a table row: the pipe and line breaks.
+var cellReplacer = strings.NewReplacer(
+	"@", "@&#8203;",
+	"<!--", "&lt;!--",
+	"-->", "--&gt;",
+	"|", `\|`,
+	"\r\n", " ",
+	"\n", " ",
+	"\r", " ",
+)
+
+// Cell makes untrusted text safe for one table cell.
+func Cell(s string) string { return cellReplacer.Replace(s) }
+
+// Code puts s in an inline code span that s itself can't close, for paths and refs.
+func Code(s string) string {
+	s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+	fence := "`"
+	for strings.Contains(s, fence) {
+		fence += "`"
+	}
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") || s == "" {
+		return fence + " " + s + " " + fence
+	}
+	return fence + s + fence
+}
+
+// CodeCell is Code for a table cell: the pipe is escaped too, which GitHub honours in code spans.
+func CodeCell(s string) string { return strings.ReplaceAll(Code(s), "|", `\|`) }
+
+// Truncate cuts body to GitHub's limit, ending it with a note that says how much was cut. Bodies
+// within the limit are returned as they are.
+func Truncate(body string) string {
+	runes := []rune(body)
+	if len(runes) <= MaxBody {
+		return body
+	}
+	note := func(n int) string {
+		return fmt.Sprintf("\n\n> [!NOTE]\n> Truncated: %d characters were cut to fit GitHub's limit of %d.\n", n, MaxBody)
+	}
+	keep := MaxBody - len([]rune(note(len(runes))))
+	return string(runes[:keep]) + note(len(runes)-keep)
+}
