@@ -86,6 +86,8 @@ func Default() Policy {
 		Branches: Branches{Production: "main", Develop: "develop", Hotfix: "hotfix/**", Release: "release/*"},
 		Guard: Guard{
 			Limits:      Limits{MaxLines: 200, MaxFiles: 10, MaxCommits: 10},
+			Allow:       []string{},
+			Deny:        []string{},
 			DefaultDeny: &yes,
 			Rules:       map[string]Level{},
 			Severity: map[string]Limits{
