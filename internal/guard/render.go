@@ -94,4 +94,6 @@ func orDash(s string) string {
 }
 
 // oneLine keeps a path or message with line breaks from breaking the terminal table.
-func oneLine(s string) string { return strings.NewReplacer("\n", `\n`, "\r", `\r`, "\t", `\t`).Replace(s) }
+func oneLine(s string) string {
+	return strings.NewReplacer("\n", `\n`, "\r", `\r`, "\t", `\t`).Replace(s)
+}
