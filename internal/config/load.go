@@ -1,0 +1,159 @@
+package config
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"strings"
+)
+
+// Source says where a policy came from, for the output.
+type Source struct {
+	// File is the override file, or DefaultPath when the policy was read from the base ref.
+	File string
+	// Ref is the base ref the policy was read from; it is empty for an override file.
+	Ref string
+	// Defaults is true when the base ref has no policy file, so the policy is Default().
+	Defaults bool
+}
+
+// String describes the source in a few words: a file, "FILE on REF", or the defaults.
+func (s Source) String() string {
+	switch {
+	case s.Defaults:
+		return fmt.Sprintf("defaults (no %s on %s)", s.File, s.Ref)
+	case s.Ref == "":
+		return s.File
+	}
+	return fmt.Sprintf("%s on %s", s.File, s.Ref)
+}
+
+// Load returns the policy in force. With an override file path it reads that file. Otherwise it
+// reads DefaultPath as committed on baseRef in repoDir, never from the worktree or the hotfix
+// branch, so a hotfix cannot loosen its own limits; when baseRef has no policy file, the policy is
+// Default(). Errors match ErrUnreadable, ErrInvalid, ErrBaseRef or ErrRepo with errors.Is.
+func Load(ctx context.Context, repoDir, baseRef, override string) (Policy, Source, error) {
+	if override != "" {
+		return loadFile(override)
+	}
+	return loadRef(ctx, repoDir, baseRef)
+}
+
+// loadFile reads and parses a policy file from disk.
+func loadFile(path string) (Policy, Source, error) {
+	src := Source{File: path}
+	data, err := readFile(path)
+	if err != nil {
+		return Policy{}, src, err
+	}
+	p, err := Parse(path, data)
+	return p, src, err
+}
+
+// readFile reads at most MaxSize+1 bytes of a file, so Parse can reject a larger one.
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%w %s: %w", ErrUnreadable, path, pathCause(err))
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%w %s: %w", ErrUnreadable, path, pathCause(err))
+	}
+	return data, nil
+}
+
+// pathCause drops the operation and path from an *fs.PathError, which the caller already names.
+func pathCause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// loadRef reads and parses DefaultPath from the commit that ref names.
+func loadRef(ctx context.Context, dir, ref string) (Policy, Source, error) {
+	src := Source{File: DefaultPath, Ref: ref}
+	commit, err := resolveCommit(ctx, dir, ref)
+	if err != nil {
+		return Policy{}, src, err
+	}
+	data, found, err := readBlob(ctx, dir, commit, DefaultPath)
+	if err != nil {
+		return Policy{}, src, fmt.Errorf("read %s on %s: %w", DefaultPath, ref, err)
+	}
+	if !found {
+		src.Defaults = true
+		return Default(), src, nil
+	}
+	p, err := Parse(DefaultPath, data)
+	return p, src, err
+}
+
+// resolveCommit returns the commit SHA that ref names. A ref that could be read as an option is
+// refused before git sees it.
+func resolveCommit(ctx context.Context, dir, ref string) (string, error) {
+	if ref == "" || strings.HasPrefix(ref, "-") {
+		return "", fmt.Errorf("%w %q: a ref must not be empty or start with \"-\"; give a branch, tag or commit, e.g. main", ErrBaseRef, ref)
+	}
+	out, code, err := git(ctx, dir, "rev-parse", "--verify", "--quiet", "--end-of-options", ref+"^{commit}")
+	switch {
+	case code == 1:
+		return "", fmt.Errorf("%w %q: no such branch, tag or commit in %s", ErrBaseRef, ref, dir)
+	case code > 1:
+		return "", fmt.Errorf("%w: %s: %w", ErrRepo, dir, err)
+	case err != nil:
+		return "", fmt.Errorf("resolve base ref %q in %s: %w", ref, dir, err)
+	}
+	return strings.TrimSpace(string(out)), nil
+}
+
+// readBlob returns the content of the file at path in commit; found is false when the commit has
+// no entry there. Anything but a regular file (a directory, a symlink, a submodule) is refused.
+func readBlob(ctx context.Context, dir, commit, path string) (data []byte, found bool, err error) {
+	out, _, err := git(ctx, dir, "ls-tree", "-z", commit, "--", path)
+	if err != nil {
+		return nil, false, err
+	}
+	if len(out) == 0 {
+		return nil, false, nil
+	}
+	meta, _, _ := strings.Cut(string(out), "\t")
+	var mode, kind, object string
+	if _, err := fmt.Sscan(meta, &mode, &kind, &object); err != nil || kind != "blob" || mode == "120000" {
+		return nil, true, fmt.Errorf("%w: %s is not a regular file (git ls-tree: %s)", ErrInvalid, path, meta)
+	}
+	data, _, err = git(ctx, dir, "cat-file", "blob", object)
+	return data, true, err
+}
+
+// git runs git -C dir with args and returns its output. On failure it returns git's exit code
+// (-1 when git did not run) and an error holding git's message.
+func git(ctx context.Context, dir string, args ...string) ([]byte, int, error) {
+	cmd := exec.CommandContext(ctx, "git", append([]string{"-C", dir}, args...)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		msg := strings.TrimPrefix(strings.TrimSpace(stderr.String()), "fatal: ")
+		return out, exit.ExitCode(), fmt.Errorf("git %s: %s", args[0], firstLine(msg))
+	}
+	if err != nil {
+		return out, -1, fmt.Errorf("git %s: %w", args[0], err)
+	}
+	return out, 0, nil
+}
+
+// firstLine returns the first line of s.
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
