@@ -1,0 +1,95 @@
+package contract
+
+import (
+	"bytes"
+	"io"
+	"net/http"
+)
+
+// Middleware wraps a server's handler: it checks every request the handler
+// receives and every response it writes, and passes each violation error to
+// report. The handler's behaviour is unchanged.
+func (c *Checker) Middleware(h http.Handler, report func(error)) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		reqBody, err := readAll(&r.Body)
+		if err != nil {
+			report(err)
+		}
+		rec := &recorder{ResponseWriter: w, status: http.StatusOK}
+		h.ServeHTTP(rec, r)
+		resp := &http.Response{StatusCode: rec.status, Header: w.Header().Clone()}
+		if err := c.Check(r, reqBody, resp, rec.body.Bytes()); err != nil {
+			report(err)
+		}
+	})
+}
+
+// Transport wraps a client's transport: it checks every request the client
+// sends and every response it receives, and passes each violation error to
+// report. A nil base means http.DefaultTransport.
+func (c *Checker) Transport(base http.RoundTripper, report func(error)) http.RoundTripper {
+	if base == nil {
+		base = http.DefaultTransport
+	}
+	return roundTripper(func(r *http.Request) (*http.Response, error) {
+		sent := r.Clone(r.Context())
+		reqBody, err := readAll(&sent.Body)
+		if err != nil {
+			return nil, err
+		}
+		resp, err := base.RoundTrip(sent)
+		if err != nil {
+			return resp, err
+		}
+		respBody, err := readAll(&resp.Body)
+		if err != nil {
+			return nil, err
+		}
+		if err := c.Check(r, reqBody, resp, respBody); err != nil {
+			report(err)
+		}
+		return resp, nil
+	})
+}
+
+// roundTripper adapts a function to http.RoundTripper.
+type roundTripper func(*http.Request) (*http.Response, error)
+
+// RoundTrip calls f.
+func (f roundTripper) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// readAll reads *body to the end and replaces it with a fresh reader over
+// the same bytes, so the next reader sees the whole body.
+func readAll(body *io.ReadCloser) ([]byte, error) {
+	if *body == nil || *body == http.NoBody {
+		return nil, nil
+	}
+	data, err := io.ReadAll(*body)
+	_ = (*body).Close()
+	*body = io.NopCloser(bytes.NewReader(data))
+	return data, err
+}
+
+// recorder passes a response through while keeping its status and a copy of
+// its body.
+type recorder struct {
+	http.ResponseWriter
+	status      int
+	wroteHeader bool
+	body        bytes.Buffer
+}
+
+// WriteHeader records the status and forwards it.
+func (r *recorder) WriteHeader(status int) {
+	if !r.wroteHeader {
+		r.status, r.wroteHeader = status, true
+	}
+	r.ResponseWriter.WriteHeader(status)
+}
+
+// Write keeps a copy of p and forwards it.
+func (r *recorder) Write(p []byte) (int, error) {
+	r.wroteHeader = true
+	r.body.Write(p)
+	return r.ResponseWriter.Write(p)
+}
