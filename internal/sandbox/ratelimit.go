@@ -1,0 +1,49 @@
+package sandbox
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+)
+
+// rateLimit is the primary rate limit GitHub gives an authenticated user, per hour. See
+// https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api
+const rateLimit = 5000
+
+// rateWindow counts requests in the current hour, as GitHub's core rate limit does.
+type rateWindow struct {
+	reset time.Time
+	used  int
+}
+
+// take counts one request at now and returns the window after it.
+func (rw *rateWindow) take(now time.Time) rateWindow {
+	if !now.Before(rw.reset) {
+		rw.reset = now.Add(time.Hour).Truncate(time.Second)
+		rw.used = 0
+	}
+	if rw.used < rateLimit {
+		rw.used++
+	}
+	return *rw
+}
+
+// setRateHeaders counts the request and sets GitHub's x-ratelimit-* headers.
+func (s *Server) setRateHeaders(w http.ResponseWriter) {
+	s.log.mu.Lock()
+	rw := s.log.rate.take(s.opts.Clock())
+	s.log.mu.Unlock()
+	h := w.Header()
+	h.Set("X-Ratelimit-Limit", strconv.Itoa(rateLimit))
+	h.Set("X-Ratelimit-Remaining", strconv.Itoa(rateLimit-rw.used))
+	h.Set("X-Ratelimit-Reset", strconv.FormatInt(rw.reset.Unix(), 10))
+	h.Set("X-Ratelimit-Used", strconv.Itoa(rw.used))
+	h.Set("X-Ratelimit-Resource", "core")
+}
+
+// rateSnapshot is the current window, for GET /rate_limit.
+func (s *Server) rateSnapshot() rateWindow {
+	s.log.mu.Lock()
+	defer s.log.mu.Unlock()
+	return s.log.rate
+}

@@ -1,0 +1,118 @@
+package sandbox
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/google/go-github/v60/github"
+)
+
+// routesRepo registers the repository, the authenticated user, the rate limit and collaborators.
+func (s *Server) routesRepo() {
+	s.route("GET /repos/{owner}/{repo}", s.getRepo)
+	s.route("GET /user", s.getUser)
+	s.route("GET /rate_limit", s.getRateLimit)
+	s.route("GET /repos/{owner}/{repo}/collaborators/{username}/permission", s.getPermission)
+	s.route("PUT /repos/{owner}/{repo}/collaborators/{username}", s.putCollaborator)
+}
+
+// repoID is the repository's id; there is only one.
+const repoID = 1296269
+
+// getRepo answers GET /repos/{owner}/{repo}.
+// https://docs.github.com/rest/repos/repos#get-a-repository
+func (s *Server) getRepo(w http.ResponseWriter, r *http.Request) error {
+	return writeJSON(w, http.StatusOK, s.repository())
+}
+
+// repository is the sandbox's repository as GitHub describes it; the token's user is its admin.
+func (s *Server) repository() *github.Repository {
+	owner := s.user(s.opts.Owner)
+	owner.Type = github.String("Organization")
+	created := &github.Timestamp{Time: s.st.created(s.now())}
+	return &github.Repository{
+		ID: github.Int64(repoID), NodeID: github.String(nodeIDFor("R", repoID)),
+		Name: github.String(s.opts.Name), FullName: github.String(s.opts.Owner + "/" + s.opts.Name),
+		Owner: owner, Private: github.Bool(false), Visibility: github.String("public"),
+		Fork: github.Bool(false), Archived: github.Bool(false), Disabled: github.Bool(false),
+		DefaultBranch: github.String("main"),
+		URL:           github.String(s.apiURL("")), HTMLURL: github.String(s.htmlURL("")),
+		CloneURL: github.String(s.opts.Dir), GitURL: github.String(s.opts.Dir),
+		HasIssues: github.Bool(true), HasProjects: github.Bool(false), HasWiki: github.Bool(false),
+		AllowMergeCommit: github.Bool(true), AllowSquashMerge: github.Bool(true), AllowRebaseMerge: github.Bool(true),
+		CreatedAt: created, UpdatedAt: created, PushedAt: &github.Timestamp{Time: s.now()},
+		Permissions: map[string]bool{"admin": true, "maintain": true, "push": true, "triage": true, "pull": true},
+	}
+}
+
+// getUser answers GET /user with the token's user.
+// https://docs.github.com/rest/users/users#get-the-authenticated-user
+func (s *Server) getUser(w http.ResponseWriter, r *http.Request) error {
+	u := s.user(s.opts.User)
+	u.Name = github.String(s.opts.User)
+	created := &github.Timestamp{Time: s.st.created(s.now())}
+	u.CreatedAt, u.UpdatedAt = created, created
+	return writeJSON(w, http.StatusOK, u)
+}
+
+// getRateLimit answers GET /rate_limit with the core window.
+// https://docs.github.com/rest/rate-limit/rate-limit#get-rate-limit-status-for-the-authenticated-user
+func (s *Server) getRateLimit(w http.ResponseWriter, r *http.Request) error {
+	rw := s.rateSnapshot()
+	core := map[string]any{"limit": rateLimit, "remaining": rateLimit - rw.used, "reset": rw.reset.Unix(), "used": rw.used, "resource": "core"}
+	return writeJSON(w, http.StatusOK, map[string]any{"resources": map[string]any{"core": core}, "rate": core})
+}
+
+// roles are the repository roles, strongest first, with the legacy permission each one reports.
+var roles = map[string]string{"admin": "admin", "maintain": "write", "write": "write", "triage": "read", "read": "read", "none": "none"}
+
+// getPermission answers GET .../collaborators/{username}/permission. The token's user is an
+// admin; others have the role given to them, or none.
+// https://docs.github.com/rest/collaborators/collaborators#get-repository-permissions-for-a-user
+func (s *Server) getPermission(w http.ResponseWriter, r *http.Request) error {
+	login := r.PathValue("username")
+	role := s.role(login)
+	return writeJSON(w, http.StatusOK, map[string]any{"permission": roles[role], "role_name": role, "user": s.user(login)})
+}
+
+// role is login's role on the repository.
+func (s *Server) role(login string) string {
+	if strings.EqualFold(login, s.opts.User) {
+		return "admin"
+	}
+	for name, role := range s.st.Collaborators {
+		if strings.EqualFold(name, login) {
+			return role
+		}
+	}
+	return "none"
+}
+
+// putCollaborator answers PUT .../collaborators/{username}: the user gets the role at once (no
+// invitation), and the answer is 204 as for an existing collaborator. The body's permission is
+// pull, triage, push, maintain or admin (default push).
+// https://docs.github.com/rest/collaborators/collaborators#add-a-repository-collaborator
+func (s *Server) putCollaborator(w http.ResponseWriter, r *http.Request) error {
+	var body struct {
+		Permission string `json:"permission"`
+	}
+	if err := decodeBody(r, &body); err != nil {
+		return err
+	}
+	role, ok := map[string]string{"": "write", "pull": "read", "read": "read", "triage": "triage", "push": "write", "write": "write", "maintain": "maintain", "admin": "admin"}[body.Permission]
+	if !ok {
+		return validationFailed("", fieldError{Resource: "Repository", Field: "permission", Code: "invalid",
+			Message: "permission must be one of pull, triage, push, maintain, admin"})
+	}
+	s.st.Collaborators[r.PathValue("username")] = role
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+// SetCollaborator gives login a role on the repository: admin, maintain, write, triage, read or none.
+func (s *Server) SetCollaborator(login, role string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.st.Collaborators[login] = role
+	s.saveState()
+}

@@ -1,0 +1,145 @@
+package sandbox
+
+import (
+	"context"
+	"crypto/subtle"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Options configures a sandbox.
+type Options struct {
+	// Dir is the bare repository's path; New creates it when it does not exist.
+	Dir string
+	// Owner and Name make the repository's full name, Owner/Name.
+	Owner, Name string
+	// Token is the one token the API accepts, sent as "Bearer TOKEN" or "token TOKEN".
+	Token string
+	// User is the authenticated user's login; it defaults to "sandbox-bot".
+	User string
+	// StateFile, when set, keeps what git does not hold (issues, PRs, comments, ...) across restarts.
+	StateFile string
+	// Clock gives server-side timestamps; it defaults to time.Now.
+	Clock func() time.Time
+	// Logf receives one line per request; it defaults to discarding them.
+	Logf func(format string, args ...any)
+}
+
+// Server is a GitHub REST API for one repository, backed by a bare git repository. It answers one
+// request at a time.
+type Server struct {
+	opts Options
+	git  *gitRepo
+	mux  *http.ServeMux
+
+	mu   sync.Mutex // held for the whole of each API request
+	st   *state
+	base string // scheme and host of the request being served
+
+	log requestLog
+}
+
+// New opens the sandbox for opts, creating the bare repository (branch main) when opts.Dir does
+// not exist and loading opts.StateFile when it does.
+func New(opts Options) (*Server, error) {
+	opts, err := withDefaults(opts)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{opts: opts, mux: http.NewServeMux()}
+	s.git = &gitRepo{dir: opts.Dir, api: s.apiURL, html: s.htmlURL, user: opts.User}
+	if err := s.git.ensure(context.Background()); err != nil {
+		return nil, err
+	}
+	if s.st, err = loadState(opts.StateFile); err != nil {
+		return nil, err
+	}
+	s.routes()
+	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { writeError(w, notFound()) })
+	return s, nil
+}
+
+// withDefaults checks the required options and fills in the optional ones.
+func withDefaults(o Options) (Options, error) {
+	var missing []string
+	for name, v := range map[string]string{"dir": o.Dir, "owner": o.Owner, "name": o.Name, "token": o.Token} {
+		if strings.TrimSpace(v) == "" {
+			missing = append(missing, name)
+		}
+	}
+	if len(missing) > 0 {
+		return o, fmt.Errorf("sandbox options: %s must not be empty", strings.Join(slices.Sorted(slices.Values(missing)), ", "))
+	}
+	if o.User == "" {
+		o.User = "sandbox-bot"
+	}
+	if o.Clock == nil {
+		o.Clock = time.Now
+	}
+	if o.Logf == nil {
+		o.Logf = func(string, ...any) {}
+	}
+	return o, nil
+}
+
+// Handler is the API: authentication, rate-limit headers and the request log around the routes.
+func (s *Server) Handler() http.Handler {
+	var h http.Handler = http.HandlerFunc(s.authenticated)
+	return s.logged(h)
+}
+
+// Serve answers requests on ln until ctx is cancelled, then shuts down gracefully.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	hs := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	done := make(chan error, 1)
+	go func() { done <- hs.Serve(ln) }()
+	select {
+	case err := <-done:
+		return fmt.Errorf("serve sandbox on %s: %w", ln.Addr(), err)
+	case <-ctx.Done():
+	}
+	shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	err := hs.Shutdown(shut)
+	if serveErr := <-done; !errors.Is(serveErr, http.ErrServerClosed) {
+		return serveErr
+	}
+	return err
+}
+
+// authenticated answers 401 unless the request carries the token, and routes it otherwise.
+func (s *Server) authenticated(w http.ResponseWriter, r *http.Request) {
+	s.setRateHeaders(w)
+	auth := r.Header.Get("Authorization")
+	if auth == "" {
+		writeError(w, &apiError{Status: http.StatusUnauthorized, Message: "Requires authentication"})
+		return
+	}
+	if !s.tokenMatches(auth) {
+		writeError(w, &apiError{Status: http.StatusUnauthorized, Message: "Bad credentials"})
+		return
+	}
+	s.mux.ServeHTTP(w, r)
+}
+
+// tokenMatches reports whether an Authorization header carries the sandbox's token.
+func (s *Server) tokenMatches(auth string) bool {
+	scheme, tok, ok := strings.Cut(auth, " ")
+	if !ok || !(strings.EqualFold(scheme, "bearer") || strings.EqualFold(scheme, "token")) {
+		return false
+	}
+	return subtle.ConstantTimeCompare([]byte(strings.TrimSpace(tok)), []byte(s.opts.Token)) == 1
+}
+
+// fileExists reports whether path names something on disk.
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
