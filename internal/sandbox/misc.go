@@ -1,0 +1,68 @@
+package sandbox
+
+import (
+	"maps"
+	"net/http"
+	"time"
+
+	"github.com/google/go-github/v60/github"
+)
+
+// maxDispatchInputs is how many inputs GitHub accepts in one workflow dispatch.
+const maxDispatchInputs = 10
+
+// dispatchRecord is one workflow_dispatch request. The sandbox runs no workflows; it records them.
+type dispatchRecord struct {
+	Workflow string         `json:"workflow"`
+	Ref      string         `json:"ref"`
+	Inputs   map[string]any `json:"inputs,omitempty"`
+	User     string         `json:"user"`
+	At       time.Time      `json:"at"`
+}
+
+// Dispatch is a recorded workflow dispatch: the workflow's file name or id, the ref and inputs.
+type Dispatch struct {
+	Workflow string
+	Ref      string
+	Inputs   map[string]any
+	At       time.Time
+}
+
+// routesMisc registers the workflow dispatch endpoint.
+// See https://docs.github.com/rest/actions/workflows#create-a-workflow-dispatch-event
+func (s *Server) routesMisc() {
+	s.route("POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches", s.dispatchWorkflow)
+}
+
+// dispatchWorkflow answers POST .../actions/workflows/{workflow_id}/dispatches with 204 and records
+// the dispatch. The ref is required and must name a branch or tag in git; at most ten inputs.
+func (s *Server) dispatchWorkflow(w http.ResponseWriter, r *http.Request) error {
+	var req github.CreateWorkflowDispatchEventRequest
+	if err := decodeBody(r, &req); err != nil {
+		return err
+	}
+	switch {
+	case req.Ref == "":
+		return validationFailed("", fieldError{Resource: "WorkflowDispatch", Field: "ref", Code: "missing_field"})
+	case len(req.Inputs) > maxDispatchInputs:
+		return unprocessable("you may only define up to 10 `inputs` for a `workflow_dispatch` event")
+	}
+	if _, err := s.git.resolve(req.Ref); err != nil {
+		return unprocessable("No ref found for: " + req.Ref)
+	}
+	s.st.Dispatches = append(s.st.Dispatches, &dispatchRecord{Workflow: r.PathValue("workflow_id"),
+		Ref: req.Ref, Inputs: req.Inputs, User: s.requester(r), At: s.now()})
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+// Dispatches returns the workflow dispatches received, oldest first.
+func (s *Server) Dispatches() []Dispatch {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]Dispatch, 0, len(s.st.Dispatches))
+	for _, d := range s.st.Dispatches {
+		out = append(out, Dispatch{Workflow: d.Workflow, Ref: d.Ref, Inputs: maps.Clone(d.Inputs), At: d.At})
+	}
+	return out
+}

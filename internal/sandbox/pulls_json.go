@@ -1,0 +1,105 @@
+package sandbox
+
+import (
+	"github.com/google/go-github/v60/github"
+)
+
+// pullJSON renders rec as GitHub's full pull request object, with the counts of commits, lines
+// and files that git gives for base...head.
+func (s *Server) pullJSON(rec *issueRecord) (*github.PullRequest, error) {
+	pr := s.pullSummaryJSON(rec)
+	p := rec.Pull
+	commits, err := s.git.commitsBetween(p.BaseSHA, p.HeadSHA)
+	if err != nil {
+		return nil, err
+	}
+	files, err := s.git.diffFiles(p.BaseSHA, p.HeadSHA)
+	if err != nil {
+		return nil, err
+	}
+	additions, deletions := 0, 0
+	for _, f := range files {
+		additions += f.GetAdditions()
+		deletions += f.GetDeletions()
+	}
+	pr.Commits, pr.ChangedFiles = github.Int(len(commits)), github.Int(len(files))
+	pr.Additions, pr.Deletions = github.Int(additions), github.Int(deletions)
+	pr.Comments, pr.ReviewComments = github.Int(rec.Comments), github.Int(0)
+	pr.Merged, pr.MaintainerCanModify = github.Bool(p.Merged), github.Bool(false)
+	pr.MergeableState = github.String(mergeableState(rec))
+	if rec.State == "open" && p.Mergeable != nil {
+		pr.Mergeable = github.Bool(*p.Mergeable)
+	}
+	if p.Merged {
+		pr.MergedBy = s.user(p.MergedBy)
+	}
+	return pr, nil
+}
+
+// mergeableState is GitHub's mergeable_state: "clean" or "dirty" once computed, "unknown" before
+// and after the pull request closes.
+func mergeableState(rec *issueRecord) string {
+	switch {
+	case rec.State != "open" || rec.Pull.Mergeable == nil:
+		return "unknown"
+	case *rec.Pull.Mergeable:
+		return "clean"
+	}
+	return "dirty"
+}
+
+// pullSummaryJSON renders rec as the pull request object that lists carry: no counts and no
+// mergeability.
+func (s *Server) pullSummaryJSON(rec *issueRecord) *github.PullRequest {
+	p := rec.Pull
+	url := s.apiURL("pulls/%d", rec.Number)
+	issueURL := s.apiURL("issues/%d", rec.Number)
+	pr := &github.PullRequest{
+		ID: github.Int64(rec.ID), NodeID: github.String(nodeIDFor("PR", rec.ID)),
+		Number: github.Int(rec.Number), State: github.String(rec.State), Locked: github.Bool(false),
+		Title: github.String(rec.Title), Body: github.String(rec.Body), User: s.user(rec.User),
+		Labels: s.labelsJSON(rec.Labels), Assignees: s.usersJSON(rec.Assignees), Draft: github.Bool(p.Draft),
+		CreatedAt: stamp(rec.CreatedAt), UpdatedAt: stamp(rec.UpdatedAt),
+		URL: github.String(url), HTMLURL: github.String(s.htmlURL("pull/%d", rec.Number)),
+		IssueURL: github.String(issueURL), CommitsURL: github.String(url + "/commits"),
+		CommentsURL: github.String(issueURL + "/comments"), ReviewCommentsURL: github.String(url + "/comments"),
+		ReviewCommentURL:  github.String(s.apiURL("pulls/comments{/number}")),
+		StatusesURL:       github.String(s.apiURL("statuses/%s", p.HeadSHA)),
+		DiffURL:           github.String(s.htmlURL("pull/%d.diff", rec.Number)),
+		PatchURL:          github.String(s.htmlURL("pull/%d.patch", rec.Number)),
+		AuthorAssociation: github.String(s.association(rec.User)),
+		Head:              s.branchJSON(p.Head, p.HeadSHA), Base: s.branchJSON(p.Base, p.BaseSHA),
+	}
+	if len(rec.Assignees) > 0 {
+		pr.Assignee = s.user(rec.Assignees[0])
+	}
+	if rec.ClosedAt != nil {
+		pr.ClosedAt = stamp(*rec.ClosedAt)
+	}
+	if p.Merged {
+		pr.MergedAt, pr.MergeCommitSHA = stamp(*p.MergedAt), github.String(p.MergeCommitSHA)
+	}
+	return pr
+}
+
+// branchJSON renders one side of a pull request: label OWNER:BRANCH, ref, sha, user and repo.
+func (s *Server) branchJSON(branch, sha string) *github.PullRequestBranch {
+	return &github.PullRequestBranch{
+		Label: github.String(s.opts.Owner + ":" + branch), Ref: github.String(branch),
+		SHA: github.String(sha), User: s.user(s.opts.Owner), Repo: s.repository(),
+	}
+}
+
+// pullLinks is the pull_request object of an issue that is a pull request.
+func (s *Server) pullLinks(rec *issueRecord) *github.PullRequestLinks {
+	links := &github.PullRequestLinks{
+		URL:      github.String(s.apiURL("pulls/%d", rec.Number)),
+		HTMLURL:  github.String(s.htmlURL("pull/%d", rec.Number)),
+		DiffURL:  github.String(s.htmlURL("pull/%d.diff", rec.Number)),
+		PatchURL: github.String(s.htmlURL("pull/%d.patch", rec.Number)),
+	}
+	if rec.Pull.Merged {
+		links.MergedAt = stamp(*rec.Pull.MergedAt)
+	}
+	return links
+}
