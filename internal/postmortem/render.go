@@ -1,0 +1,70 @@
+package postmortem
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+	"text/template"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/markdown"
+)
+
+// DefaultTemplate is the postmortem body used when the repository has none of its own.
+//
+//go:embed template.md
+var DefaultTemplate string
+
+// Markers delimit the Action Items table, which the toolkit regenerates in place.
+const (
+	ItemsStart = "<!-- hotfix:action-items:start -->"
+	ItemsEnd   = "<!-- hotfix:action-items:end -->"
+)
+
+// Title is the postmortem issue's title.
+func Title(f Facts) string {
+	return "Incident Postmortem: " + strings.Join(strings.Fields(f.Title), " ")
+}
+
+// Marker identifies the one postmortem of an incident, or of a PR when there is no incident.
+func Marker(f Facts) string {
+	if f.Incident > 0 {
+		return fmt.Sprintf("<!-- hotfix:postmortem incident=%d -->", f.Incident)
+	}
+	return fmt.Sprintf("<!-- hotfix:postmortem pr=%d -->", f.PR.Number)
+}
+
+// data is what the template sees: the facts, and the label of action items.
+type data struct {
+	Facts
+	ActionLabel string
+}
+
+// Render fills the template (DefaultTemplate when tmpl is empty) with the facts. The marker comes
+// first whatever the template says, so an overridden template can't break the one-per-incident rule.
+func Render(tmpl string, f Facts, actionLabel string) (string, error) {
+	if tmpl == "" {
+		tmpl = DefaultTemplate
+	}
+	t, err := template.New("postmortem").Option("missingkey=error").Funcs(funcs).Parse(tmpl)
+	if err != nil {
+		return "", fmt.Errorf("parse the postmortem template: %w", err)
+	}
+	var b strings.Builder
+	b.WriteString(Marker(f) + "\n")
+	if err := t.Execute(&b, data{Facts: f, ActionLabel: actionLabel}); err != nil {
+		return "", fmt.Errorf("fill in the postmortem template: %w", err)
+	}
+	return markdown.Truncate(b.String()), nil
+}
+
+// funcs are the template's functions; each escapes what it prints.
+var funcs = template.FuncMap{
+	"text": markdown.Text,
+	"cell": markdown.Cell,
+	"code": markdown.Code,
+	"utc":  UTC,
+	"date": func(t interface{ Format(string) string }) string { return t.Format("2006-01-02") },
+	"actionItems": func() string {
+		return ItemsStart + "\n| Action | Owner | Due | Status |\n|---|---|---|---|\n| _none yet_ | | | |\n" + ItemsEnd
+	},
+}
