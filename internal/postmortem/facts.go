@@ -71,10 +71,10 @@ func (f Facts) Duration() (time.Duration, string, bool) {
 		end, endName = f.PR.Merged, "fix merged"
 	}
 	if start.IsZero() || end.IsZero() || end.Before(start) {
-		return 0, "no known start and end: the incident has no impact-start or declared time, or no resolution or merge", false
+		return 0, "the incident has no impact-start or declared time, or no resolution or merge", false
 	}
 	d := end.Sub(start)
-	formula := fmt.Sprintf("%s (%s) to %s (%s)", startName, UTC(start), endName, UTC(end))
+	formula := fmt.Sprintf("from %s (%s) to %s (%s)", startName, UTC(start), endName, UTC(end))
 	return d, formula, true
 }
 

@@ -70,7 +70,7 @@ func TestDuration(t *testing.T) {
 	t.Parallel()
 	f := incidentFacts()
 	d, formula, ok := f.Duration()
-	if !ok || d != 100*time.Minute || formula != "impact start (2026-03-04 09:50 UTC) to resolved (2026-03-04 11:30 UTC)" {
+	if !ok || d != 100*time.Minute || formula != "from impact start (2026-03-04 09:50 UTC) to resolved (2026-03-04 11:30 UTC)" {
 		t.Errorf("Duration = %v, %q, %v", d, formula, ok)
 	}
 	f.ImpactStart, f.Resolved = time.Time{}, time.Time{}
