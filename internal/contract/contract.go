@@ -58,6 +58,9 @@ func (c *Checker) Check(req *http.Request, reqBody []byte, resp *http.Response, 
 		return Violations{{Method: req.Method, Path: req.URL.Path, Part: "route", Reason: "no operation in GitHub's description: " + err.Error()}}
 	}
 	ex := exchange{method: req.Method, path: c.templates[route.Path]}
+	if ex.path == "" {
+		ex.path = route.Path
+	}
 	input := &openapi3filter.RequestValidationInput{
 		Request:    withBody(req, reqBody),
 		PathParams: params,
@@ -72,12 +75,19 @@ func (c *Checker) Check(req *http.Request, reqBody []byte, resp *http.Response, 
 	return c.excuse(found)
 }
 
+// anywhere are the error statuses GitHub may answer on any endpoint, though
+// most operations do not list them: bad credentials, forbidden or rate
+// limited, not found (also GitHub's answer for a private repository),
+// too many requests, and server failures.
+var anywhere = map[int]bool{401: true, 403: true, 404: true, 429: true, 500: true, 502: true, 503: true}
+
 // checkResponse validates a response. A documented status is checked
-// against its description; an undocumented error status against GitHub's
-// common error body, basic-error, which every error response carries.
+// against its description; an undocumented status from anywhere against
+// GitHub's common error body, basic-error. Any other undocumented status
+// is a violation.
 func (c *Checker) checkResponse(ex exchange, in *openapi3filter.RequestValidationInput, resp *http.Response, body []byte) []Violation {
 	op := in.Route.Operation
-	if op.Responses.Status(resp.StatusCode) == nil && op.Responses.Default() == nil && resp.StatusCode >= 400 {
+	if op.Responses.Status(resp.StatusCode) == nil && op.Responses.Default() == nil && anywhere[resp.StatusCode] {
 		return ex.violations(c.checkErrorBody(body))
 	}
 	out := &openapi3filter.ResponseValidationInput{

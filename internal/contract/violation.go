@@ -97,7 +97,10 @@ func (ex exchange) part(err error) (string, error) {
 	}
 	var respErr *openapi3filter.ResponseError
 	if errors.As(err, &respErr) {
-		return "response body", unwrapOr(respErr.Err, respErr)
+		if respErr.Err == nil {
+			return "response", respErr
+		}
+		return "response body", respErr.Err
 	}
 	if ex.status != 0 {
 		return "response body", err
