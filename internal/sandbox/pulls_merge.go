@@ -10,8 +10,8 @@ import (
 	"github.com/google/go-github/v60/github"
 )
 
-// mergeRequest is the body of PUT /repos/{owner}/{repo}/pulls/{number}/merge.
-type mergeRequest struct {
+// pullMergeRequest is the body of PUT /repos/{owner}/{repo}/pulls/{number}/merge.
+type pullMergeRequest struct {
 	CommitTitle   string  `json:"commit_title"`
 	CommitMessage *string `json:"commit_message"`
 	SHA           string  `json:"sha"`
@@ -34,7 +34,7 @@ func (s *Server) mergePull(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	var req mergeRequest
+	var req pullMergeRequest
 	if err := decodeBody(r, &req); err != nil {
 		return err
 	}
@@ -55,7 +55,7 @@ func (s *Server) mergePull(w http.ResponseWriter, r *http.Request) error {
 }
 
 // checkMerge validates a merge: the method, the pull request's state and the expected head SHA.
-func (s *Server) checkMerge(rec *issueRecord, req *mergeRequest) error {
+func (s *Server) checkMerge(rec *issueRecord, req *pullMergeRequest) error {
 	switch req.MergeMethod {
 	case "":
 		req.MergeMethod = "merge"
@@ -75,7 +75,7 @@ func (s *Server) checkMerge(rec *issueRecord, req *mergeRequest) error {
 }
 
 // mergeCommits makes the commits of the chosen method on top of the base and returns the new tip.
-func (s *Server) mergeCommits(rec *issueRecord, req *mergeRequest) (string, error) {
+func (s *Server) mergeCommits(rec *issueRecord, req *pullMergeRequest) (string, error) {
 	p, now := rec.Pull, s.now()
 	if req.MergeMethod == "rebase" {
 		return s.replay(p.BaseSHA, p.HeadSHA, now)
@@ -102,7 +102,7 @@ func (s *Server) mergeCommits(rec *issueRecord, req *mergeRequest) (string, erro
 
 // commitMessage is the merge commit's message: commit_title (or the default title), a blank line
 // and commit_message (or the default body).
-func commitMessage(title, body string, req *mergeRequest) string {
+func commitMessage(title, body string, req *pullMergeRequest) string {
 	if req.CommitTitle != "" {
 		title = req.CommitTitle
 	}
