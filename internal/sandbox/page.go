@@ -18,18 +18,21 @@ const (
 // header with the prev, next, last and first pages as GitHub does. It never returns a nil slice,
 // so an empty page encodes as [].
 func paginate[T any](w http.ResponseWriter, r *http.Request, all []T) ([]T, error) {
-	perPage := queryInt(r, "per_page", defaultPerPage)
-	if perPage > maxPerPage {
-		perPage = maxPerPage
-	}
+	lo, hi := pageRange(w, r, len(all))
+	return append([]T{}, all[lo:hi]...), nil
+}
+
+// pageRange is paginate for a list of total items that is read a page at a time: it sets the Link
+// header and returns the bounds of the requested page.
+func pageRange(w http.ResponseWriter, r *http.Request, total int) (lo, hi int) {
+	perPage := min(queryInt(r, "per_page", defaultPerPage), maxPerPage)
 	page := queryInt(r, "page", 1)
-	last := max((len(all)+perPage-1)/perPage, 1)
+	last := max((total+perPage-1)/perPage, 1)
 	if link := linkHeader(r, page, last); link != "" {
 		w.Header().Set("Link", link)
 	}
-	lo := min((page-1)*perPage, len(all))
-	hi := min(lo+perPage, len(all))
-	return append([]T{}, all[lo:hi]...), nil
+	lo = min((page-1)*perPage, total)
+	return lo, min(lo+perPage, total)
 }
 
 // queryInt reads a positive integer query parameter; anything else gives def, as GitHub ignores it.

@@ -30,6 +30,8 @@ type Options struct {
 	Clock func() time.Time
 	// Logf receives one line per request; it defaults to discarding them.
 	Logf func(format string, args ...any)
+	// Faults, when enabled, makes requests fail as it says (see WithFaults).
+	Faults FaultSpec
 }
 
 // Server is a GitHub REST API for one repository, backed by a bare git repository. It answers one
@@ -89,9 +91,13 @@ func withDefaults(o Options) (Options, error) {
 	return o, nil
 }
 
-// Handler is the API: authentication, rate-limit headers and the request log around the routes.
+// Handler is the API: the request log, injected faults, authentication and rate-limit headers
+// around the routes. Faulted requests are logged too, so counts show every request a client made.
 func (s *Server) Handler() http.Handler {
 	var h http.Handler = http.HandlerFunc(s.authenticated)
+	if s.opts.Faults.Enabled() {
+		h = WithFaults(h, s.opts.Faults)
+	}
 	return s.logged(h)
 }
 

@@ -22,6 +22,12 @@ type state struct {
 	NextNumber int `json:"next_number"`
 	// NextID is the id the next object of any kind gets.
 	NextID        int64                   `json:"next_id"`
+	Issues        map[int]*issueRecord    `json:"issues"`
+	Comments      []*commentRecord        `json:"comments"`
+	Labels        map[string]*labelRecord `json:"labels"`
+	Statuses      []*statusRecord         `json:"statuses"`
+	Releases      []*releaseRecord        `json:"releases"`
+	Dispatches    []*dispatchRecord       `json:"dispatches"`
 	Collaborators map[string]string       `json:"collaborators"`
 	// Created is when the repository was first served, for its created_at.
 	Created time.Time `json:"created"`
@@ -56,6 +62,8 @@ func loadState(path string) (*state, error) {
 
 // fillMaps makes the maps that a state file may leave out.
 func (st *state) fillMaps() {
+	st.Issues = orEmpty(st.Issues)
+	st.Labels = orEmpty(st.Labels)
 	st.Collaborators = orEmpty(st.Collaborators)
 }
 

@@ -1,0 +1,117 @@
+package sandbox
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/google/go-github/v60/github"
+)
+
+// Compare limits, as on GitHub.
+// https://docs.github.com/rest/commits/commits#compare-two-commits
+const (
+	maxCompareFiles   = 300
+	maxCompareCommits = 250
+)
+
+// routesCompare registers the compare API.
+func (s *Server) routesCompare() {
+	s.route("GET /repos/{owner}/{repo}/compare/{basehead...}", s.compare)
+}
+
+// compare answers GET /compare/{base}...{head}: status, ahead and behind counts, the commits on
+// head (at most 250) and the files changed since the merge base (at most 300).
+func (s *Server) compare(w http.ResponseWriter, r *http.Request) error {
+	baseRef, headRef, ok := strings.Cut(r.PathValue("basehead"), "...")
+	if !ok {
+		return notFound()
+	}
+	base, err := s.git.resolve(s.localRef(baseRef))
+	if err != nil {
+		return err
+	}
+	head, err := s.git.resolve(s.localRef(headRef))
+	if err != nil {
+		return err
+	}
+	cmp, err := s.comparison(base, head)
+	if err != nil {
+		return err
+	}
+	cmp.URL = github.String(s.apiURL("compare/%s...%s", baseRef, headRef))
+	cmp.HTMLURL = github.String(s.htmlURL("compare/%s...%s", baseRef, headRef))
+	cmp.PermalinkURL = github.String(s.htmlURL("compare/%s...%s", base, head))
+	cmp.DiffURL = github.String(s.htmlURL("compare/%s...%s.diff", baseRef, headRef))
+	cmp.PatchURL = github.String(s.htmlURL("compare/%s...%s.patch", baseRef, headRef))
+	return writeJSON(w, http.StatusOK, cmp)
+}
+
+// localRef drops an "OWNER:" prefix that names this repository's owner.
+func (s *Server) localRef(ref string) string {
+	if owner, rest, ok := strings.Cut(ref, ":"); ok && strings.EqualFold(owner, s.opts.Owner) {
+		return rest
+	}
+	return ref
+}
+
+// comparison compares commits base and head from git.
+func (s *Server) comparison(base, head string) (*github.CommitsComparison, error) {
+	mb, err := s.git.mergeBase(base, head)
+	if err != nil {
+		return nil, err
+	}
+	if mb == "" {
+		return nil, &apiError{Status: http.StatusNotFound, Message: "No common ancestor between " + base + " and " + head + "."}
+	}
+	ahead, err := s.git.count(mb + ".." + head)
+	if err != nil {
+		return nil, err
+	}
+	behind, err := s.git.count(mb + ".." + base)
+	if err != nil {
+		return nil, err
+	}
+	cmp := &github.CommitsComparison{
+		Status: github.String(compareStatus(ahead, behind)), AheadBy: github.Int(ahead), BehindBy: github.Int(behind),
+		TotalCommits: github.Int(ahead),
+	}
+	return cmp, s.fillComparison(cmp, base, head, mb)
+}
+
+// fillComparison adds the base and merge-base commits, the commits and the files.
+func (s *Server) fillComparison(cmp *github.CommitsComparison, base, head, mb string) error {
+	baseCommit, err := s.git.commit(base)
+	if err != nil {
+		return err
+	}
+	mbCommit, err := s.git.commit(mb)
+	if err != nil {
+		return err
+	}
+	cmp.BaseCommit, cmp.MergeBaseCommit = s.git.repositoryCommit(baseCommit), s.git.repositoryCommit(mbCommit)
+	commits, err := s.git.commitsBetween(mb, head)
+	if err != nil {
+		return err
+	}
+	files, err := s.git.diffFiles(base, head)
+	if err != nil {
+		return err
+	}
+	cmp.Commits = commits[:min(len(commits), maxCompareCommits)]
+	cmp.Files = files[:min(len(files), maxCompareFiles)]
+	return nil
+}
+
+// compareStatus names how head relates to base.
+func compareStatus(ahead, behind int) string {
+	switch {
+	case ahead == 0 && behind == 0:
+		return "identical"
+	case behind == 0:
+		return "ahead"
+	case ahead == 0:
+		return "behind"
+	default:
+		return "diverged"
+	}
+}
