@@ -1,0 +1,107 @@
+package event
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/config"
+)
+
+// Kind names what a trigger is routed to.
+type Kind string
+
+// Route kinds. Each runs the commands in Decision.Commands.
+const (
+	None        Kind = "none"         // nothing to do
+	Guard       Kind = "guard"        // a push to, or a PR from, a hotfix branch
+	Merge       Kind = "merge"        // a hotfix PR merged: release, backport, postmortem
+	Declare     Kind = "declare"      // workflow_dispatch with title and severity
+	Update      Kind = "update"       // a command comment on an incident issue
+	ActionItems Kind = "action-items" // an action item labelled, closed or reopened
+	Remind      Kind = "remind"       // the schedule
+)
+
+// Decision is where a trigger goes: the commands that handle it, in order, and why. A Decision
+// of kind None runs nothing, and its Reason says why there is nothing to do.
+type Decision struct {
+	Kind     Kind
+	Commands []string
+	Reason   string
+}
+
+// commands lists the commands each kind runs, by their names in the command table.
+var commands = map[Kind][]string{
+	Guard:       {"guard"},
+	Merge:       {"release", "backport", "postmortem"},
+	Declare:     {"incident declare"},
+	Update:      {"incident update"},
+	ActionItems: {"action-items sync"},
+	Remind:      {"remind"},
+}
+
+// Route decides which commands handle a trigger under the policy's branch names. It is pure: the
+// same trigger and policy always give the same decision.
+func Route(t Trigger, p config.Policy) Decision {
+	b := withDefaults(p.Branches)
+	switch {
+	case t.Push != nil:
+		return routePush(t, b)
+	case t.PullRequest != nil:
+		return routePullRequest(t, b)
+	case t.IssueComment != nil:
+		return routeComment(t)
+	case t.Issues != nil:
+		return routeIssues(t)
+	case t.Dispatch != nil:
+		return routeDispatch(t)
+	case t.Schedule != nil:
+		return to(Remind, "schedule %q: look for overdue updates, postmortems and action items", t.Schedule.Cron)
+	}
+	return skip("event %s is not one the toolkit handles: nothing to do", orUnknown(t.Name))
+}
+
+// to makes a decision of kind k.
+func to(k Kind, format string, args ...any) Decision {
+	return Decision{Kind: k, Commands: commands[k], Reason: fmt.Sprintf(format, args...)}
+}
+
+// skip makes a decision to do nothing.
+func skip(format string, args ...any) Decision {
+	return Decision{Kind: None, Reason: fmt.Sprintf(format, args...)}
+}
+
+// withDefaults fills the branch names the policy leaves empty.
+func withDefaults(b config.Branches) config.Branches {
+	d := config.Default().Branches
+	if b.Production == "" {
+		b.Production = d.Production
+	}
+	if b.Hotfix == "" {
+		b.Hotfix = d.Hotfix
+	}
+	if b.Release == "" {
+		b.Release = d.Release
+	}
+	return b
+}
+
+// orUnknown names an empty event name.
+func orUnknown(name string) string {
+	if name == "" {
+		return "(unnamed)"
+	}
+	return name
+}
+
+// word is the first word of untrusted text, quoted and cut short, safe to print in a log line.
+func word(s string) string {
+	fields := strings.Fields(s)
+	if len(fields) == 0 {
+		return `""`
+	}
+	w := []rune(fields[0])
+	if len(w) > 32 {
+		w = append(w[:32], '…')
+	}
+	return fmt.Sprintf("%q", string(w))
+}
