@@ -65,4 +65,10 @@ var endpoints = []endpoint{
 	{"get", "/repos/{owner}/{repo}/contents/{path}"},
 	{"get", "/user"},
 	{"get", "/rate_limit"},
+
+	// The sandbox also serves these, so its contract test covers them.
+	{"get", "/repos/{owner}/{repo}/issues/comments"},
+	{"delete", "/repos/{owner}/{repo}/issues/{issue_number}/labels"},
+	{"get", "/repos/{owner}/{repo}/pulls/{pull_number}/merge"},
+	{"put", "/repos/{owner}/{repo}/collaborators/{username}"},
 }
