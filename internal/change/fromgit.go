@@ -1,0 +1,108 @@
+package change
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+)
+
+// FromGit reads the change BASE...HEAD from the git CLI in repoDir, a worktree or a bare
+// repository: the files changed from the merge base of base and head to head, the way GitHub
+// compares, and the commits in base..head, oldest first.
+//
+// The files come from one git process, `git diff --raw --patch --unified=0 -z --find-renames`,
+// so the diff is computed once. Additions and deletions are the changed lines of the patch, which
+// are the counts `git diff --numstat --find-renames BASE...HEAD` prints; a binary file counts 0
+// and 0, where numstat prints "-". A type change (a file that became a symlink) is Modified, with
+// both modes. See File.WhitespaceOnly for the whitespace rule.
+//
+// A ref that starts with '-', or that is empty, is refused. The errors to branch on are
+// ErrNotRepository, ErrUnknownRef (as a *RefError) and ErrNoMergeBase.
+func FromGit(ctx context.Context, repoDir, base, head string) (Set, error) {
+	if err := errors.Join(checkRef("base", base), checkRef("head", head)); err != nil {
+		return Set{}, err
+	}
+	g := git{dir: repoDir}
+	ends, err := g.resolve(ctx, base, head)
+	if err != nil {
+		return Set{}, err
+	}
+	set := Set{Base: base, Head: head, BaseSHA: ends.mergeBase, HeadSHA: ends.head}
+	var wg sync.WaitGroup
+	var commitsErr error
+	wg.Go(func() { set.Commits, commitsErr = g.commits(ctx, ends.base, ends.head) })
+	set.Files, err = g.files(ctx, ends.base, ends.head)
+	wg.Wait()
+	if err = errors.Join(err, commitsErr); err != nil {
+		return Set{}, fmt.Errorf("change %s...%s in %s: %w", base, head, repoDir, err)
+	}
+	return set, nil
+}
+
+// checkRef refuses a ref that git could take for an option, or that can't name one commit.
+func checkRef(role, ref string) error {
+	switch {
+	case ref == "":
+		return fmt.Errorf("%s ref is empty", role)
+	case strings.HasPrefix(ref, "-"):
+		return fmt.Errorf("%s ref %q starts with '-'", role, ref)
+	case strings.Contains(ref, ".."):
+		return fmt.Errorf("%s ref %q is a range; give one commit", role, ref)
+	case strings.ContainsAny(ref, "\x00\n"):
+		return fmt.Errorf("%s ref %q holds a control character", role, ref)
+	}
+	return nil
+}
+
+// ends are the commits a comparison is made of.
+type ends struct{ base, head, mergeBase string }
+
+// resolve turns base and head into commit SHAs and finds their merge base, in one git process:
+// `git rev-parse B...H` prints H, B, then each merge base after a ^.
+func (g git) resolve(ctx context.Context, base, head string) (ends, error) {
+	out, err := g.output(ctx, "rev-parse", "--end-of-options", base+"^{commit}..."+head+"^{commit}")
+	if err != nil {
+		return ends{}, g.diagnose(ctx, base, head, err)
+	}
+	var e ends
+	for _, line := range strings.Fields(string(out)) {
+		switch {
+		case line == "--end-of-options": // git before 2.43 echoes it
+		case e.head == "":
+			e.head = line
+		case e.base == "":
+			e.base = line
+		case e.mergeBase == "" && strings.HasPrefix(line, "^"):
+			e.mergeBase = line[1:] // the first, as git diff uses
+		}
+	}
+	if e.mergeBase == "" {
+		return ends{}, &NoMergeBaseError{Base: base, Head: head, Dir: g.dir}
+	}
+	return e, nil
+}
+
+// files reads the changed files of base...head from one git diff process.
+func (g git) files(ctx context.Context, base, head string) ([]File, error) {
+	var files []File
+	read := func(r *bufio.Reader) (err error) {
+		files, err = parseDiff(r)
+		return err
+	}
+	return files, g.stream(ctx, read, diffArgs(base, head)...)
+}
+
+// diffArgs is the one git diff behind a change set. The options that a user's config could turn
+// into other output are pinned: no colour, no external diff or textconv, whole object names, no
+// context lines, short submodule lines, paths from the top of the repository.
+func diffArgs(base, head string) []string {
+	return []string{
+		"diff", "--raw", "--patch", "-z", "--find-renames",
+		"--no-abbrev", "--full-index", "--unified=0", "--inter-hunk-context=0",
+		"--no-color", "--no-ext-diff", "--no-textconv", "--submodule=short", "--no-relative",
+		"--end-of-options", base + "..." + head, "--",
+	}
+}

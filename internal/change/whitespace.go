@@ -1,0 +1,61 @@
+package change
+
+import "bytes"
+
+// whitespace decides, hunk by hunk, whether a file's change is whitespace only. A hunk passes
+// when its removed lines and its added lines are the same list once each line is squeezed: every
+// space, tab, carriage return, vertical tab and form feed taken out, and lines left empty dropped.
+type whitespace struct {
+	candidate bool // the file has content on both sides, so it can be whitespace only
+	hunks     int  // hunks seen
+	failed    bool // a hunk did not pass
+	old, new  []byte
+}
+
+// start begins a file.
+func (w *whitespace) start(candidate bool) {
+	*w = whitespace{candidate: candidate, old: w.old[:0], new: w.new[:0]}
+}
+
+// removed takes a removed line, without its "-".
+func (w *whitespace) removed(line []byte) {
+	if w.candidate && !w.failed {
+		w.old = squeeze(w.old, line)
+	}
+}
+
+// added takes an added line, without its "+".
+func (w *whitespace) added(line []byte) {
+	if w.candidate && !w.failed {
+		w.new = squeeze(w.new, line)
+	}
+}
+
+// endHunk compares the two sides of the hunk, or of the part of it up to a context line.
+func (w *whitespace) endHunk() {
+	if !w.candidate || w.failed {
+		return
+	}
+	w.hunks++
+	w.failed = !bytes.Equal(w.old, w.new)
+	w.old, w.new = w.old[:0], w.new[:0]
+}
+
+// only reports whether the file changed, in whitespace alone.
+func (w *whitespace) only() bool { return w.candidate && w.hunks > 0 && !w.failed }
+
+// squeeze appends line without its whitespace, and a newline, unless nothing is left.
+func squeeze(dst, line []byte) []byte {
+	n := len(dst)
+	for _, c := range line {
+		switch c {
+		case ' ', '\t', '\r', '\v', '\f':
+		default:
+			dst = append(dst, c)
+		}
+	}
+	if len(dst) == n {
+		return dst
+	}
+	return append(dst, '\n')
+}
