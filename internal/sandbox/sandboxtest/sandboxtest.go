@@ -1,0 +1,145 @@
+// Package sandboxtest starts a sandbox for a test: a real bare git repository served as GitHub's
+// REST API, a go-github client made by the toolkit's own constructor, and a scratch clone for
+// pushing branches the way a person would.
+package sandboxtest
+
+import (
+	"context"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-github/v60/github"
+	"github.com/incident-hotfix/incident-hotfix/internal/gh"
+	"github.com/incident-hotfix/incident-hotfix/internal/gittest"
+	"github.com/incident-hotfix/incident-hotfix/internal/sandbox"
+)
+
+// Token is the token the sandbox accepts.
+const Token = "sandbox-test-token"
+
+// Owner and Name are the sandbox repository's.
+const (
+	Owner = "acme"
+	Name  = "shop"
+)
+
+// Sandbox is a running sandbox for one test.
+type Sandbox struct {
+	t      testing.TB
+	Server *sandbox.Server
+	Client *github.Client
+	URL    string // the API URL, with a trailing slash
+	Dir    string // the bare repository
+	work   string // a scratch clone for pushes
+}
+
+// Options adjust Start.
+type Options struct {
+	Faults sandbox.FaultSpec
+	Clock  func() time.Time
+}
+
+// Start serves a sandbox whose main branch has one commit (README.md).
+func Start(t testing.TB, opts Options) *Sandbox {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "shop.git")
+	srv, err := sandbox.New(sandbox.Options{Dir: dir, Owner: Owner, Name: Name, Token: Token, Faults: opts.Faults, Clock: opts.Clock})
+	if err != nil {
+		t.Fatalf("start sandbox: %v", err)
+	}
+	hs := httptest.NewServer(srv.Handler())
+	t.Cleanup(hs.Close)
+	s := &Sandbox{t: t, Server: srv, URL: hs.URL + "/", Dir: dir, work: t.TempDir()}
+	s.Client = s.NewClient()
+	s.git("clone", "-q", dir, ".")
+	s.git("checkout", "-q", "--orphan", "main")
+	s.Push("main", map[string]string{"README.md": "# shop\n"})
+	return s
+}
+
+// NewClient makes another client for the sandbox through gh.New, with retries that don't sleep.
+func (s *Sandbox) NewClient() *github.Client {
+	s.t.Helper()
+	c, err := gh.New(context.Background(), gh.Options{Token: Token, APIURL: s.URL,
+		Sleep: func(context.Context, time.Duration) error { return nil }})
+	if err != nil {
+		s.t.Fatalf("sandbox client: %v", err)
+	}
+	return c
+}
+
+// Push commits files (path → content; "" deletes the path) on top of branch — or, when branch
+// does not exist yet, on top of from (main when empty) — and pushes it. It returns the commit SHA.
+func (s *Sandbox) Push(branch string, files map[string]string, from ...string) string {
+	s.t.Helper()
+	start := "main"
+	if len(from) > 0 {
+		start = from[0]
+	}
+	s.git("fetch", "-q", "origin", "+refs/heads/*:refs/remotes/origin/*")
+	if s.tryGit("rev-parse", "--verify", "-q", "refs/remotes/origin/"+branch) {
+		start = branch
+	}
+	if s.tryGit("rev-parse", "--verify", "-q", "refs/remotes/origin/"+start) {
+		s.git("checkout", "-q", "-B", "scratch", "origin/"+start)
+	}
+	for path, content := range files {
+		full := filepath.Join(s.work, path)
+		if content == "" {
+			s.git("rm", "-q", "--", path)
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			s.t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(content), 0o644); err != nil {
+			s.t.Fatal(err)
+		}
+	}
+	s.git("add", "-A")
+	s.git("commit", "-q", "--allow-empty", "-m", "change "+branch)
+	s.git("push", "-q", "-f", "origin", "HEAD:refs/heads/"+branch)
+	return s.git("rev-parse", "HEAD")
+}
+
+// Git runs git in the bare repository and returns its trimmed output.
+func (s *Sandbox) Git(args ...string) string {
+	s.t.Helper()
+	return run(s.t, s.Dir, args...)
+}
+
+func (s *Sandbox) git(args ...string) string {
+	s.t.Helper()
+	return run(s.t, s.work, args...)
+}
+
+func (s *Sandbox) tryGit(args ...string) bool {
+	cmd := exec.Command("git", args...)
+	cmd.Dir, cmd.Env = s.work, gittest.Env
+	return cmd.Run() == nil
+}
+
+func run(t testing.TB, dir string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command("git", args...)
+	cmd.Dir, cmd.Env = dir, gittest.Env
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return strings.TrimSpace(string(out))
+}
+
+// Requests counts the API requests served since the last ResetRequests, by route.
+func (s *Sandbox) Requests() int {
+	n := 0
+	for _, c := range s.Server.Requests() {
+		n += c
+	}
+	return n
+}
