@@ -1,0 +1,110 @@
+package event
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/incident-hotfix/incident-hotfix/internal/config"
+)
+
+func TestRoute(t *testing.T) {
+	t.Parallel()
+	merge := []string{"release", "backport", "postmortem"}
+	tests := []struct {
+		file string
+		want Decision
+	}{
+		{"push.hotfix.json", Decision{Guard, []string{"guard"}, `push to hotfix branch "hotfix/x"`}},
+		{"push.hotfix-deleted.json", Decision{None, nil, `push deleting branch "hotfix/x": nothing to do`}},
+		{"push.json", Decision{None, nil, `push to "master", which does not match the hotfix branches hotfix/**: nothing to do`}},
+		{"push.tag-deleted.json", Decision{None, nil, `push to "refs/tags/simple-tag", not a branch: nothing to do`}},
+		{"pull_request.opened.hotfix.json", Decision{Guard, []string{"guard"}, `pull_request "opened": #2 from hotfix branch "hotfix/login-timeout" into "main"`}},
+		{"pull_request.synchronize.hotfix.json", Decision{Guard, []string{"guard"}, `pull_request "synchronize": #2 from hotfix branch "hotfix/login-timeout" into "main"`}},
+		{"pull_request.opened.hotfix-fork.json", Decision{Guard, []string{"guard"}, `pull_request "opened": #2 from hotfix branch "hotfix/login-timeout" into "main" (from a fork: read-only token)`}},
+		{"pull_request.opened.json", Decision{None, nil, `pull_request #2 from "changes", which does not match the hotfix branches hotfix/**: nothing to do`}},
+		{"pull_request.reopened.json", Decision{None, nil, `pull_request #2 from "changes", which does not match the hotfix branches hotfix/**: nothing to do`}},
+		{"pull_request.labeled.json", Decision{None, nil, `pull_request #2 from "changes", which does not match the hotfix branches hotfix/**: nothing to do`}},
+		{"pull_request.closed.json", Decision{None, nil, "pull_request closed without merge: nothing to do"}},
+		{"pull_request.closed.hotfix-unmerged.json", Decision{None, nil, "pull_request closed without merge: nothing to do"}},
+		{"pull_request.closed.merged-hotfix.json", Decision{Merge, merge, `hotfix pull_request #2 from "hotfix/login-timeout" merged into "main"`}},
+		{"pull_request.closed.merged-hotfix-release.json", Decision{Merge, merge, `hotfix pull_request #2 from "hotfix/login-timeout" merged into "release/1.1"`}},
+		{"pull_request.closed.merged-hotfix-develop.json", Decision{None, nil, `hotfix pull_request #2 merged into "develop", which is neither the production branch main nor a release branch release/*: nothing to do`}},
+		{"pull_request.closed.merged-feature.json", Decision{None, nil, `pull_request #2 merged from "changes", which does not match the hotfix branches hotfix/**: nothing to do`}},
+		{"issue_comment.created.incident.json", Decision{Update, []string{"incident update"}, `command "/status" on incident #1`}},
+		{"issue_comment.created.incident-chat.json", Decision{None, nil, "issue_comment on incident #1 is not a command (commands start with /): nothing to do"}},
+		{"issue_comment.created.json", Decision{None, nil, "issue_comment on #1, which is not labelled incident: nothing to do"}},
+		{"issues.labeled.action-item.json", Decision{ActionItems, []string{"action-items sync"}, `issues "labeled": #1 is a postmortem-action item`}},
+		{"issues.closed.action-item.json", Decision{ActionItems, []string{"action-items sync"}, `issues "closed": #1 is a postmortem-action item`}},
+		{"issues.reopened.action-item.json", Decision{ActionItems, []string{"action-items sync"}, `issues "reopened": #1 is a postmortem-action item`}},
+		{"issues.labeled.json", Decision{None, nil, `issues "labeled" on #1 does not concern a postmortem-action item: nothing to do`}},
+		{"issues.reopened.json", Decision{None, nil, `issues "reopened" on #1 does not concern a postmortem-action item: nothing to do`}},
+		{"workflow_dispatch.declare.json", Decision{Declare, []string{"incident declare"}, `workflow_dispatch with title and severity "P1": declare an incident`}},
+		{"workflow_dispatch.json", Decision{None, nil, "workflow_dispatch without the inputs title and severity: nothing to do"}},
+		{"schedule.json", Decision{Remind, []string{"remind"}, `schedule "*/15 * * * *": look for overdue updates, postmortems and action items`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			t.Parallel()
+			got := Route(load(t, tt.file), config.Default())
+			if diff := cmp.Diff(got, tt.want); diff != "" {
+				t.Errorf("Route() mismatch (-got +want):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestRoutePolicyBranches(t *testing.T) {
+	t.Parallel()
+	policy := config.Default()
+	policy.Branches = config.Branches{Production: "develop", Hotfix: "hotfix/login-*", Release: "support/*"}
+	tests := []struct {
+		file string
+		want Kind
+	}{
+		{"pull_request.closed.merged-hotfix-develop.json", Merge},
+		{"pull_request.closed.merged-hotfix.json", None},
+		{"pull_request.closed.merged-hotfix-release.json", None},
+		{"pull_request.opened.hotfix.json", Guard},
+		{"push.hotfix.json", None},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			t.Parallel()
+			if got := Route(load(t, tt.file), policy); got.Kind != tt.want {
+				t.Errorf("Route() = %+v, want kind %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRouteUnhandled(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		trigger Trigger
+		want    string
+	}{
+		{Trigger{Name: "release"}, "event release is not one the toolkit handles: nothing to do"},
+		{Trigger{}, "event (unnamed) is not one the toolkit handles: nothing to do"},
+	}
+	for _, tt := range tests {
+		got := Route(tt.trigger, config.Policy{})
+		if diff := cmp.Diff(got, Decision{Kind: None, Reason: tt.want}); diff != "" {
+			t.Errorf("Route(%q) mismatch (-got +want):\n%s", tt.trigger.Name, diff)
+		}
+	}
+}
+
+func TestWord(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ in, want string }{
+		{"/status identified", `"/status"`},
+		{"", `""`},
+		{"  \n::set-output name=x::y\nmore", `"::set-output"`},
+		{"/" + string(make([]byte, 40)), `"/\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00…"`},
+	}
+	for _, tt := range tests {
+		if got := word(tt.in); got != tt.want {
+			t.Errorf("word(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
