@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -21,6 +22,7 @@ const testToken = "ghs_SandboxSecret0123456789"
 
 // fixture is a sandbox for acme/shop, served twice: through faults, and directly for checking.
 type fixture struct {
+	t      *testing.T
 	srv    *sandbox.Server
 	dir    string // the bare repository
 	main   string // main's commit
@@ -45,12 +47,12 @@ func (r *recorder[T]) get() []T { r.mu.Lock(); defer r.mu.Unlock(); return appen
 // edited by edit.
 func newFixture(t *testing.T, spec string, edit ...func(*sandbox.FaultSpec)) *fixture {
 	t.Helper()
-	f := &fixture{dir: filepath.Join(t.TempDir(), "shop.git")}
+	f := &fixture{t: t, dir: filepath.Join(t.TempDir(), "shop.git")}
 	srv, err := sandbox.New(sandbox.Options{Dir: f.dir, Owner: "acme", Name: "shop", Token: testToken})
 	if err != nil {
 		t.Fatalf("new sandbox: %v", err)
 	}
-	f.srv, f.main = srv, pushCommit(t, f.dir, "main")
+	f.srv, f.main = srv, pushCommit(t, f.dir, "main", "")
 	faults, err := sandbox.ParseFaults(spec)
 	if err != nil {
 		t.Fatal(err)
@@ -91,13 +93,22 @@ func (f *fixture) client(t *testing.T, edit ...func(*Options)) *github.Client {
 	return c
 }
 
-// pushCommit commits a README in a scratch repository and pushes it to dir as branch.
-func pushCommit(t *testing.T, dir, branch string) string {
+// pushCommit makes a commit that changes a file named after branch on top of the branch from
+// ("" for a first commit), and pushes it to the bare repository dir as branch.
+func pushCommit(t *testing.T, dir, branch, from string) string {
 	t.Helper()
 	work := t.TempDir()
-	git(t, work, "init", "--quiet", "-b", branch)
-	git(t, work, "-c", "user.name=Test", "-c", "user.email=test@example.com",
-		"commit", "--quiet", "--allow-empty", "-m", "start "+branch)
+	git(t, work, "init", "--quiet", "-b", "scratch")
+	if from != "" {
+		git(t, work, "fetch", "--quiet", dir, from)
+		git(t, work, "reset", "--quiet", "--hard", "FETCH_HEAD")
+	}
+	name := strings.ReplaceAll(branch, "/", "-") + ".txt"
+	if err := os.WriteFile(filepath.Join(work, name), []byte(branch+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	git(t, work, "add", "--", name)
+	git(t, work, "-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "--quiet", "-m", "change "+branch)
 	git(t, work, "push", "--quiet", dir, "HEAD:refs/heads/"+branch)
 	return git(t, work, "rev-parse", "HEAD")
 }
