@@ -55,6 +55,9 @@ func (e *NoMergeBaseError) Unwrap() error { return ErrNoMergeBase }
 // diagnose explains why base...head did not resolve: the directory is no repository, or one of
 // the refs names no commit. Any other cause is returned as it came.
 func (g git) diagnose(ctx context.Context, base, head string, cause error) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("resolve %s...%s in %s: %w", base, head, g.dir, err)
+	}
 	if _, err := g.output(ctx, "rev-parse", "--git-dir"); err != nil {
 		return notRepository(g.dir, err)
 	}
@@ -70,11 +73,11 @@ func (g git) diagnose(ctx context.Context, base, head string, cause error) error
 // notRepository wraps ErrNotRepository with the directory, and with git's reason when it says more
 // than "not a git repository" (a missing directory, a repository owned by another user).
 func notRepository(dir string, err error) error {
-	reason := err.Error()
-	if strings.Contains(reason, "not a git repository") {
+	var cmd *commandError
+	if !errors.As(err, &cmd) || cmd.reason == "" || strings.Contains(cmd.reason, "not a git repository") {
 		return fmt.Errorf("%s: %w", dir, ErrNotRepository)
 	}
-	return fmt.Errorf("%s: %w (%s)", dir, ErrNotRepository, strings.TrimPrefix(reason, "git rev-parse: "))
+	return fmt.Errorf("%s: %w (%s)", dir, ErrNotRepository, cmd.reason)
 }
 
 // objectName matches a full or abbreviated hexadecimal object name.

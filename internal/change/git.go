@@ -53,12 +53,27 @@ func (g git) stream(ctx context.Context, read func(*bufio.Reader) error, args ..
 	return readErr
 }
 
-// gitError names the git subcommand and keeps git's first complaint, on one line.
-func gitError(args []string, stderr []byte, err error) error {
-	if reason := firstLine(stderr); reason != "" {
-		return fmt.Errorf("git %s: %s: %w", args[0], reason, err)
+// commandError is a git command that failed, with git's first complaint.
+type commandError struct {
+	sub    string // the git subcommand
+	reason string // git's first fatal or error line, without the prefix; may be empty
+	err    error
+}
+
+// Error names the subcommand and gives git's reason on one line.
+func (e *commandError) Error() string {
+	if e.reason == "" {
+		return fmt.Sprintf("git %s: %v", e.sub, e.err)
 	}
-	return fmt.Errorf("git %s: %w", args[0], err)
+	return fmt.Sprintf("git %s: %s (%v)", e.sub, e.reason, e.err)
+}
+
+// Unwrap returns the exec error.
+func (e *commandError) Unwrap() error { return e.err }
+
+// gitError wraps a failed git command.
+func gitError(args []string, stderr []byte, err error) error {
+	return &commandError{sub: args[0], reason: firstLine(stderr), err: err}
 }
 
 // firstLine returns git's first fatal or error line, or else its first line, without the prefix.
