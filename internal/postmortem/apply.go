@@ -1,0 +1,93 @@
+package postmortem
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/google/go-github/v60/github"
+	"github.com/incident-hotfix/incident-hotfix/internal/gh"
+)
+
+// Repo names the repository.
+type Repo struct{ Owner, Name string }
+
+// Options are the policy's postmortem settings.
+type Options struct {
+	Template    string // a text/template body; DefaultTemplate when empty
+	Label       string // the postmortem label; "postmortem" when empty
+	ActionLabel string // the action-item label; "postmortem-action" when empty
+}
+
+// Result is the postmortem issue.
+type Result struct {
+	Number  int    `json:"number"`
+	URL     string `json:"url"`
+	Created bool   `json:"created"`
+}
+
+func (o Options) withDefaults() Options {
+	if o.Label == "" {
+		o.Label = "postmortem"
+	}
+	if o.ActionLabel == "" {
+		o.ActionLabel = "postmortem-action"
+	}
+	return o
+}
+
+// Open opens the postmortem issue, or finds the one already open for the same incident (or PR)
+// by its hidden marker among the issues with the postmortem label. It never opens a second one.
+func Open(ctx context.Context, c *github.Client, repo Repo, f Facts, opts Options) (Result, error) {
+	opts = opts.withDefaults()
+	body, err := Render(opts.Template, f, opts.ActionLabel)
+	if err != nil {
+		return Result{}, err
+	}
+	created := false
+	find := func(ctx context.Context) (*github.Issue, bool, error) { return Find(ctx, c, repo, opts.Label, Marker(f)) }
+	create := func(ctx context.Context) (*github.Issue, error) {
+		issue, _, err := c.Issues.Create(ctx, repo.Owner, repo.Name, newIssue(f, body, opts))
+		created = err == nil
+		return issue, err
+	}
+	issue, err := gh.Ensure(ctx, find, create)
+	if err != nil {
+		return Result{}, fmt.Errorf("open the postmortem %q: %w", Title(f), gh.Explain(err))
+	}
+	return Result{Number: issue.GetNumber(), URL: issue.GetHTMLURL(), Created: created}, nil
+}
+
+// newIssue is the issue to create: title, body, labels and the assignee.
+func newIssue(f Facts, body string, opts Options) *github.IssueRequest {
+	title := Title(f)
+	labels := []string{opts.Label}
+	if f.Severity != "" {
+		labels = append(labels, "severity/"+f.Severity)
+	}
+	req := &github.IssueRequest{Title: &title, Body: &body, Labels: &labels}
+	if f.Commander != "" {
+		req.Assignees = &[]string{f.Commander}
+	}
+	return req
+}
+
+// Find looks for the issue with label whose body carries marker, a hundred issues a request.
+func Find(ctx context.Context, c *github.Client, repo Repo, label, marker string) (*github.Issue, bool, error) {
+	opts := &github.IssueListByRepoOptions{State: "all", Labels: []string{label}, ListOptions: github.ListOptions{PerPage: 100}}
+	for {
+		issues, resp, err := c.Issues.ListByRepo(ctx, repo.Owner, repo.Name, opts)
+		if err != nil {
+			return nil, false, err
+		}
+		for _, is := range issues {
+			if strings.HasPrefix(is.GetBody(), marker) {
+				return is, true, nil
+			}
+		}
+		if resp.NextPage == 0 {
+			return nil, false, nil
+		}
+		opts.Page = resp.NextPage
+	}
+}
