@@ -118,3 +118,12 @@ func runGit(t *testing.T, dir string, args ...string) string {
 func gitOK(dir string, args ...string) bool {
 	return exec.Command("git", append([]string{"-C", dir}, args...)...).Run() == nil
 }
+
+// gitOutput runs git in dir and returns its trimmed stdout, or "" when it fails.
+func gitOutput(dir string, args ...string) string {
+	out, err := exec.Command("git", append([]string{"-C", dir}, args...)...).Output()
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(out))
+}
