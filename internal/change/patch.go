@@ -142,9 +142,13 @@ func hunkHeader(line []byte) (oldLines, newLines int, err error) {
 
 // rangeCount returns n from "start,n", or 1 from "start".
 func rangeCount(r []byte) (int, error) {
-	_, count, found := bytes.Cut(r, []byte(","))
+	start, count, found := bytes.Cut(r, []byte(","))
+	if _, err := strconv.ParseUint(string(start), 10, 0); err != nil {
+		return 0, err
+	}
 	if !found {
 		return 1, nil
 	}
-	return strconv.Atoi(string(count))
+	n, err := strconv.ParseUint(string(count), 10, 31)
+	return int(n), err
 }
