@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -126,5 +127,25 @@ func TestRuleLevel(t *testing.T) {
 		if got := g.RuleLevel(id); got != want {
 			t.Errorf("RuleLevel(%q) = %q, want %q", id, got, want)
 		}
+	}
+}
+
+func TestPolicyDocShowsTheExample(t *testing.T) {
+	t.Parallel()
+	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "policy.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, block, ok := strings.Cut(string(doc), "```yaml\n")
+	block, _, _ = strings.Cut(block, "```")
+	if !ok {
+		t.Fatal("docs/policy.md has no yaml block")
+	}
+	want, err := os.ReadFile(filepath.Join("testdata", "example.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(block, string(want)); diff != "" {
+		t.Errorf("docs/policy.md example (-doc +testdata/example.yml):\n%s", diff)
 	}
 }
