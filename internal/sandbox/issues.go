@@ -46,7 +46,7 @@ func (s *Server) createIssue(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeBody(r, &req); err != nil {
 		return err
 	}
-	if err := checkIssueRequest(&req, true); err != nil {
+	if err := checkIssueRequest(&req, true, "Issue"); err != nil {
 		return err
 	}
 	now := s.now()
@@ -80,7 +80,7 @@ func (s *Server) updateIssue(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeBody(r, &req); err != nil {
 		return err
 	}
-	if err := checkIssueRequest(&req, false); err != nil {
+	if err := checkIssueRequest(&req, false, "Issue"); err != nil {
 		return err
 	}
 	if req.Title != nil {
@@ -97,25 +97,26 @@ func (s *Server) updateIssue(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, s.issueJSON(rec))
 }
 
-// checkIssueRequest validates a create (title required) or an update request.
-func checkIssueRequest(req *github.IssueRequest, create bool) error {
+// checkIssueRequest validates a create (title required) or an update request of an issue or,
+// as resource says, a pull request.
+func checkIssueRequest(req *github.IssueRequest, create bool, resource string) error {
 	var errs []fieldError
 	if (create || req.Title != nil) && req.GetTitle() == "" {
-		errs = append(errs, fieldError{Resource: "Issue", Field: "title", Code: "missing_field"})
+		errs = append(errs, fieldError{Resource: resource, Field: "title", Code: "missing_field"})
 	}
 	if utf8.RuneCountInString(req.GetBody()) > maxBody {
-		errs = append(errs, tooLong("Issue"))
+		errs = append(errs, tooLong(resource))
 	}
 	switch req.GetState() {
 	case "", "open", "closed":
 	default:
-		errs = append(errs, fieldError{Resource: "Issue", Field: "state", Code: "invalid",
+		errs = append(errs, fieldError{Resource: resource, Field: "state", Code: "invalid",
 			Message: "state must be one of: open, closed"})
 	}
 	switch req.GetStateReason() {
 	case "", "completed", "not_planned", "reopened":
 	default:
-		errs = append(errs, fieldError{Resource: "Issue", Field: "state_reason", Code: "invalid",
+		errs = append(errs, fieldError{Resource: resource, Field: "state_reason", Code: "invalid",
 			Message: "state_reason must be one of: completed, not_planned, reopened"})
 	}
 	if len(errs) > 0 {

@@ -225,7 +225,7 @@ func (s *Server) updatePull(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	ir := &github.IssueRequest{Title: req.Title, Body: req.Body, State: req.State}
-	if err := checkIssueRequest(ir, false); err != nil {
+	if err := checkIssueRequest(ir, false, "PullRequest"); err != nil {
 		return err
 	}
 	if err := s.setPullBase(rec, req); err != nil {
