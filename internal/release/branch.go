@@ -23,10 +23,10 @@ type Branches struct {
 // hotfix/v1.2.4). Other names state no line, and the caller must look at every tag.
 func LineOf(base, head, prefix string, b Branches) (Line, string, bool) {
 	if l, ok := namedLine(base, b.Maintenance, prefix, 2, 3); ok {
-		return l, fmt.Sprintf("the base branch %s names line %s", base, l), true
+		return l, fmt.Sprintf("the base branch %s names line %s, so tags of other lines do not count", base, l), true
 	}
 	if l, ok := namedLine(head, b.Hotfix, prefix, 3, 3); ok {
-		return l, fmt.Sprintf("the git-flow hotfix branch %s names line %s", head, l), true
+		return l, fmt.Sprintf("the git-flow hotfix branch %s names line %s, so tags of other lines do not count", head, l), true
 	}
 	return Line{}, "", false
 }

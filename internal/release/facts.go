@@ -1,0 +1,105 @@
+package release
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/google/go-github/v60/github"
+	"github.com/incident-hotfix/incident-hotfix/internal/gh"
+)
+
+// maxCompares bounds the compare calls that look for the highest release tag the target contains.
+const maxCompares = 5
+
+// Repo names a repository on GitHub.
+type Repo struct{ Owner, Name string }
+
+// String formats the repository as OWNER/NAME.
+func (r Repo) String() string { return r.Owner + "/" + r.Name }
+
+// Merge is the merged hotfix whose merge commit gets the tag.
+type Merge struct {
+	Base, Head string // the pull request's base and head branch names
+	Target     string // the merge commit
+}
+
+// APIFacts reads the facts for merge from the API in few requests. When the branch names state
+// the line (LineOf), one matching-refs call lists just that line's tags (tags/v1.1.); otherwise
+// matching-refs lists every tag with the prefix, 100 a page. Then compare calls, highest tag
+// first and at most maxCompares, find the highest tag the merge commit contains (status "ahead")
+// or one already at it ("identical"); a tag found at it costs one more compare for the previous
+// tag. Known line: 2 requests (3 on a re-run), whatever the repository's tag count; otherwise
+// ceil(tags/100) + 1. Annotated tags are never peeled here: compare resolves tag names itself.
+func APIFacts(ctx context.Context, c *github.Client, repo Repo, prefix string, b Branches, m Merge) (Facts, error) {
+	f := Facts{Base: m.Base, Target: m.Target}
+	refPrefix := "tags/" + prefix
+	if l, why, ok := LineOf(m.Base, m.Head, prefix, b); ok {
+		f.Line, f.LineReason, refPrefix = &l, why, l.RefPrefix(prefix)
+	}
+	names, err := tagNames(ctx, c, repo, refPrefix)
+	if err != nil {
+		return Facts{}, err
+	}
+	f.Existing = names
+	candidates, _ := releases(names, prefix, f.Line)
+	if err := locate(ctx, c, repo, prefix, &f, candidates); err != nil {
+		return Facts{}, err
+	}
+	return f, nil
+}
+
+// tagNames lists the tag names under refs/<refPrefix>, following every page.
+func tagNames(ctx context.Context, c *github.Client, repo Repo, refPrefix string) ([]string, error) {
+	opts := &github.ReferenceListOptions{Ref: refPrefix, ListOptions: github.ListOptions{PerPage: 100}}
+	var names []string
+	for {
+		refs, resp, err := c.Git.ListMatchingRefs(ctx, repo.Owner, repo.Name, opts)
+		if err != nil {
+			return nil, fmt.Errorf("list refs/%s in %s: %w", refPrefix, repo, err)
+		}
+		for _, r := range refs {
+			names = append(names, strings.TrimPrefix(r.GetRef(), "refs/tags/"))
+		}
+		if resp.NextPage == 0 {
+			return names, nil
+		}
+		opts.Page = resp.NextPage
+	}
+}
+
+// locate walks candidates, highest first, until the target contains one. A tag at the target
+// goes to AtTarget and the walk goes on for the previous tag; a contained tag ends the walk.
+func locate(ctx context.Context, c *github.Client, repo Repo, prefix string, f *Facts, candidates []Tag) error {
+	for i, t := range candidates {
+		if i == maxCompares {
+			return fmt.Errorf("%w: none of the %d highest stable %ss (%s down to %s) is in %s at %s; tag the release it patches by hand",
+				ErrNoRelease, maxCompares, label(prefix), candidates[0].Name, candidates[i-1].Name, f.Base, short(f.Target))
+		}
+		status, err := relation(ctx, c, repo, t.Name, f.Target)
+		if err != nil {
+			return err
+		}
+		switch status {
+		case "identical":
+			f.AtTarget = append(f.AtTarget, t.Name)
+		case "ahead":
+			f.Contained = append(f.Contained, t.Name)
+			return nil
+		}
+	}
+	return nil
+}
+
+// relation compares tag with commit: "identical" when the tag is at it, "ahead" when the commit
+// contains it, "behind" or "diverged" when it does not; no common history reads as "diverged".
+func relation(ctx context.Context, c *github.Client, repo Repo, tag, commit string) (string, error) {
+	cmp, _, err := c.Repositories.CompareCommits(ctx, repo.Owner, repo.Name, tag, commit, &github.ListOptions{PerPage: 1})
+	if gh.Kind(err) == gh.NotFound {
+		return "diverged", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("compare %s with %s in %s: %w", tag, short(commit), repo, err)
+	}
+	return cmp.GetStatus(), nil
+}
