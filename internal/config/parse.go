@@ -31,9 +31,23 @@ func Parse(file string, data []byte) (Policy, error) {
 		d.fields(root, "", d.policyFields(&p))
 	}
 	if len(d.errs) > 0 {
-		return Policy{}, &Errors{List: d.errs}
+		return Policy{}, d.problems()
 	}
 	return p, nil
+}
+
+// maxProblems is how many problems Parse lists before it counts the rest.
+const maxProblems = 100
+
+// problems returns the collected problems, the first maxProblems of them and a count of the rest.
+func (d *decoder) problems() *Errors {
+	list := d.errs
+	if len(list) > maxProblems {
+		next := list[maxProblems]
+		more := Error{File: d.file, Line: next.Line, Col: next.Col, Msg: fmt.Sprintf("%d more problems not shown", len(list)-maxProblems)}
+		list = append(list[:maxProblems:maxProblems], more)
+	}
+	return &Errors{List: list}
 }
 
 // document parses data into the root node of its only YAML document; nil means an empty file.

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -141,6 +142,22 @@ func TestParseErrors(t *testing.T) {
 				t.Errorf("errors.Is(%v, ErrInvalid) = false, want true", err)
 			}
 		})
+	}
+}
+
+func TestParseListsAtMostMaxProblems(t *testing.T) {
+	t.Parallel()
+	text := "guard:\n" + strings.Repeat("  x: 1\n", maxProblems+5)
+	_, err := Parse("f.yml", []byte(text))
+	var errs *Errors
+	if !errors.As(err, &errs) {
+		t.Fatalf("Parse error = %v, want *Errors", err)
+	}
+	if got, want := len(errs.List), maxProblems+1; got != want {
+		t.Fatalf("Parse listed %d problems, want %d", got, want)
+	}
+	if got, want := errs.List[maxProblems].Error(), "f.yml:102:3: 5 more problems not shown"; got != want {
+		t.Errorf("last problem = %q, want %q", got, want)
 	}
 }
 
