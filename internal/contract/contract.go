@@ -32,7 +32,7 @@ type Checker struct {
 	doc       *openapi3.T
 	router    routers.Router
 	templates map[string]string // router template → the description's template
-	allowed   []Allowance
+	allowed   []allowance
 }
 
 // Load parses the embedded description and builds its router.
@@ -46,7 +46,11 @@ func Load() (*Checker, error) {
 	if err != nil {
 		return nil, fmt.Errorf("route GitHub's API description: %w", err)
 	}
-	return &Checker{doc: doc, router: router, templates: templates, allowed: allowlist}, nil
+	allowed, err := compile(allowlist)
+	if err != nil {
+		return nil, err
+	}
+	return &Checker{doc: doc, router: router, templates: templates, allowed: allowed}, nil
 }
 
 // Check validates the request, then the response when resp is not nil. It
@@ -72,7 +76,7 @@ func (c *Checker) Check(req *http.Request, reqBody []byte, resp *http.Response, 
 		ex.status = resp.StatusCode
 		found = append(found, c.checkResponse(ex, input, resp, respBody)...)
 	}
-	return c.excuse(found)
+	return c.excuse(found, reqBody, respBody)
 }
 
 // anywhere are the error statuses GitHub may answer on any endpoint, though

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 )
 
@@ -56,8 +57,21 @@ func exchangeOf(t *testing.T, in interaction) (*http.Request, []byte, *http.Resp
 	return req, in.RequestBody, resp, in.Response
 }
 
-// loadChecker loads the embedded description or fails the test.
+// shared is one Checker for the tests that do not change it.
+var shared = sync.OnceValues(Load)
+
+// loadChecker returns the shared Checker or fails the test.
 func loadChecker(t *testing.T) *Checker {
+	t.Helper()
+	c, err := shared()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// ownChecker loads a Checker that the test may change.
+func ownChecker(t *testing.T) *Checker {
 	t.Helper()
 	c, err := Load()
 	if err != nil {
