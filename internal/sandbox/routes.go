@@ -16,4 +16,5 @@ func (s *Server) routes() {
 	s.routesStatuses()
 	s.routesReleases()
 	s.routesMisc()
+	s.routesContents()
 }
