@@ -1,7 +1,6 @@
 package gh
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -70,10 +69,8 @@ func Kind(err error) ErrorKind {
 		return RateLimited
 	case errors.As(err, &resp) && resp.Response != nil:
 		return statusKind(resp.Response)
-	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
-		return Other
 	case errors.As(err, new(*url.Error)):
-		return Unavailable
+		return Unavailable // go-github returns the context's error instead when it is done
 	}
 	return Other
 }

@@ -1,6 +1,7 @@
 package gh
 
 import (
+	"context"
 	"errors"
 	"testing"
 	"time"
@@ -149,5 +150,38 @@ func TestRetriesAreBounded(t *testing.T) {
 	}
 	if got := len(f.faults.get()); got != 4 {
 		t.Errorf("%d attempts, want 4 (one and three retries)", got)
+	}
+}
+
+func TestAttemptTimeout(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t, "timeout=10s,route=GET /repos/{owner}/{repo}:timeout@before*1,route=POST /repos/{owner}/{repo}/labels:timeout@after*1")
+	c := f.client(t, func(o *Options) { o.Timeout = 100 * time.Millisecond })
+	start := time.Now()
+	if _, _, err := c.Repositories.Get(t.Context(), "acme", "shop"); err != nil {
+		t.Errorf("get repository after a hung attempt: %v", err)
+	}
+	err := createLabel(t.Context(), c, f)
+	if Kind(err) != Uncertain {
+		t.Errorf("Kind(%v) = %v, want uncertain", err, Kind(err))
+	}
+	if elapsed := time.Since(start); elapsed > 5*time.Second {
+		t.Errorf("two hung attempts took %v with a 100ms timeout", elapsed)
+	}
+}
+
+func TestReadTimeoutsExhausted(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t, "timeout=10s,route=GET /repos/{owner}/{repo}:timeout@before")
+	c := f.client(t, func(o *Options) { o.Timeout, o.MaxRetries = 50*time.Millisecond, 1 })
+	_, _, err := c.Repositories.Get(t.Context(), "acme", "shop")
+	if Kind(err) != Unavailable {
+		t.Errorf("Kind(%v) = %v, want unavailable", err, Kind(err))
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	_, _, err = c.Repositories.Get(ctx, "acme", "shop")
+	if !errors.Is(err, context.Canceled) || Kind(err) != Other {
+		t.Errorf("Kind(%v) = %v, want other for a cancelled request", err, Kind(err))
 	}
 }

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"math/rand/v2"
 	"net"
@@ -67,7 +68,13 @@ func (f *faulter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if phase == PhaseAfter {
-		f.next.ServeHTTP(&discard{header: http.Header{}}, r)
+		rec := &recorder{header: http.Header{}}
+		f.next.ServeHTTP(rec, r)
+		if kind == FaultPrimaryLimit {
+			f.exhausted(rec.header)
+			rec.replay(w)
+			return
+		}
 	}
 	f.inject(w, r, kind)
 }
@@ -100,10 +107,16 @@ func (f *faulter) route(r *http.Request) (RouteFault, bool) {
 	return RouteFault{}, false
 }
 
-// choosePhase settles when a fault strikes. Refusals always come before the handler.
+// choosePhase settles when a fault strikes. Refusals come before the handler, except a primary
+// rate limit asked for after it: that request is served, and spends the last of the limit.
 func choosePhase(kind FaultKind, want Phase, rng *rand.Rand) Phase {
 	switch kind {
 	case FaultServerError, FaultBadGateway, FaultReset, FaultTimeout:
+	case FaultPrimaryLimit:
+		if want == PhaseAfter {
+			return PhaseAfter
+		}
+		return PhaseBefore
 	default:
 		return PhaseBefore
 	}
@@ -215,13 +228,29 @@ func pause(ctx context.Context, d time.Duration) bool {
 	}
 }
 
-// discard is a ResponseWriter whose response is lost: the handler's work is done, and nobody
-// hears about it.
-type discard struct {
+// recorder is a ResponseWriter that keeps the handler's response, to be dropped (the write
+// happened, and nobody hears about it) or replayed with other headers.
+type recorder struct {
 	header http.Header
+	status int
 	body   bytes.Buffer
 }
 
-func (d *discard) Header() http.Header         { return d.header }
-func (d *discard) Write(b []byte) (int, error) { return d.body.Write(b) }
-func (d *discard) WriteHeader(int)             {}
+func (rec *recorder) Header() http.Header         { return rec.header }
+func (rec *recorder) Write(b []byte) (int, error) { return rec.body.Write(b) }
+
+// WriteHeader keeps the first status written.
+func (rec *recorder) WriteHeader(status int) {
+	if rec.status == 0 {
+		rec.status = status
+	}
+}
+
+// replay sends the kept response to w.
+func (rec *recorder) replay(w http.ResponseWriter) {
+	for k, v := range rec.header {
+		w.Header()[k] = v
+	}
+	w.WriteHeader(cmp.Or(rec.status, http.StatusOK))
+	w.Write(rec.body.Bytes())
+}

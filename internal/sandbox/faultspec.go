@@ -11,13 +11,14 @@ import (
 type FaultKind string
 
 // The fault kinds. Rate-limit refusals, forbidden and latency always strike before the handler
-// runs: GitHub refuses those requests without processing them.
+// runs: GitHub refuses those requests without processing them. The one exception is ratelimit
+// asked for @after: the request is served, and its response says the limit is now spent.
 const (
 	FaultServerError  FaultKind = "500"       // 500 with GitHub's "Server Error" body
 	FaultBadGateway   FaultKind = "502"       // 502 with an HTML body, as GitHub's proxy sends
 	FaultSecondary    FaultKind = "403"       // 403 secondary rate limit with retry-after
 	FaultTooMany      FaultKind = "429"       // 429 secondary rate limit with retry-after
-	FaultPrimaryLimit FaultKind = "ratelimit" // 403 with x-ratelimit-remaining 0 and x-ratelimit-reset
+	FaultPrimaryLimit FaultKind = "ratelimit" // 403 with x-ratelimit-remaining 0; @after: served, limit spent
 	FaultForbidden    FaultKind = "forbidden" // 403 "Resource not accessible by integration"
 	FaultReset        FaultKind = "reset"     // the connection is closed without a response
 	FaultTimeout      FaultKind = "timeout"   // the request is held for FaultSpec.Timeout, then reset
