@@ -1,0 +1,94 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"strings"
+
+	"github.com/google/go-github/v60/github"
+	"github.com/incident-hotfix/incident-hotfix/internal/config"
+	"github.com/incident-hotfix/incident-hotfix/internal/gh"
+	"github.com/incident-hotfix/incident-hotfix/internal/runner"
+)
+
+// remote is the repository on GitHub that an API command works on.
+type remote struct {
+	client *github.Client
+	owner  string
+	name   string
+}
+
+// remoteFlags are the options every API command shares. The token is never a flag, so it can't
+// show in a process list: it comes from the token input (INPUT_TOKEN) or GITHUB_TOKEN.
+type remoteFlags struct {
+	repository string
+	apiURL     string
+}
+
+func (f *remoteFlags) bind(fs *flag.FlagSet) {
+	fs.StringVar(&f.repository, "repository", "", "the `owner/name` on GitHub (default $GITHUB_REPOSITORY)")
+	fs.StringVar(&f.apiURL, "api-url", "", "the REST API `url` (default $GITHUB_API_URL, else https://api.github.com)")
+}
+
+// connect builds the one GitHub client for a command, masking the token in the job log first.
+func (f *remoteFlags) connect(ctx context.Context, env *Env) (remote, error) {
+	token := firstSet(env.Getenv("INPUT_TOKEN"), env.Getenv("GITHUB_TOKEN"))
+	if token == "" {
+		return remote{}, Usage(errors.New("no GitHub token: set the token input, or GITHUB_TOKEN"))
+	}
+	runner.New(env.Getenv, env.Stdout).Mask(token)
+	repo := firstSet(f.repository, env.Getenv("GITHUB_REPOSITORY"))
+	owner, name, ok := strings.Cut(repo, "/")
+	if !ok || owner == "" || name == "" || strings.Contains(name, "/") {
+		return remote{}, Usage(fmt.Errorf("repository %q is not owner/name; set --repository or GITHUB_REPOSITORY", repo))
+	}
+	c, err := gh.New(ctx, gh.Options{Token: token, APIURL: firstSet(f.apiURL, env.Getenv("GITHUB_API_URL")), UserAgent: "incident-hotfix/" + version()})
+	if err != nil {
+		return remote{}, Usage(err)
+	}
+	return remote{client: c, owner: owner, name: name}, nil
+}
+
+// policy reads the policy from ref on GitHub, through the contents API: the base branch's policy,
+// never the hotfix's. A repository without one gets the defaults.
+func (r remote) policy(ctx context.Context, ref string) (config.Policy, string, error) {
+	data, found, err := r.file(ctx, ref, config.DefaultPath)
+	if err != nil {
+		return config.Policy{}, "", err
+	}
+	if !found {
+		return config.Default(), fmt.Sprintf("defaults (no %s on %s)", config.DefaultPath, ref), nil
+	}
+	p, err := config.Parse(config.DefaultPath, data)
+	if err != nil {
+		return config.Policy{}, "", Usage(fmt.Errorf("policy on %s: %w", ref, err))
+	}
+	return p, fmt.Sprintf("%s on %s", config.DefaultPath, ref), nil
+}
+
+// file reads a file at ref; found is false when it is not there.
+func (r remote) file(ctx context.Context, ref, path string) ([]byte, bool, error) {
+	fc, _, _, err := r.client.Repositories.GetContents(ctx, r.owner, r.name, path, &github.RepositoryContentGetOptions{Ref: ref})
+	if gh.Kind(err) == gh.NotFound {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, fmt.Errorf("read %s on %s: %w", path, ref, gh.Explain(err))
+	}
+	text, err := fc.GetContent()
+	if err != nil {
+		return nil, false, fmt.Errorf("decode %s on %s: %w", path, ref, err)
+	}
+	return []byte(text), true, nil
+}
+
+func firstSet(vals ...string) string {
+	for _, v := range vals {
+		if strings.TrimSpace(v) != "" {
+			return strings.TrimSpace(v)
+		}
+	}
+	return ""
+}
