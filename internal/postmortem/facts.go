@@ -30,6 +30,8 @@ type Facts struct {
 
 	Events []Event // the incident's own timeline entries
 	Opened time.Time
+	// DueAfter is how long after Opened the postmortem is due; DueIn (48 hours) when zero.
+	DueAfter time.Duration
 }
 
 // PR is the hotfix pull request.
@@ -56,8 +58,13 @@ type Event struct {
 	What string
 }
 
-// Due is when the postmortem is due: DueIn after it opens.
-func (f Facts) Due() time.Time { return f.Opened.Add(DueIn) }
+// Due is when the postmortem is due: DueAfter (else DueIn) after it opens.
+func (f Facts) Due() time.Time {
+	if f.DueAfter > 0 {
+		return f.Opened.Add(f.DueAfter)
+	}
+	return f.Opened.Add(DueIn)
+}
 
 // Duration is how long the impact lasted, and the formula it came from: from the impact start
 // (else the declared time) to the resolution (else the merge of the fix).
