@@ -56,6 +56,9 @@ func TestErrorKinds(t *testing.T) {
 			if text := fmt.Sprint(err, f.logs.get()); strings.Contains(text, testToken) {
 				t.Errorf("the token shows in the error or the log: %s", text)
 			}
+			if req := failedRequest(err); req != nil && req.Header.Get("Authorization") != "" {
+				t.Errorf("the error keeps the request's Authorization header")
+			}
 		})
 	}
 }

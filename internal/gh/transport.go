@@ -72,7 +72,7 @@ func (t *transport) send(req *http.Request) attempt {
 		return attempt{err: fmt.Errorf("read response: %w", err), sent: true}
 	}
 	resp.Body = io.NopCloser(bytes.NewReader(body))
-	resp.Request = req
+	resp.Request = withoutCredentials(req)
 	return attempt{resp: resp, sent: true}
 }
 
@@ -121,4 +121,12 @@ func (a attempt) describe() string {
 // isRead reports whether a method only reads, so repeating it is harmless.
 func isRead(method string) bool {
 	return method == http.MethodGet || method == http.MethodHead || method == http.MethodOptions
+}
+
+// withoutCredentials is req without its Authorization header. go-github keeps the response's
+// request in its errors, and an error must never carry the token.
+func withoutCredentials(req *http.Request) *http.Request {
+	r := req.Clone(req.Context())
+	r.Header.Del("Authorization")
+	return r
 }
