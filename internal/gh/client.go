@@ -1,6 +1,3 @@
-// Package gh builds the one GitHub client the toolkit uses: the token, the API URL, a user agent,
-// timeouts and retries that never repeat a write blindly. It also classifies API errors into kinds
-// a caller can branch on, and offers Ensure for writes that must happen exactly once.
 package gh
 
 import (
