@@ -1,0 +1,167 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/config"
+	"github.com/incident-hotfix/incident-hotfix/internal/event"
+)
+
+// runCmd is the one entry an action needs: it loads the event that started the workflow, routes
+// it, and runs the commands the route names. An event the toolkit does not handle is a no-op.
+type runCmd struct {
+	dryRun       bool
+	repo, config string
+}
+
+func (*runCmd) Name() string { return "run" }
+func (*runCmd) Synopsis() string {
+	return "handle the GitHub event that started the workflow with the commands it calls for"
+}
+
+func (c *runCmd) Flags(fs *flag.FlagSet) {
+	fs.BoolVar(&c.dryRun, "dry-run", false, "print the route and what each command would do, and write nothing")
+	fs.StringVar(&c.repo, "repo", ".", "the git checkout `dir`, for the policy and the guard")
+	fs.StringVar(&c.config, "config", "", "read the policy from this `file` instead of the base branch's "+config.DefaultPath)
+}
+
+func (c *runCmd) Run(ctx context.Context, env *Env, args []string) error {
+	if len(args) > 0 {
+		return Usage(fmt.Errorf("unexpected argument %q; run takes the event from GITHUB_EVENT_NAME and GITHUB_EVENT_PATH", args[0]))
+	}
+	t, err := event.Load(env.Getenv, func(p string) ([]byte, error) { return os.ReadFile(env.Path(p)) })
+	if err != nil {
+		return Usage(err)
+	}
+	fmt.Fprintf(env.Stdout, "event: %s on %s\n", t.Name, t.Repo)
+	opts := runOptions{DryRun: c.dryRun, Repo: env.Path(c.repo), Config: env.Path(c.config)}
+	if opts.Policy, err = c.policy(ctx, env, t, opts); err != nil {
+		return Usage(err)
+	}
+	d := event.Route(t, opts.Policy)
+	fmt.Fprintf(env.Stdout, "route: %s: %s\n", d.Kind, d.Reason)
+	return dispatch(ctx, env, t, d, opts)
+}
+
+// runOptions is what run hands to each command it calls.
+type runOptions struct {
+	DryRun bool
+	// Repo is the checkout, and Config the override policy file ("" for the base branch's).
+	Repo, Config string
+	// Policy is the policy the route was chosen under.
+	Policy config.Policy
+}
+
+// handler runs one command for a trigger.
+type handler func(ctx context.Context, env *Env, t event.Trigger, opts runOptions) error
+
+// handlers maps each command a route can name to the function that runs it. Wiring a new
+// command into `hotfix run` is one line here; a command not listed yet is only reported as
+// "would run" under --dry-run.
+var handlers = map[string]handler{
+	"guard": runGuard,
+}
+
+// dispatch runs the decision's commands in order, stopping at the first error.
+func dispatch(ctx context.Context, env *Env, t event.Trigger, d event.Decision, opts runOptions) error {
+	if d.Kind == event.None {
+		return nil
+	}
+	var missing []string
+	for _, name := range d.Commands {
+		h, ok := handlers[name]
+		if !ok {
+			missing = append(missing, "hotfix "+name)
+			if opts.DryRun {
+				fmt.Fprintf(env.Stdout, "would run hotfix %s\n", name)
+			}
+			continue
+		}
+		fmt.Fprintf(env.Stdout, "running hotfix %s\n", name)
+		if err := h(ctx, env, t, opts); err != nil {
+			return err
+		}
+	}
+	if len(missing) > 0 && !opts.DryRun {
+		return fmt.Errorf("route %s needs %s, which this build does not have yet; rerun with --dry-run to see the route only", d.Kind, strings.Join(missing, ", "))
+	}
+	return nil
+}
+
+// policy loads the policy the route is chosen under: the override file, else the policy file on
+// the trigger's base branch in the checkout. Without a checkout that has the base branch (a
+// workflow that runs no actions/checkout), routing uses the default branch names and says so;
+// each command still loads and checks the policy itself.
+func (c *runCmd) policy(ctx context.Context, env *Env, t event.Trigger, opts runOptions) (config.Policy, error) {
+	if opts.Config != "" {
+		p, _, err := config.Load(ctx, opts.Repo, "", opts.Config)
+		return p, err
+	}
+	base := t.BaseRef()
+	var why error = errors.New("the payload names no base branch")
+	for _, ref := range baseRefs(base) {
+		p, src, err := config.Load(ctx, opts.Repo, ref, "")
+		if err == nil {
+			fmt.Fprintf(env.Stdout, "policy: %s\n", src)
+			return p, nil
+		}
+		if !errors.Is(err, config.ErrBaseRef) && !errors.Is(err, config.ErrRepo) {
+			return config.Policy{}, err
+		}
+		why = err
+	}
+	fmt.Fprintf(env.Stdout, "policy: defaults for routing (%v)\n", why)
+	return config.Default(), nil
+}
+
+// baseRefs are the refs that may hold the base branch in a checkout: the remote-tracking branch
+// that actions/checkout fetches, then a local branch.
+func baseRefs(base string) []string {
+	if base == "" {
+		return nil
+	}
+	return []string{"origin/" + base, base}
+}
+
+// runGuard checks the hotfix range of a push or a pull request with `hotfix guard`.
+func runGuard(ctx context.Context, env *Env, t event.Trigger, opts runOptions) error {
+	base, head := guardRange(t, opts.Policy.Branches.Production)
+	args := []string{"--base", base, "--head", head, "--repo", opts.Repo}
+	if opts.Config != "" {
+		args = append(args, "--config", opts.Config)
+	}
+	return runCommand(ctx, env, "guard", args)
+}
+
+// guardRange is the range the guard checks: a pull request's base and head commits, or the
+// production branch and the pushed commit.
+func guardRange(t event.Trigger, production string) (base, head string) {
+	if pr := t.PullRequest.GetPullRequest(); pr != nil {
+		return pr.GetBase().GetSHA(), pr.GetHead().GetSHA()
+	}
+	if production == "" {
+		production = config.Default().Branches.Production
+	}
+	return "origin/" + production, t.Push.GetAfter()
+}
+
+// runCommand runs a command from the table with args, binding its action inputs as Main does.
+func runCommand(ctx context.Context, env *Env, name string, args []string) error {
+	cmd, ok := lookup(name)
+	if !ok {
+		return fmt.Errorf("command %q is not in this build; valid commands: %s", name, strings.Join(names(), ", "))
+	}
+	fs := newFlagSet(cmd, env)
+	if err := fs.Parse(args); err != nil {
+		return Usage(fmt.Errorf("hotfix %s %s: %w", name, strings.Join(args, " "), err))
+	}
+	if err := bindInputs(fs, env.Getenv); err != nil {
+		return Usage(err)
+	}
+	return cmd.Run(ctx, env, fs.Args())
+}
