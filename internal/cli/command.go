@@ -22,6 +22,7 @@ type Command interface {
 // table lists every command, in the order help shows them. Each entry makes a fresh command, so a
 // run never sees another run's flag values.
 var table = []func() Command{
+	func() Command { return &runCmd{} },
 	func() Command { return &guardCmd{} },
 	func() Command { return &sandboxCmd{} },
 	func() Command { return &versionCmd{} },
