@@ -128,12 +128,14 @@ func (p *patch) hunk(f *File, oldLines, newLines int) error {
 
 // hunkHeader returns the line counts of "@@ -l[,n] +l[,n] @@"; a count left out is 1.
 func hunkHeader(line []byte) (oldLines, newLines int, err error) {
-	fields := bytes.Fields(line)
-	if len(fields) < 4 || string(fields[3]) != "@@" || fields[1][0] != '-' || fields[2][0] != '+' {
+	rest, ok := bytes.CutPrefix(line, []byte("@@ -"))
+	old, rest, ok2 := bytes.Cut(rest, []byte(" +"))
+	added, _, ok3 := bytes.Cut(rest, []byte(" @@"))
+	if !ok || !ok2 || !ok3 {
 		return 0, 0, fmt.Errorf("malformed hunk header %q", line)
 	}
-	oldLines, err1 := rangeCount(fields[1][1:])
-	newLines, err2 := rangeCount(fields[2][1:])
+	oldLines, err1 := rangeCount(old)
+	newLines, err2 := rangeCount(added)
 	if err := errors.Join(err1, err2); err != nil {
 		return 0, 0, fmt.Errorf("malformed hunk header %q: %w", line, err)
 	}

@@ -47,15 +47,22 @@ func (w *whitespace) only() bool { return w.candidate && w.hunks > 0 && !w.faile
 // squeeze appends line without its whitespace, and a newline, unless nothing is left.
 func squeeze(dst, line []byte) []byte {
 	n := len(dst)
-	for _, c := range line {
-		switch c {
-		case ' ', '\t', '\r', '\v', '\f':
-		default:
-			dst = append(dst, c)
+	for len(line) > 0 {
+		i := 0
+		for i < len(line) && !isSpace[line[i]] {
+			i++
 		}
+		dst = append(dst, line[:i]...)
+		for i < len(line) && isSpace[line[i]] {
+			i++
+		}
+		line = line[i:]
 	}
 	if len(dst) == n {
 		return dst
 	}
 	return append(dst, '\n')
 }
+
+// isSpace holds the bytes squeeze takes out, the ones git's --ignore-all-space ignores.
+var isSpace = [256]bool{' ': true, '\t': true, '\r': true, '\v': true, '\f': true}
