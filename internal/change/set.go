@@ -25,14 +25,23 @@ type File struct {
 	Deletions  int `json:"deletions"`
 	// Binary is set when git shows no line counts ("-\t-" in numstat).
 	Binary bool `json:"binary,omitempty"`
-	// OldMode and NewMode are the octal file modes, set when the mode changed.
+	// OldMode and NewMode are the octal file modes, set when the mode changed (not for an added or
+	// deleted file).
 	OldMode string `json:"old_mode,omitempty"`
 	NewMode string `json:"new_mode,omitempty"`
-	// WhitespaceOnly is set when the content changed only in whitespace and blank lines.
+	// WhitespaceOnly is set when the content changed only in whitespace and blank lines. Precisely:
+	// the file is text and exists on both sides (modified, renamed or copied; not a type change),
+	// at least one line changed, and in every hunk of git's zero-context diff the removed lines
+	// and the added lines are the same list once each line is squeezed: its spaces, tabs,
+	// carriage returns, vertical tabs and form feeds taken out, and lines left empty dropped.
+	// Reindenting, trailing spaces, CRLF line ends, blank lines added or removed and a newline
+	// added at the end of the file all qualify; splitting or joining lines does not. It implies
+	// that the two versions are equal after squeezing every line of each.
 	WhitespaceOnly bool `json:"whitespace_only,omitempty"`
 }
 
-// ModeChanged reports whether the file's mode changed.
+// ModeChanged reports whether the file's mode changed, including a type change such as a file
+// that became a symlink (100644 to 120000).
 func (f File) ModeChanged() bool { return f.OldMode != "" && f.NewMode != "" && f.OldMode != f.NewMode }
 
 // Commit is one commit in the range.
