@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-github/v60/github"
 )
 
 func TestHotfixPush(t *testing.T) {
@@ -144,5 +145,27 @@ func TestBaseRef(t *testing.T) {
 	}
 	if diff := cmp.Diff(got, want); diff != "" {
 		t.Errorf("BaseRef() mismatch (-got +want):\n%s", diff)
+	}
+}
+
+func TestIsFork(t *testing.T) {
+	t.Parallel()
+	repo := func(full string) *github.Repository { return &github.Repository{FullName: github.String(full)} }
+	tests := []struct {
+		name string
+		pr   *github.PullRequest
+		want bool
+	}{
+		{"same repository", &github.PullRequest{Head: &github.PullRequestBranch{Repo: repo("o/r")}, Base: &github.PullRequestBranch{Repo: repo("o/r")}}, false},
+		{"names differ only in case", &github.PullRequest{Head: &github.PullRequestBranch{Repo: repo("O/R")}, Base: &github.PullRequestBranch{Repo: repo("o/r")}}, false},
+		{"fork", &github.PullRequest{Head: &github.PullRequestBranch{Repo: repo("forker/r")}, Base: &github.PullRequestBranch{Repo: repo("o/r")}}, true},
+		{"deleted fork", &github.PullRequest{Head: &github.PullRequestBranch{}, Base: &github.PullRequestBranch{Repo: repo("o/r")}}, true},
+		{"no branches", &github.PullRequest{}, false},
+		{"no pull request", nil, false},
+	}
+	for _, tt := range tests {
+		if got := isFork(tt.pr); got != tt.want {
+			t.Errorf("%s: isFork() = %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }
