@@ -68,6 +68,7 @@ func TestParseFaultsErrors(t *testing.T) {
 		{"route=/x:boom", `unknown fault kind "boom" (valid: 500,`},
 		{"retry-after=-1", `"-1" is not a whole number of seconds`},
 		{"latency=fast", `latency: time: invalid duration`},
+		{"seed=-1", `seed: "-1" is not a whole number`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.spec, func(t *testing.T) {

@@ -124,7 +124,9 @@ func (f *FaultSpec) set(item string) error {
 	var err error
 	switch key {
 	case "seed":
-		f.Seed, err = strconv.ParseUint(value, 10, 64)
+		if f.Seed, err = strconv.ParseUint(value, 10, 64); err != nil {
+			err = fmt.Errorf("%q is not a whole number", value)
+		}
 	case "rate":
 		f.Rate, err = parseRate(value)
 	case "kinds":
