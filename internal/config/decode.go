@@ -38,8 +38,17 @@ func (d *decoder) fields(n *yaml.Node, path string, fs []field) {
 				return
 			}
 		}
+		if hint, ok := keyHints[key]; ok {
+			d.fail(k, key, "unknown key; %s; %s", hint, valid)
+			return
+		}
 		d.fail(k, key, "unknown key; %s", valid)
 	})
+}
+
+// keyHints explain unknown keys that a policy author could expect to exist.
+var keyHints = map[string]string{
+	"release.maintenance": "release and maintenance branches are the glob branches.release",
 }
 
 // entries calls fn once for each key of the mapping n. It reports a node that is not a mapping,
@@ -72,16 +81,25 @@ func (d *decoder) entries(n *yaml.Node, path, valid string, fn func(k, v *yaml.N
 
 // integer decodes an integer of at least min into dst.
 func (d *decoder) integer(n *yaml.Node, key string, min int, dst *int) {
+	d.between(n, key, min, 0, dst)
+}
+
+// between decodes an integer from min to max into dst; a max of 0 means no upper bound.
+func (d *decoder) between(n *yaml.Node, key string, min, max int, dst *int) {
 	v := resolve(n)
 	if isNull(v) {
 		return
 	}
 	var i int
-	if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!int" || v.Decode(&i) != nil || i < min {
+	ok := v.Kind == yaml.ScalarNode && v.ShortTag() == "!!int" && v.Decode(&i) == nil && i >= min
+	switch {
+	case max == 0 && !ok:
 		d.fail(n, key, "want an integer >= %d, got %s", min, describe(v))
-		return
+	case max != 0 && (!ok || i > max):
+		d.fail(n, key, "want an integer from %d to %d, got %s", min, max, describe(v))
+	default:
+		*dst = i
 	}
-	*dst = i
 }
 
 // boolean decodes true or false into dst.
@@ -96,6 +114,15 @@ func (d *decoder) boolean(n *yaml.Node, key string, dst **bool) {
 		return
 	}
 	*dst = &b
+}
+
+// flag decodes true or false into a plain bool, for a key whose default is false.
+func (d *decoder) flag(n *yaml.Node, key string, dst *bool) {
+	var b *bool
+	d.boolean(n, key, &b)
+	if b != nil {
+		*dst = *b
+	}
 }
 
 // str decodes a string into dst after check, which returns why the string is not valid, or "".
@@ -117,18 +144,23 @@ func (d *decoder) str(n *yaml.Node, key string, check func(string) string, dst *
 
 // globs decodes a list of path globs into dst.
 func (d *decoder) globs(n *yaml.Node, key string, dst *[]string) {
+	d.list(n, key, "path globs", checkPathGlob, dst)
+}
+
+// list decodes a list of strings, each passing check, into dst; what names the items.
+func (d *decoder) list(n *yaml.Node, key, what string, check func(string) string, dst *[]string) {
 	v := resolve(n)
 	if isNull(v) {
 		return
 	}
 	if v.Kind != yaml.SequenceNode {
-		d.fail(n, key, "want a list of path globs, got %s", describe(v))
+		d.fail(n, key, "want a list of %s, got %s", what, describe(v))
 		return
 	}
 	list := make([]string, 0, len(v.Content))
 	for i, item := range v.Content {
 		var s string
-		d.str(item, fmt.Sprintf("%s[%d]", key, i), checkPathGlob, &s)
+		d.str(item, fmt.Sprintf("%s[%d]", key, i), check, &s)
 		list = append(list, s)
 	}
 	*dst = list

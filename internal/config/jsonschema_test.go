@@ -6,11 +6,12 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // jsonSchema checks JSON values against the subset of JSON Schema that schema.json uses:
-// $ref into $defs, type, properties, additionalProperties, propertyNames, items, enum, minimum
-// and minLength. A keyword it does not know is itself a problem, so the schema cannot outgrow it.
+// $ref into $defs, type, properties, additionalProperties, propertyNames, items, enum, minimum,
+// maximum, minLength and maxLength. A keyword it does not know is itself a problem, so the schema cannot outgrow it.
 type jsonSchema struct {
 	root map[string]any
 }
@@ -18,7 +19,7 @@ type jsonSchema struct {
 // known are the keywords the checker understands or that carry no constraint.
 var known = []string{
 	"$schema", "$defs", "$ref", "title", "description", "default", "type", "properties",
-	"additionalProperties", "propertyNames", "items", "enum", "minimum", "minLength",
+	"additionalProperties", "propertyNames", "items", "enum", "minimum", "maximum", "minLength", "maxLength",
 }
 
 // resolve follows a $ref of the form #/$defs/NAME.
@@ -60,13 +61,34 @@ func (s jsonSchema) check(node map[string]any, value any, ptr string) []string {
 			}
 		}
 	case float64:
-		if min, ok := node["minimum"].(float64); ok && v < min {
-			errs = append(errs, fmt.Sprintf("%s: %v is less than %v", ptr, v, min))
-		}
+		errs = append(errs, checkRange(node, v, ptr)...)
 	case string:
-		if min, ok := node["minLength"].(float64); ok && float64(len(v)) < min {
-			errs = append(errs, fmt.Sprintf("%s: %q is shorter than %v", ptr, v, min))
-		}
+		errs = append(errs, checkLength(node, v, ptr)...)
+	}
+	return errs
+}
+
+// checkRange checks a number against minimum and maximum.
+func checkRange(node map[string]any, v float64, ptr string) []string {
+	var errs []string
+	if min, ok := node["minimum"].(float64); ok && v < min {
+		errs = append(errs, fmt.Sprintf("%s: %v is less than %v", ptr, v, min))
+	}
+	if max, ok := node["maximum"].(float64); ok && v > max {
+		errs = append(errs, fmt.Sprintf("%s: %v is more than %v", ptr, v, max))
+	}
+	return errs
+}
+
+// checkLength checks a string's length in characters against minLength and maxLength.
+func checkLength(node map[string]any, v string, ptr string) []string {
+	var errs []string
+	n := float64(utf8.RuneCountInString(v))
+	if min, ok := node["minLength"].(float64); ok && n < min {
+		errs = append(errs, fmt.Sprintf("%s: %q is shorter than %v", ptr, v, min))
+	}
+	if max, ok := node["maxLength"].(float64); ok && n > max {
+		errs = append(errs, fmt.Sprintf("%s: %q is longer than %v", ptr, v, max))
 	}
 	return errs
 }

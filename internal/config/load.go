@@ -97,6 +97,26 @@ func loadRef(ctx context.Context, dir, ref string) (Policy, Source, error) {
 	return p, src, err
 }
 
+// ReadFile returns the content of the file at path, relative to the repository root, as committed
+// on ref in repoDir; found is false when ref has no file there. Like Load, it reads the commit,
+// never the worktree: the postmortem template comes from the base branch, as the policy does.
+// Errors match ErrBaseRef or ErrRepo for a bad ref or directory, and ErrInvalid when the entry
+// at path is not a regular file.
+func ReadFile(ctx context.Context, repoDir, ref, path string) (data []byte, found bool, err error) {
+	if why := checkRepoPath(path); why != "" {
+		return nil, false, fmt.Errorf("read %q on %s: the path %s; give a path from the repository root, e.g. .github/postmortem.md", path, ref, why)
+	}
+	commit, err := resolveCommit(ctx, repoDir, ref)
+	if err != nil {
+		return nil, false, err
+	}
+	data, found, err = readBlob(ctx, repoDir, commit, path)
+	if err != nil {
+		return nil, false, fmt.Errorf("read %s on %s: %w", path, ref, err)
+	}
+	return data, found, nil
+}
+
 // resolveCommit returns the commit SHA that ref names. A ref that could be read as an option is
 // refused before git sees it.
 func resolveCommit(ctx context.Context, dir, ref string) (string, error) {
@@ -115,23 +135,36 @@ func resolveCommit(ctx context.Context, dir, ref string) (string, error) {
 	return strings.TrimSpace(string(out)), nil
 }
 
-// readBlob returns the content of the file at path in commit; found is false when the commit has
-// no entry there. Anything but a regular file (a directory, a symlink, a submodule) is refused.
+// readBlob returns the content of the file at path, from the repository root, in commit; found is
+// false when the commit has no entry there. Anything but a regular file (a directory, a symlink,
+// a submodule) is refused.
 func readBlob(ctx context.Context, dir, commit, path string) (data []byte, found bool, err error) {
-	out, _, err := git(ctx, dir, "ls-tree", "-z", commit, "--", path)
+	out, _, err := git(ctx, dir, "ls-tree", "-z", "--full-tree", commit, "--", path)
 	if err != nil {
 		return nil, false, err
 	}
-	if len(out) == 0 {
+	meta, found := treeEntry(out, path)
+	if !found {
 		return nil, false, nil
 	}
-	meta, _, _ := strings.Cut(string(out), "\t")
 	var mode, kind, object string
 	if _, err := fmt.Sscan(meta, &mode, &kind, &object); err != nil || kind != "blob" || mode == "120000" {
 		return nil, true, fmt.Errorf("%w: %s is not a regular file (git ls-tree: %s)", ErrInvalid, path, meta)
 	}
 	data, _, err = git(ctx, dir, "cat-file", "blob", object)
 	return data, true, err
+}
+
+// treeEntry finds the entry for path in git ls-tree -z output and returns its "mode type object"
+// part. ls-tree also lists entries that merely start with path, such as a directory's files.
+func treeEntry(out []byte, path string) (meta string, found bool) {
+	for _, entry := range strings.Split(string(out), "\x00") {
+		meta, name, ok := strings.Cut(entry, "\t")
+		if ok && name == path {
+			return meta, true
+		}
+	}
+	return "", false
 }
 
 // git runs git -C dir with args and returns its output. On failure it returns git's exit code

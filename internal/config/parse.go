@@ -102,6 +102,9 @@ func (d *decoder) policyFields(p *Policy) []field {
 	return []field{
 		{"branches", func(n *yaml.Node, key string) { d.fields(n, key, d.branchFields(&p.Branches)) }},
 		{"guard", func(n *yaml.Node, key string) { d.fields(n, key, d.guardFields(&p.Guard)) }},
+		{"release", func(n *yaml.Node, key string) { d.fields(n, key, d.releaseFields(&p.Release)) }},
+		{"backport", func(n *yaml.Node, key string) { d.fields(n, key, d.backportFields(&p.Backport)) }},
+		{"postmortem", func(n *yaml.Node, key string) { d.fields(n, key, d.postmortemFields(&p.Postmortem)) }},
 	}
 }
 
@@ -123,6 +126,7 @@ func (d *decoder) guardFields(g *Guard) []field {
 		field{"default_deny", func(n *yaml.Node, key string) { d.boolean(n, key, &g.DefaultDeny) }},
 		field{"rules", func(n *yaml.Node, key string) { d.rules(n, key, g.Rules) }},
 		field{"severity", func(n *yaml.Node, key string) { d.severity(n, key, g.Severity) }},
+		field{"override_label", func(n *yaml.Node, key string) { d.str(n, key, checkLabel, &g.OverrideLabel) }},
 	)
 }
 

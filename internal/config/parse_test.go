@@ -80,16 +80,17 @@ func TestParseAliasesAreFollowed(t *testing.T) {
 
 func TestParseErrors(t *testing.T) {
 	t.Parallel()
-	const keys = "valid keys: max_lines, max_files, max_commits, allow, deny, default_deny, rules, severity"
+	const keys = "valid keys: max_lines, max_files, max_commits, allow, deny, default_deny, rules, severity, override_label"
+	const top = "valid keys: branches, guard, release, backport, postmortem"
 	for name, tc := range map[string]struct{ text, want string }{
 		"syntax":             {"guard: [\n", "f.yml:1: not valid YAML: did not find expected node content"},
 		"two documents":      {"guard: {}\n---\nguard: {}\n", "f.yml:3: a second YAML document starts here; a policy file holds one"},
 		"too large":          {"#" + string(make([]byte, MaxSize)), "f.yml:1: file is 1048577 bytes; the limit is 1048576"},
-		"root not a mapping": {"- guard\n", "f.yml:1:1: want a mapping, got a list; valid keys: branches, guard"},
-		"root is a string":   {"guard\n", "f.yml:1:1: want a mapping, got the string \"guard\"; valid keys: branches, guard"},
-		"unknown top key":    {"gaurd: {}\n", "f.yml:1:1: gaurd: unknown key; valid keys: branches, guard"},
-		"complex key":        {"? [a]\n: 1\n", "f.yml:1:3: want a plain key, got a list; valid keys: branches, guard"},
-		"merge key":          {"<<: {guard: {}}\n", "f.yml:1:1: <<: unknown key; valid keys: branches, guard"},
+		"root not a mapping": {"- guard\n", "f.yml:1:1: want a mapping, got a list; " + top},
+		"root is a string":   {"guard\n", "f.yml:1:1: want a mapping, got the string \"guard\"; " + top},
+		"unknown top key":    {"gaurd: {}\n", "f.yml:1:1: gaurd: unknown key; " + top},
+		"complex key":        {"? [a]\n: 1\n", "f.yml:1:3: want a plain key, got a list; " + top},
+		"merge key":          {"<<: {guard: {}}\n", "f.yml:1:1: <<: unknown key; " + top},
 		"duplicate key":      {"guard: {}\nguard: {}\n", "f.yml:2:1: guard: duplicate key; first set on line 1"},
 		"section is a list":  {"guard: [1]\n", "f.yml:1:8: guard: want a mapping, got a list; " + keys},
 		"unknown guard key":  {"guard:\n  max_linez: 1\n", "f.yml:2:3: guard.max_linez: unknown key; " + keys},

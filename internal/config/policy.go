@@ -7,8 +7,11 @@ const DefaultPath = ".github/hotfix.yml"
 
 // Policy is the whole policy file. Every field has a default, so an empty file (or none) is valid.
 type Policy struct {
-	Branches Branches `yaml:"branches" json:"branches"`
-	Guard    Guard    `yaml:"guard" json:"guard"`
+	Branches   Branches   `yaml:"branches" json:"branches"`
+	Guard      Guard      `yaml:"guard" json:"guard"`
+	Release    Release    `yaml:"release" json:"release"`
+	Backport   Backport   `yaml:"backport" json:"backport"`
+	Postmortem Postmortem `yaml:"postmortem" json:"postmortem"`
 }
 
 // Branches names the git-flow branches.
@@ -19,7 +22,8 @@ type Branches struct {
 	Develop string `yaml:"develop" json:"develop"`
 	// Hotfix is the glob a hotfix branch matches; default "hotfix/**".
 	Hotfix string `yaml:"hotfix" json:"hotfix"`
-	// Release is the glob of release and maintenance branches; default "release/*".
+	// Release is the glob of release and maintenance branches; default "release/*". A hotfix
+	// merged into one is tagged on that branch's line, and git-flow backports go to the open ones.
 	Release string `yaml:"release" json:"release"`
 }
 
@@ -36,6 +40,9 @@ type Guard struct {
 	Rules map[string]Level `yaml:"rules" json:"rules"`
 	// Severity overrides the limits for an incident severity (P0..P3).
 	Severity map[string]Limits `yaml:"severity" json:"severity"`
+	// OverrideLabel turns the guard's failures into warnings when a collaborator with write
+	// access or above applies it to the pull request; default "hotfix-override".
+	OverrideLabel string `yaml:"override_label" json:"override_label"`
 }
 
 // Limits are the numeric limits of the guard. Zero in an override means "not overridden".
@@ -81,19 +88,23 @@ var DefaultDenyGlobs = []string{
 
 // Default returns the policy used when the repository has no policy file.
 func Default() Policy {
-	yes := true
+	deny, verify := true, true // separate, so changing one does not change the other
 	return Policy{
 		Branches: Branches{Production: "main", Develop: "develop", Hotfix: "hotfix/**", Release: "release/*"},
 		Guard: Guard{
 			Limits:      Limits{MaxLines: 200, MaxFiles: 10, MaxCommits: 10},
 			Allow:       []string{},
 			Deny:        []string{},
-			DefaultDeny: &yes,
+			DefaultDeny: &deny,
 			Rules:       map[string]Level{},
 			Severity: map[string]Limits{
 				"P0": {MaxLines: 500, MaxFiles: 25, MaxCommits: 20},
 			},
+			OverrideLabel: "hotfix-override",
 		},
+		Release:    Release{Prefix: "v", GitHubRelease: false, RequireVerify: &verify},
+		Backport:   Backport{Targets: []string{}, Labels: []string{"backport"}, Conflict: ConflictFail},
+		Postmortem: Postmortem{Template: "", Label: "postmortem", ActionLabel: "postmortem-action", DueHours: 48},
 	}
 }
 

@@ -26,7 +26,7 @@ func example(t *testing.T) Policy {
 
 func TestExamplePolicy(t *testing.T) {
 	t.Parallel()
-	yes := true
+	yes, verify := true, true
 	want := Policy{
 		Branches: Branches{Production: "main", Develop: "develop", Hotfix: "hotfix/**", Release: "release/*"},
 		Guard: Guard{
@@ -39,7 +39,11 @@ func TestExamplePolicy(t *testing.T) {
 				"P0": {MaxLines: 400, MaxFiles: 20, MaxCommits: 10},
 				"P1": {MaxLines: 250},
 			},
+			OverrideLabel: "hotfix-override",
 		},
+		Release:    Release{Prefix: "v", GitHubRelease: true, RequireVerify: &verify},
+		Backport:   Backport{Targets: []string{}, Labels: []string{"backport", "needs-review"}, Conflict: ConflictFail},
+		Postmortem: Postmortem{Template: ".github/postmortem.md", Label: "postmortem", ActionLabel: "postmortem-action", DueHours: 72},
 	}
 	if diff := cmp.Diff(example(t), want); diff != "" {
 		t.Errorf("example.yml (-got +want):\n%s", diff)

@@ -111,11 +111,31 @@ func TestSchemaMatchesTheGoTypes(t *testing.T) {
 		"ruleId":   RuleIDs,
 		"severity": Severities,
 		"level":    {string(LevelError), string(LevelWarn), string(LevelOff)},
+		"conflict": Conflicts,
 	}
 	for name, want := range enums {
 		got := asJSON(t, defs[name].(map[string]any)["enum"])
 		if diff := cmp.Diff(got, asJSON(t, want)); diff != "" {
 			t.Errorf("$defs.%s enum (-schema +Go):\n%s", name, diff)
+		}
+	}
+}
+
+func TestSchemaBoundsMatchTheParser(t *testing.T) {
+	t.Parallel()
+	s := loadSchema(t)
+	props := s.root["properties"].(map[string]any)
+	due := props["postmortem"].(map[string]any)["properties"].(map[string]any)["due_hours"].(map[string]any)
+	label := s.root["$defs"].(map[string]any)["label"].(map[string]any)
+	for name, tc := range map[string]struct {
+		got  any
+		want int
+	}{
+		"postmortem.due_hours maximum": {due["maximum"], MaxDueHours},
+		"$defs.label maxLength":        {label["maxLength"], MaxLabel},
+	} {
+		if got, want := tc.got, float64(tc.want); got != want {
+			t.Errorf("%s = %v, want %v", name, got, want)
 		}
 	}
 }
@@ -150,18 +170,28 @@ func TestSchemaRejectsInvalidPolicies(t *testing.T) {
 	t.Parallel()
 	s := loadSchema(t)
 	for text, want := range map[string]string{
-		`{"guard": {"max_linez": 3}}`:                        "/guard/max_linez: property not allowed",
-		`{"guard": {"max_lines": 0}}`:                        "/guard/max_lines: 0 is less than 1",
-		`{"guard": {"max_lines": 1.5}}`:                      "/guard/max_lines: number, want integer",
-		`{"guard": {"allow": "src/**"}}`:                     "/guard/allow: string, want array",
-		`{"guard": {"deny": [""]}}`:                          `/guard/deny/0: "" is shorter than 1`,
-		`{"guard": {"rules": {"max-line": "warn"}}}`:         "/guard/rules/max-line(name): max-line is not one of",
-		`{"guard": {"rules": {"deny": "fatal"}}}`:            "/guard/rules/deny: fatal is not one of [error warn off]",
-		`{"guard": {"severity": {"P1": {"x": 1}}}}`:          "/guard/severity/P1/x: property not allowed",
-		`{"guard": {"severity": {"P9": {}}}}`:                "/guard/severity/P9(name): P9 is not one of [P0 P1 P2 P3]",
-		`{"guard": {"default_deny": "yes"}}`:                 "/guard/default_deny: string, want boolean",
-		`{"branches": {"production": ""}}`:                   `/branches/production: "" is shorter than 1`,
-		`{"guard": {"severity": {"P1": {"max_files": -1}}}}`: "/guard/severity/P1/max_files: -1 is less than 0",
+		`{"guard": {"max_linez": 3}}`:                                   "/guard/max_linez: property not allowed",
+		`{"guard": {"max_lines": 0}}`:                                   "/guard/max_lines: 0 is less than 1",
+		`{"guard": {"max_lines": 1.5}}`:                                 "/guard/max_lines: number, want integer",
+		`{"guard": {"allow": "src/**"}}`:                                "/guard/allow: string, want array",
+		`{"guard": {"deny": [""]}}`:                                     `/guard/deny/0: "" is shorter than 1`,
+		`{"guard": {"rules": {"max-line": "warn"}}}`:                    "/guard/rules/max-line(name): max-line is not one of",
+		`{"guard": {"rules": {"deny": "fatal"}}}`:                       "/guard/rules/deny: fatal is not one of [error warn off]",
+		`{"guard": {"severity": {"P1": {"x": 1}}}}`:                     "/guard/severity/P1/x: property not allowed",
+		`{"guard": {"severity": {"P9": {}}}}`:                           "/guard/severity/P9(name): P9 is not one of [P0 P1 P2 P3]",
+		`{"guard": {"default_deny": "yes"}}`:                            "/guard/default_deny: string, want boolean",
+		`{"branches": {"production": ""}}`:                              `/branches/production: "" is shorter than 1`,
+		`{"guard": {"severity": {"P1": {"max_files": -1}}}}`:            "/guard/severity/P1/max_files: -1 is less than 0",
+		`{"guard": {"override_label": ""}}`:                             `/guard/override_label: "" is shorter than 1`,
+		`{"release": {"maintenance": "release/*"}}`:                     "/release/maintenance: property not allowed",
+		`{"release": {"prefix": 1}}`:                                    "/release/prefix: integer, want string",
+		`{"release": {"require_verify": "no"}}`:                         "/release/require_verify: string, want boolean",
+		`{"backport": {"targets": "develop"}}`:                          "/backport/targets: string, want array",
+		`{"backport": {"labels": ["` + strings.Repeat("x", 51) + `"]}}`: "/backport/labels/0: \"" + strings.Repeat("x", 51) + "\" is longer than 50",
+		`{"backport": {"conflict": "skip"}}`:                            "/backport/conflict: skip is not one of [fail warn]",
+		`{"postmortem": {"due_hours": 0}}`:                              "/postmortem/due_hours: 0 is less than 1",
+		`{"postmortem": {"due_hours": 8761}}`:                           "/postmortem/due_hours: 8761 is more than 8760",
+		`{"postmortem": {"action_label": 3}}`:                           "/postmortem/action_label: integer, want string",
 	} {
 		var doc any
 		if err := json.Unmarshal([]byte(text), &doc); err != nil {
