@@ -1,0 +1,102 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/google/go-github/v60/github"
+	"github.com/incident-hotfix/incident-hotfix/internal/markdown"
+	"github.com/incident-hotfix/incident-hotfix/internal/runner"
+)
+
+// writeText prints what the merge came to, a line per object, for the log.
+func (l landing) writeText(w io.Writer, pr *github.PullRequest) {
+	fmt.Fprintf(w, "hotfix #%d %q merged into %s as %.12s\n", pr.GetNumber(), pr.GetTitle(), pr.GetBase().GetRef(), pr.GetMergeCommitSHA())
+	if r := l.Release; r != nil {
+		fmt.Fprintf(w, "  tag         %s %s (previous %s): %s\n", r.Tag, createdWord(r.Created), orNone(r.PreviousTag), r.Reason)
+	}
+	for _, b := range l.Backports {
+		switch {
+		case b.Skipped != "":
+			fmt.Fprintf(w, "  backport    %s: nothing to do, %s\n", b.Target.Branch, b.Skipped)
+		case b.Conflict:
+			fmt.Fprintf(w, "  backport    #%d to %s %s, CONFLICT: resolve it by hand %s\n", b.Number, b.Target.Branch, createdWord(b.Created), b.URL)
+		default:
+			fmt.Fprintf(w, "  backport    #%d to %s %s %s\n", b.Number, b.Target.Branch, createdWord(b.Created), b.URL)
+		}
+	}
+	if p := l.Postmortem; p != nil {
+		fmt.Fprintf(w, "  postmortem  #%d %s %s\n", p.Number, createdWord(p.Created), p.URL)
+	}
+	for _, e := range l.Errors {
+		fmt.Fprintf(w, "  error       %s\n", e)
+	}
+}
+
+// markdown renders the merge's results for the job summary.
+func (l landing) markdown(pr *github.PullRequest) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "### Hotfix #%d merged into %s\n\n| Step | Result |\n|---|---|\n", pr.GetNumber(), markdown.Code(pr.GetBase().GetRef()))
+	if r := l.Release; r != nil {
+		fmt.Fprintf(&b, "| Tag | %s %s, after %s: %s |\n", markdown.Code(r.Tag), createdWord(r.Created), markdown.Code(orNone(r.PreviousTag)), markdown.Cell(r.Reason))
+	}
+	for _, bp := range l.Backports {
+		switch {
+		case bp.Skipped != "":
+			fmt.Fprintf(&b, "| Backport to %s | nothing to do: %s |\n", markdown.CodeCell(bp.Target.Branch), markdown.Cell(bp.Skipped))
+		case bp.Conflict:
+			fmt.Fprintf(&b, "| Backport to %s | ❌ #%d conflicts: resolve it by hand |\n", markdown.CodeCell(bp.Target.Branch), bp.Number)
+		default:
+			fmt.Fprintf(&b, "| Backport to %s | #%d %s |\n", markdown.CodeCell(bp.Target.Branch), bp.Number, createdWord(bp.Created))
+		}
+	}
+	if p := l.Postmortem; p != nil {
+		fmt.Fprintf(&b, "| Postmortem | #%d %s |\n", p.Number, createdWord(p.Created))
+	}
+	for _, e := range l.Errors {
+		fmt.Fprintf(&b, "| ❌ Error | %s |\n", markdown.Cell(e))
+	}
+	b.WriteString("\nTags and pull requests made with the default `GITHUB_TOKEN` start no other workflows: " +
+		"pass a GitHub App or personal token as `token` for CI to run on backport PRs and tags.\n")
+	return b.String()
+}
+
+// outputs sets the step outputs: tag, previous_tag, sha, backport_prs and postmortem_issue.
+func (l landing) outputs(r *runner.Runner) error {
+	set := map[string]string{"tag": "", "previous_tag": "", "sha": "", "backport_prs": "", "postmortem_issue": ""}
+	if rel := l.Release; rel != nil {
+		set["tag"], set["previous_tag"], set["sha"] = rel.Tag, rel.PreviousTag, rel.SHA
+	}
+	var prs []string
+	for _, b := range l.Backports {
+		if b.Number > 0 {
+			prs = append(prs, strconv.Itoa(b.Number))
+		}
+	}
+	set["backport_prs"] = strings.Join(prs, ",")
+	if l.Postmortem != nil {
+		set["postmortem_issue"] = strconv.Itoa(l.Postmortem.Number)
+	}
+	for _, k := range []string{"tag", "previous_tag", "sha", "backport_prs", "postmortem_issue"} {
+		if err := r.SetOutput(k, set[k]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func createdWord(created bool) string {
+	if created {
+		return "created"
+	}
+	return "already there"
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
