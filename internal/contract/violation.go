@@ -58,35 +58,29 @@ func (ex exchange) violations(err error) []Violation {
 	if err == nil {
 		return nil
 	}
-	var multi openapi3.MultiError
-	if errors.As(err, &multi) && len(multi) > 0 && isMulti(err) {
+	if multi, ok := err.(openapi3.MultiError); ok {
 		var out []Violation
 		for _, e := range multi {
 			out = append(out, ex.violations(e)...)
 		}
 		return out
 	}
-	return ex.leaf(err)
-}
-
-// isMulti reports whether err itself is a MultiError rather than wrapping one.
-func isMulti(err error) bool {
-	_, ok := err.(openapi3.MultiError)
-	return ok
-}
-
-// leaf turns a request, response or schema error into violations.
-func (ex exchange) leaf(err error) []Violation {
 	part, inner := ex.part(err)
-	var multi openapi3.MultiError
-	if errors.As(inner, &multi) {
-		var out []Violation
-		for _, e := range multi {
-			out = append(out, ex.schemaViolation(part, e))
-		}
-		return out
+	return ex.schemaViolations(part, inner)
+}
+
+// schemaViolations turns a schema error, or a MultiError of them, into
+// violations of part.
+func (ex exchange) schemaViolations(part string, err error) []Violation {
+	multi, ok := err.(openapi3.MultiError)
+	if !ok {
+		return []Violation{ex.schemaViolation(part, err)}
 	}
-	return []Violation{ex.schemaViolation(part, inner)}
+	var out []Violation
+	for _, e := range multi {
+		out = append(out, ex.schemaViolations(part, e)...)
+	}
+	return out
 }
 
 // part names where err was found and returns the error beneath it.
