@@ -147,7 +147,8 @@ func (d *decoder) globs(n *yaml.Node, key string, dst *[]string) {
 	d.list(n, key, "path globs", checkPathGlob, dst)
 }
 
-// list decodes a list of strings, each passing check, into dst; what names the items.
+// list decodes a list of strings, each passing check, into dst; what names the items. An empty
+// item ("- " alone) is checked as the empty string, since null means no value.
 func (d *decoder) list(n *yaml.Node, key, what string, check func(string) string, dst *[]string) {
 	v := resolve(n)
 	if isNull(v) {
@@ -160,7 +161,11 @@ func (d *decoder) list(n *yaml.Node, key, what string, check func(string) string
 	list := make([]string, 0, len(v.Content))
 	for i, item := range v.Content {
 		var s string
-		d.str(item, fmt.Sprintf("%s[%d]", key, i), check, &s)
+		itemKey := fmt.Sprintf("%s[%d]", key, i)
+		if why := check(""); isNull(resolve(item)) && why != "" {
+			d.fail(item, itemKey, "%s", why)
+		}
+		d.str(item, itemKey, check, &s)
 		list = append(list, s)
 	}
 	*dst = list

@@ -36,6 +36,8 @@ func FuzzParse(f *testing.F) {
 		"guard: [\n",
 		"---\n---\n",
 		"guard:\n  max_lines: 1\n  max_lines: 2\n",
+		"release: {prefix: api/v, github_release: true}\nbackport: {labels: [], conflict: warn}\n",
+		"postmortem: {template: .github/pm.md, due_hours: 1}\nguard: {override_label: ok}\n",
 	} {
 		f.Add([]byte(seed))
 	}

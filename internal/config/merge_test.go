@@ -68,6 +68,8 @@ func TestParseMergeSectionErrors(t *testing.T) {
 		"label with space":      {"postmortem: {action_label: \" pm\"}\n", "f.yml:1:28: postmortem.action_label: label \" pm\" starts or ends with a space" + label},
 		"label with newline":    {"postmortem: {label: \"a\\nb\"}\n", "f.yml:1:21: postmortem.label: label \"a\\nb\" contains \"\\n\"" + label},
 		"label number":          {"backport: {labels: [7]}\n", "f.yml:1:21: backport.labels[0]: want a string, got 7"},
+		"null label":            {"backport:\n  labels:\n    -\n", "f.yml:3:6: backport.labels[0]: label is empty" + label},
+		"null target":           {"backport: {targets: [null]}\n", "f.yml:1:22: backport.targets[0]: branch name \"\" is empty" + branch},
 		"labels not a list":     {"backport: {labels: backport}\n", "f.yml:1:20: backport.labels: want a list of labels, got the string \"backport\""},
 		"prefix dash":           {"release: {prefix: \"-v\"}\n", "f.yml:1:19: release.prefix: tag prefix \"-v\" starts with \"-\" or \".\"" + prefix},
 		"prefix space":          {"release: {prefix: \"v \"}\n", "f.yml:1:19: release.prefix: tag prefix \"v \" contains \" \"" + prefix},

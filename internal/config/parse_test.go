@@ -103,6 +103,7 @@ func TestParseErrors(t *testing.T) {
 		"list limit":         {"guard: {max_lines: [1]}\n", "f.yml:1:20: guard.max_lines: want an integer >= 1, got a list"},
 		"bool as yes":        {"guard: {default_deny: yes}\n", "f.yml:1:23: guard.default_deny: want true or false, got the string \"yes\""},
 		"string for list":    {"guard: {allow: \"src/**\"}\n", "f.yml:1:16: guard.allow: want a list of path globs, got the string \"src/**\""},
+		"null glob":          {"guard: {allow: [a, ~]}\n", "f.yml:1:20: guard.allow[1]: path glob is empty; write a glob such as src/**"},
 		"empty glob":         {"guard: {deny: [\"\"]}\n", "f.yml:1:16: guard.deny[0]: path glob is empty; write a glob such as src/**"},
 		"absolute glob":      {"guard: {deny: [/etc/**]}\n", "f.yml:1:16: guard.deny[0]: path glob \"/etc/**\" starts with \"/\"; paths are relative to the repository root, e.g. src/**"},
 		"dot glob":           {"guard: {allow: [a, ./src]}\n", "f.yml:1:20: guard.allow[1]: path glob \"./src\" starts with \"./\"; paths are relative to the repository root, e.g. src/**"},
