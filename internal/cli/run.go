@@ -67,10 +67,20 @@ var handlers = map[string]handler{
 	"guard": runGuard,
 }
 
+// routeHandlers run a whole route at once, when its commands share what they make: the merge's
+// tag is named by its backports, and both by its postmortem.
+var routeHandlers = map[event.Kind]handler{
+	event.Merge: runMerge,
+}
+
 // dispatch runs the decision's commands in order, stopping at the first error.
 func dispatch(ctx context.Context, env *Env, t event.Trigger, d event.Decision, opts runOptions) error {
 	if d.Kind == event.None {
 		return nil
+	}
+	if h, ok := routeHandlers[d.Kind]; ok {
+		fmt.Fprintf(env.Stdout, "running hotfix %s\n", strings.Join(d.Commands, ", "))
+		return h(ctx, env, t, opts)
 	}
 	var missing []string
 	for _, name := range d.Commands {

@@ -1,0 +1,64 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/config"
+	"github.com/incident-hotfix/incident-hotfix/internal/event"
+	"github.com/incident-hotfix/incident-hotfix/internal/release"
+	"github.com/incident-hotfix/incident-hotfix/internal/runner"
+)
+
+// runMerge handles a merged hotfix PR: the policy from the base branch through the API, then
+// the tag, the backports and the postmortem.
+func runMerge(ctx context.Context, env *Env, t event.Trigger, opts runOptions) error {
+	pr, ok := t.MergedPR()
+	if !ok {
+		return errors.New("the merge route needs a merged pull request in the payload")
+	}
+	if opts.DryRun {
+		fmt.Fprintf(env.Stdout, "would tag %.12s, open the backports and the postmortem for #%d\n", pr.GetMergeCommitSHA(), pr.GetNumber())
+		return nil
+	}
+	rf := remoteFlags{repository: t.Repo.String(), apiURL: t.APIURL}
+	r, err := rf.connect(ctx, env)
+	if err != nil {
+		return err
+	}
+	policy, source, err := mergePolicy(ctx, r, opts, pr.GetBase().GetRef())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "policy for the merge: %s\n", source)
+	d := mergeDeps{remote: r, policy: policy, severity: env.Getenv("INPUT_SEVERITY"), now: env.Now, sleep: sleepCtx,
+		tagger: release.Tagger{Name: "github-actions[bot]", Email: "41898282+github-actions[bot]@users.noreply.github.com", Now: env.Now}}
+	l, landErr := land(ctx, d, pr)
+	l.writeText(env.Stdout, pr)
+	rn := runner.New(env.Getenv, env.Stdout)
+	if err := errors.Join(rn.Summary(l.markdown(pr)), l.outputs(rn)); err != nil {
+		return errors.Join(landErr, err)
+	}
+	return landErr
+}
+
+// mergePolicy is the override file when one is given, else the base branch's policy on GitHub.
+func mergePolicy(ctx context.Context, r remote, opts runOptions, base string) (config.Policy, string, error) {
+	if opts.Config != "" {
+		p, src, err := config.Load(ctx, opts.Repo, "", opts.Config)
+		return p, src.String(), err
+	}
+	return r.policy(ctx, base)
+}
+
+// sleepCtx waits for d, or until ctx is done.
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-time.After(d):
+		return nil
+	}
+}

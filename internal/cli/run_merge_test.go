@@ -1,0 +1,95 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-github/v60/github"
+	"github.com/incident-hotfix/incident-hotfix/internal/sandbox/sandboxtest"
+)
+
+// mergedPayload writes GitHub's webhook example for a merged hotfix PR, with its pull request
+// and repository replaced by the sandbox's, and returns the file's path.
+func mergedPayload(t *testing.T, pr *github.PullRequest) string {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join(payloadDir, "pull_request.closed.merged-hotfix.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var payload map[string]any
+	if err := json.Unmarshal(raw, &payload); err != nil {
+		t.Fatal(err)
+	}
+	prJSON, err := json.Marshal(pr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var prMap map[string]any
+	if err := json.Unmarshal(prJSON, &prMap); err != nil {
+		t.Fatal(err)
+	}
+	payload["pull_request"], payload["number"] = prMap, pr.GetNumber()
+	repo := payload["repository"].(map[string]any)
+	repo["name"], repo["full_name"] = sandboxtest.Name, sandboxtest.Owner+"/"+sandboxtest.Name
+	repo["owner"].(map[string]any)["login"] = sandboxtest.Owner
+	out, err := json.Marshal(payload)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "event.json")
+	if err := os.WriteFile(path, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestRunMergeEndToEnd runs `hotfix run` as the container action would, on the merge event of a
+// squash-merged hotfix whose branch was deleted, against the sandbox; then runs it again.
+func TestRunMergeEndToEnd(t *testing.T) {
+	t.Parallel()
+	s := sandboxtest.Start(t, sandboxtest.Options{})
+	pr := mergedHotfix(t, s, "squash", "Incident: #5")
+	vars := actionVars(t, map[string]string{
+		"GITHUB_EVENT_NAME": "pull_request", "GITHUB_EVENT_PATH": mergedPayload(t, pr),
+		"GITHUB_REPOSITORY": "acme/shop", "GITHUB_API_URL": s.URL, "GITHUB_TOKEN": sandboxtest.Token,
+	})
+	got := run(t, t.TempDir(), vars, "run")
+	if got.code != ExitOK {
+		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", got.code, got.stdout, got.stderr)
+	}
+	for _, want := range []string{"::add-mask::" + sandboxtest.Token, "tag         v1.2.4 created (previous v1.2.3)", "backport    #2 to develop created", "postmortem  #3 created"} {
+		if !strings.Contains(got.stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, got.stdout)
+		}
+	}
+	for _, want := range []string{"tag<<", "v1.2.4", "backport_prs<<", "postmortem_issue<<"} {
+		if !strings.Contains(got.outputs, want) {
+			t.Errorf("outputs lack %q:\n%s", want, got.outputs)
+		}
+	}
+	if !strings.Contains(got.summary, "| Tag | `v1.2.4` created") {
+		t.Errorf("summary:\n%s", got.summary)
+	}
+	if strings.Count(got.stdout+got.stderr+got.summary+got.outputs, sandboxtest.Token) != 1 {
+		t.Errorf("the token appears outside its mask command:\n%s", got.stdout)
+	}
+
+	again := run(t, t.TempDir(), actionVars(t, map[string]string{
+		"GITHUB_EVENT_NAME": "pull_request", "GITHUB_EVENT_PATH": vars["GITHUB_EVENT_PATH"],
+		"GITHUB_REPOSITORY": "acme/shop", "GITHUB_API_URL": s.URL, "GITHUB_TOKEN": sandboxtest.Token,
+	}), "run")
+	if again.code != ExitOK || !strings.Contains(again.stdout, "v1.2.4 already there") {
+		t.Errorf("rerun: exit %d\n%s%s", again.code, again.stdout, again.stderr)
+	}
+	issues, _, err := s.Client.Issues.ListByRepo(context.Background(), sandboxtest.Owner, sandboxtest.Name, &github.IssueListByRepoOptions{State: "all"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(issues) != 3 { // the hotfix PR, the backport PR, the postmortem
+		t.Errorf("%d issues and PRs after a rerun, want 3", len(issues))
+	}
+}
