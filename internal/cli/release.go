@@ -1,0 +1,219 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/google/go-github/v60/github"
+	"github.com/incident-hotfix/incident-hotfix/internal/config"
+	"github.com/incident-hotfix/incident-hotfix/internal/markdown"
+	"github.com/incident-hotfix/incident-hotfix/internal/release"
+	"github.com/incident-hotfix/incident-hotfix/internal/runner"
+)
+
+// releaseCmd tags a merged hotfix with the next patch on its line, or, with --dry-run, says which
+// tag that would be from a local checkout.
+type releaseCmd struct {
+	dryRun, json                    bool
+	repo, base, config              string
+	prefix                          optionalString
+	mergeSHA, headBranch, prTitle   string
+	prNumber, incident              int
+	remote                          remoteFlags
+	releaseBranches, hotfixBranches string
+}
+
+func (*releaseCmd) Name() string { return "release" }
+func (*releaseCmd) Synopsis() string {
+	return "tag a merged hotfix with the next patch version on its line (annotated, on the merge commit)"
+}
+
+func (c *releaseCmd) Flags(fs *flag.FlagSet) {
+	fs.BoolVar(&c.dryRun, "dry-run", false, "print the tag a merge into --base would get, from the local --repo; needs no token")
+	fs.StringVar(&c.repo, "repo", ".", "the local git repository `dir`, for --dry-run")
+	fs.StringVar(&c.base, "base", "", "the `branch` the hotfix merged into (with --dry-run, any ref)")
+	fs.StringVar(&c.config, "config", "", "read the policy from this `file` instead of BASE:"+config.DefaultPath)
+	fs.Var(&c.prefix, "prefix", "the tag `prefix`, such as v or api/v (default the policy's release.prefix, v)")
+	fs.StringVar(&c.releaseBranches, "release-branches", "", "the `glob` of maintenance branches that name a line (default the policy's branches.release)")
+	fs.StringVar(&c.hotfixBranches, "hotfix-branches", "", "the `glob` of hotfix branches (default the policy's branches.hotfix)")
+	fs.BoolVar(&c.json, "json", false, "print the result as JSON")
+	fs.StringVar(&c.mergeSHA, "merge-sha", "", "the pull request's merge commit `sha` (merge_commit_sha), which gets the tag")
+	fs.StringVar(&c.headBranch, "head-branch", "", "the pull request's head `branch`, such as hotfix/1.2.4")
+	fs.IntVar(&c.prNumber, "pr-number", 0, "the pull request's `number`")
+	fs.StringVar(&c.prTitle, "pr-title", "", "the pull request's `title`, for the tag message")
+	fs.IntVar(&c.incident, "incident", 0, "the incident issue's `number`, linked from the tag message")
+	c.remote.bind(fs)
+}
+
+func (c *releaseCmd) Run(ctx context.Context, env *Env, args []string) error {
+	if err := c.validate(args); err != nil {
+		return Usage(err)
+	}
+	if c.dryRun {
+		return c.plan(ctx, env)
+	}
+	return c.tag(ctx, env)
+}
+
+// validate checks the arguments that need no repository.
+func (c *releaseCmd) validate(args []string) error {
+	switch {
+	case len(args) > 0:
+		return fmt.Errorf("unexpected argument %q; give the base with --base", args[0])
+	case c.base == "":
+		return errors.New("--base is required: the branch the hotfix merged into")
+	case c.dryRun:
+		return nil
+	case c.mergeSHA == "" || c.prNumber <= 0:
+		return errors.New("--merge-sha and --pr-number are required to tag; or give --dry-run to see the tag from a local checkout")
+	case c.incident < 0:
+		return fmt.Errorf("--incident %d is not an issue number", c.incident)
+	}
+	return nil
+}
+
+// plan prints the tag a merge into the base would get, from the local repository: load, decide,
+// report. It writes nothing.
+func (c *releaseCmd) plan(ctx context.Context, env *Env) error {
+	repo := env.Path(c.repo)
+	policy, _, err := config.Load(ctx, repo, c.base, env.Path(c.config))
+	if err != nil {
+		return Usage(err)
+	}
+	facts, err := release.LocalFacts(ctx, repo, c.base)
+	if errors.Is(err, release.ErrLocal) {
+		return Usage(err)
+	}
+	if err != nil {
+		return err
+	}
+	plan, err := release.Decide(c.releaseConfig(policy).Prefix, facts)
+	if err != nil {
+		return err
+	}
+	if c.json {
+		return writeJSON(env.Stdout, plan)
+	}
+	verb := "would tag"
+	if plan.Exists {
+		verb = "already tagged"
+	}
+	fmt.Fprintf(env.Stdout, "%s %s on %s (previous %s)\n%s\n", verb, plan.Tag, plan.Target, orNone(plan.PreviousTag), plan.Reason)
+	for _, why := range plan.Ignored {
+		fmt.Fprintf(env.Stdout, "ignored: %s\n", why)
+	}
+	return nil
+}
+
+// tag creates the tag on GitHub for the merged pull request the flags describe, and reports it.
+func (c *releaseCmd) tag(ctx context.Context, env *Env) error {
+	r, err := c.remote.connect(ctx, c.commandEnv(env))
+	if err != nil {
+		return err
+	}
+	policy, _, err := r.policy(ctx, c.base)
+	if err != nil {
+		return err
+	}
+	in := release.Input{Repo: release.Repo{Owner: r.owner, Name: r.name}, PR: c.pullRequest(env, r)}
+	if c.incident > 0 {
+		in.IncidentURL = fmt.Sprintf("%s/%s/%s/issues/%d", serverURL(env), r.owner, r.name, c.incident)
+	}
+	cfg := c.releaseConfig(policy)
+	cfg.Tagger.Now = env.Now
+	res, err := release.Run(ctx, r.client, in, cfg)
+	if err != nil {
+		return fmt.Errorf("release #%d: %w", c.prNumber, err)
+	}
+	return c.report(env, res)
+}
+
+// commandEnv is env with workflow commands (the token's mask) sent to stderr under --json, so
+// that stdout stays pure JSON; the runner reads workflow commands from both.
+func (c *releaseCmd) commandEnv(env *Env) *Env {
+	if !c.json {
+		return env
+	}
+	e := *env
+	e.Stdout = env.Stderr
+	return &e
+}
+
+// pullRequest is the merged pull request as the flags describe it.
+func (c *releaseCmd) pullRequest(env *Env, r remote) *github.PullRequest {
+	return &github.PullRequest{
+		Number: github.Int(c.prNumber), Title: github.String(c.prTitle), Merged: github.Bool(true),
+		MergeCommitSHA: github.String(c.mergeSHA),
+		HTMLURL:        github.String(fmt.Sprintf("%s/%s/%s/pull/%d", serverURL(env), r.owner, r.name, c.prNumber)),
+		Base:           &github.PullRequestBranch{Ref: github.String(c.base)},
+		Head:           &github.PullRequestBranch{Ref: github.String(c.headBranch)},
+	}
+}
+
+// releaseConfig is the release configuration: the policy's, with the flags that were given on top.
+func (c *releaseCmd) releaseConfig(p config.Policy) release.Config {
+	cfg := release.DefaultConfig()
+	cfg.Prefix = p.Release.Prefix
+	if c.prefix.set {
+		cfg.Prefix = c.prefix.value
+	}
+	cfg.Branches = release.Branches{
+		Maintenance: firstSet(c.releaseBranches, p.Branches.Release),
+		Hotfix:      firstSet(c.hotfixBranches, p.Branches.Hotfix),
+	}
+	return cfg
+}
+
+// report prints the result and sets the outputs tag, previous_tag and sha.
+func (c *releaseCmd) report(env *Env, res release.Result) error {
+	commands := env.Stdout
+	if c.json {
+		commands = env.Stderr // keep stdout pure JSON; the runner reads workflow commands from both
+		if err := writeJSON(env.Stdout, res); err != nil {
+			return err
+		}
+	} else {
+		verb := "tagged"
+		if !res.Created {
+			verb = "already tagged"
+		}
+		fmt.Fprintf(env.Stdout, "%s %s on %s (previous %s)\n%s\n", verb, res.Tag, res.SHA, orNone(res.PreviousTag), res.Reason)
+	}
+	r := runner.New(env.Getenv, commands)
+	return errors.Join(
+		r.SetOutput("tag", res.Tag),
+		r.SetOutput("previous_tag", res.PreviousTag),
+		r.SetOutput("sha", res.SHA),
+		r.Summary(fmt.Sprintf("### Release\n\n%s on %s (previous %s): %s\n",
+			markdown.Code(res.Tag), markdown.Code(res.SHA), markdown.Code(orNone(res.PreviousTag)), markdown.Text(res.Reason))),
+	)
+}
+
+// serverURL is GitHub's web address for links: GITHUB_SERVER_URL, else github.com.
+func serverURL(env *Env) string {
+	return strings.TrimSuffix(firstSet(env.Getenv("GITHUB_SERVER_URL"), "https://github.com"), "/")
+}
+
+// writeJSON prints v as indented JSON.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// optionalString is a string flag that knows whether it was given, so "" can be a value.
+type optionalString struct {
+	value string
+	set   bool
+}
+
+func (o *optionalString) String() string { return o.value }
+func (o *optionalString) Set(v string) error {
+	o.value, o.set = v, true
+	return nil
+}
