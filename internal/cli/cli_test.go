@@ -56,7 +56,7 @@ func actionVars(t *testing.T, inputs map[string]string) map[string]string {
 func TestUnknownCommand(t *testing.T) {
 	t.Parallel()
 	got := run(t, t.TempDir(), nil, "frobnicate")
-	if got.code != ExitUsage || !strings.Contains(got.stderr, `unknown command "frobnicate"; valid commands: run, guard`) {
+	if got.code != ExitUsage || !strings.Contains(got.stderr, `unknown command "frobnicate"; valid commands: `) || !strings.Contains(got.stderr, "guard, ") {
 		t.Errorf("exit %d, stderr %q; want 2 and the valid commands", got.code, got.stderr)
 	}
 }
