@@ -173,3 +173,24 @@ func TestRunRefusesWithoutARelease(t *testing.T) {
 		t.Errorf("tags after refusals = %q, want none", got)
 	}
 }
+
+func TestRunWithAMonorepoPrefix(t *testing.T) {
+	t.Parallel()
+	s := sandboxtest.Start(t, sandboxtest.Options{})
+	at := s.Push("main", map[string]string{"api/app.go": "3.5.9\n"})
+	for _, name := range []string{"api/v3.5.9", "api/v3.5.10", "sdk/metric/v1.45.0", "v9.0.0"} {
+		tagAt(s, name, at)
+	}
+	m := s.Push("main", map[string]string{"api/app.go": "fix\n"})
+	cfg := testConfig()
+	cfg.Prefix = "api/v"
+	in := Input{Repo: Repo{Owner: sandboxtest.Owner, Name: sandboxtest.Name}, PR: merged(60, "main", "hotfix/api", m)}
+	res, err := Run(context.Background(), s.Client, in, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Tag != "api/v3.5.11" || res.PreviousTag != "api/v3.5.10" {
+		t.Errorf("release = %+v, want api/v3.5.11 after api/v3.5.10", res)
+	}
+	checkAnnotated(t, s, "api/v3.5.11", m)
+}
