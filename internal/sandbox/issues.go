@@ -207,14 +207,24 @@ func nonEmpty(list []string) []string {
 	return out
 }
 
+// issueOut is GitHub's issue object: github.Issue with the fields GitHub sends as null or []
+// rather than leaving them out.
+type issueOut struct {
+	*github.Issue
+	Labels    []*labelOut       `json:"labels"`
+	Assignees []*github.User    `json:"assignees"`
+	Assignee  *github.User      `json:"assignee"`
+	ClosedAt  *github.Timestamp `json:"closed_at"`
+	Milestone *github.Milestone `json:"milestone"`
+}
+
 // issueJSON renders rec as GitHub's issue object.
-func (s *Server) issueJSON(rec *issueRecord) *github.Issue {
+func (s *Server) issueJSON(rec *issueRecord) *issueOut {
 	url := s.apiURL("issues/%d", rec.Number)
 	is := &github.Issue{
 		ID: github.Int64(rec.ID), NodeID: github.String(nodeIDFor("I", rec.ID)),
 		Number: github.Int(rec.Number), State: github.String(rec.State),
-		Title: github.String(rec.Title), Body: github.String(rec.Body),
-		User: s.user(rec.User), Labels: s.labelsJSON(rec.Labels), Assignees: s.usersJSON(rec.Assignees),
+		Title: github.String(rec.Title), Body: github.String(rec.Body), User: s.user(rec.User),
 		Comments: github.Int(rec.Comments), Locked: github.Bool(false),
 		CreatedAt: stamp(rec.CreatedAt), UpdatedAt: stamp(rec.UpdatedAt),
 		URL: github.String(url), HTMLURL: github.String(s.htmlURL("%s/%d", issueKind(rec), rec.Number)),
@@ -222,19 +232,20 @@ func (s *Server) issueJSON(rec *issueRecord) *github.Issue {
 		LabelsURL: github.String(url + "/labels{/name}"), RepositoryURL: github.String(s.apiURL("")),
 		AuthorAssociation: github.String(s.association(rec.User)),
 	}
+	out := &issueOut{Issue: is, Labels: s.labelsJSON(rec.Labels), Assignees: s.usersJSON(rec.Assignees)}
 	if rec.StateReason != "" {
 		is.StateReason = github.String(rec.StateReason)
 	}
 	if len(rec.Assignees) > 0 {
-		is.Assignee = s.user(rec.Assignees[0])
+		out.Assignee = s.user(rec.Assignees[0])
 	}
 	if rec.ClosedAt != nil {
-		is.ClosedAt, is.ClosedBy = stamp(*rec.ClosedAt), s.user(rec.ClosedBy)
+		out.ClosedAt, is.ClosedBy = stamp(*rec.ClosedAt), s.user(rec.ClosedBy)
 	}
 	if rec.Pull != nil {
 		is.PullRequestLinks = s.pullLinks(rec)
 	}
-	return is
+	return out
 }
 
 // issueKind is the html path segment for rec: "pull" for a pull request, "issues" otherwise.

@@ -7,8 +7,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-
-	"github.com/google/go-github/v60/github"
 )
 
 // issueFilter is the query of GET /repos/{owner}/{repo}/issues.
@@ -41,7 +39,7 @@ func (s *Server) listIssues(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := []*github.Issue{}
+	out := []*issueOut{}
 	for _, rec := range page {
 		out = append(out, s.issueJSON(rec))
 	}

@@ -223,9 +223,15 @@ func (s *Server) ensureLabels(names []string) []string {
 	return out
 }
 
+// labelOut is GitHub's label object: github.Label with description null, not left out, when empty.
+type labelOut struct {
+	*github.Label
+	Description *string `json:"description"`
+}
+
 // labelsJSON renders label names as GitHub's label objects; never nil.
-func (s *Server) labelsJSON(names []string) []*github.Label {
-	out := []*github.Label{}
+func (s *Server) labelsJSON(names []string) []*labelOut {
+	out := []*labelOut{}
 	for _, n := range names {
 		if l := s.st.Labels[strings.ToLower(n)]; l != nil {
 			out = append(out, s.labelJSON(l))
@@ -235,14 +241,15 @@ func (s *Server) labelsJSON(names []string) []*github.Label {
 }
 
 // labelJSON renders l as GitHub's label object.
-func (s *Server) labelJSON(l *labelRecord) *github.Label {
+func (s *Server) labelJSON(l *labelRecord) *labelOut {
 	gl := &github.Label{
 		ID: github.Int64(l.ID), NodeID: github.String(nodeIDFor("LA", l.ID)),
 		URL:  github.String(s.apiURL("labels/%s", url.PathEscape(l.Name))),
 		Name: github.String(l.Name), Color: github.String(l.Color), Default: github.Bool(false),
 	}
+	out := &labelOut{Label: gl}
 	if l.Description != "" {
-		gl.Description = github.String(l.Description)
+		out.Description = github.String(l.Description)
 	}
-	return gl
+	return out
 }

@@ -4,11 +4,37 @@ import (
 	"github.com/google/go-github/v60/github"
 )
 
+// pullOut is GitHub's pull request object as lists carry it: github.PullRequest with the fields
+// GitHub sends as null or [] rather than leaving them out.
+type pullOut struct {
+	*github.PullRequest
+	Labels             []*labelOut                  `json:"labels"`
+	Assignees          []*github.User               `json:"assignees"`
+	RequestedReviewers []*github.User               `json:"requested_reviewers"`
+	RequestedTeams     []*github.Team               `json:"requested_teams"`
+	Assignee           *github.User                 `json:"assignee"`
+	ClosedAt           *github.Timestamp            `json:"closed_at"`
+	MergedAt           *github.Timestamp            `json:"merged_at"`
+	MergeCommitSHA     *string                      `json:"merge_commit_sha"`
+	Milestone          *github.Milestone            `json:"milestone"`
+	AutoMerge          *github.PullRequestAutoMerge `json:"auto_merge"`
+	ActiveLockReason   *string                      `json:"active_lock_reason"`
+}
+
+// pullFull is the single pull request object: pullOut with the counts and the mergeability,
+// null until computed.
+type pullFull struct {
+	*pullOut
+	Mergeable  *bool        `json:"mergeable"`
+	Rebaseable *bool        `json:"rebaseable"`
+	MergedBy   *github.User `json:"merged_by"`
+}
+
 // pullJSON renders rec as GitHub's full pull request object, with the counts of commits, lines
 // and files that git gives for base...head.
-func (s *Server) pullJSON(rec *issueRecord) (*github.PullRequest, error) {
-	pr := s.pullSummaryJSON(rec)
-	p := rec.Pull
+func (s *Server) pullJSON(rec *issueRecord) (*pullFull, error) {
+	out := &pullFull{pullOut: s.pullSummaryJSON(rec)}
+	pr, p := out.PullRequest, rec.Pull
 	commits, err := s.git.commitsBetween(p.BaseSHA, p.HeadSHA)
 	if err != nil {
 		return nil, err
@@ -28,12 +54,13 @@ func (s *Server) pullJSON(rec *issueRecord) (*github.PullRequest, error) {
 	pr.Merged, pr.MaintainerCanModify = github.Bool(p.Merged), github.Bool(false)
 	pr.MergeableState = github.String(mergeableState(rec))
 	if rec.State == "open" && p.Mergeable != nil {
-		pr.Mergeable = github.Bool(*p.Mergeable)
+		out.Mergeable = github.Bool(*p.Mergeable)
+		out.Rebaseable = out.Mergeable
 	}
 	if p.Merged {
-		pr.MergedBy = s.user(p.MergedBy)
+		out.MergedBy = s.user(p.MergedBy)
 	}
-	return pr, nil
+	return out, nil
 }
 
 // mergeableState is GitHub's mergeable_state: "clean" or "dirty" once computed, "unknown" before
@@ -50,7 +77,7 @@ func mergeableState(rec *issueRecord) string {
 
 // pullSummaryJSON renders rec as the pull request object that lists carry: no counts and no
 // mergeability.
-func (s *Server) pullSummaryJSON(rec *issueRecord) *github.PullRequest {
+func (s *Server) pullSummaryJSON(rec *issueRecord) *pullOut {
 	p := rec.Pull
 	url := s.apiURL("pulls/%d", rec.Number)
 	issueURL := s.apiURL("issues/%d", rec.Number)
@@ -58,8 +85,7 @@ func (s *Server) pullSummaryJSON(rec *issueRecord) *github.PullRequest {
 		ID: github.Int64(rec.ID), NodeID: github.String(nodeIDFor("PR", rec.ID)),
 		Number: github.Int(rec.Number), State: github.String(rec.State), Locked: github.Bool(false),
 		Title: github.String(rec.Title), Body: github.String(rec.Body), User: s.user(rec.User),
-		Labels: s.labelsJSON(rec.Labels), Assignees: s.usersJSON(rec.Assignees), Draft: github.Bool(p.Draft),
-		CreatedAt: stamp(rec.CreatedAt), UpdatedAt: stamp(rec.UpdatedAt),
+		Draft: github.Bool(p.Draft), CreatedAt: stamp(rec.CreatedAt), UpdatedAt: stamp(rec.UpdatedAt),
 		URL: github.String(url), HTMLURL: github.String(s.htmlURL("pull/%d", rec.Number)),
 		IssueURL: github.String(issueURL), CommitsURL: github.String(url + "/commits"),
 		CommentsURL: github.String(issueURL + "/comments"), ReviewCommentsURL: github.String(url + "/comments"),
@@ -70,16 +96,29 @@ func (s *Server) pullSummaryJSON(rec *issueRecord) *github.PullRequest {
 		AuthorAssociation: github.String(s.association(rec.User)),
 		Head:              s.branchJSON(p.Head, p.HeadSHA), Base: s.branchJSON(p.Base, p.BaseSHA),
 	}
+	pr.Links = pullLinksJSON(pr)
+	out := &pullOut{PullRequest: pr, Labels: s.labelsJSON(rec.Labels), Assignees: s.usersJSON(rec.Assignees),
+		RequestedReviewers: []*github.User{}, RequestedTeams: []*github.Team{}}
 	if len(rec.Assignees) > 0 {
-		pr.Assignee = s.user(rec.Assignees[0])
+		out.Assignee = s.user(rec.Assignees[0])
 	}
 	if rec.ClosedAt != nil {
-		pr.ClosedAt = stamp(*rec.ClosedAt)
+		out.ClosedAt = stamp(*rec.ClosedAt)
 	}
 	if p.Merged {
-		pr.MergedAt, pr.MergeCommitSHA = stamp(*p.MergedAt), github.String(p.MergeCommitSHA)
+		out.MergedAt, out.MergeCommitSHA = stamp(*p.MergedAt), github.String(p.MergeCommitSHA)
 	}
-	return pr
+	return out
+}
+
+// pullLinksJSON is the _links object of pr, from its URLs.
+func pullLinksJSON(pr *github.PullRequest) *github.PRLinks {
+	link := func(href *string) *github.PRLink { return &github.PRLink{HRef: href} }
+	return &github.PRLinks{
+		Self: link(pr.URL), HTML: link(pr.HTMLURL), Issue: link(pr.IssueURL), Comments: link(pr.CommentsURL),
+		ReviewComments: link(pr.ReviewCommentsURL), ReviewComment: link(pr.ReviewCommentURL),
+		Commits: link(pr.CommitsURL), Statuses: link(pr.StatusesURL),
+	}
 }
 
 // branchJSON renders one side of a pull request: label OWNER:BRANCH, ref, sha, user and repo.

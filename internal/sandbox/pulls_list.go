@@ -4,8 +4,6 @@ import (
 	"net/http"
 	"slices"
 	"strings"
-
-	"github.com/google/go-github/v60/github"
 )
 
 // GitHub's caps on a pull request's lists. See
@@ -43,7 +41,7 @@ func (s *Server) listPulls(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := []*github.PullRequest{}
+	out := []*pullOut{}
 	for _, rec := range page {
 		out = append(out, s.pullSummaryJSON(rec))
 	}

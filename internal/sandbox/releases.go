@@ -108,7 +108,7 @@ func (s *Server) listReleases(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := []*github.RepositoryRelease{}
+	out := []*releaseOut{}
 	for _, rec := range page {
 		out = append(out, s.releaseJSON(rec))
 	}
@@ -125,8 +125,14 @@ func (s *Server) release(tag string) *releaseRecord {
 	return nil
 }
 
+// releaseOut is GitHub's release object: github.RepositoryRelease with its assets, [] when none.
+type releaseOut struct {
+	*github.RepositoryRelease
+	Assets []*github.ReleaseAsset `json:"assets"`
+}
+
 // releaseJSON renders rec as GitHub's release object.
-func (s *Server) releaseJSON(rec *releaseRecord) *github.RepositoryRelease {
+func (s *Server) releaseJSON(rec *releaseRecord) *releaseOut {
 	api := s.apiURL("releases/%d", rec.ID)
 	tag := url.PathEscape(rec.TagName)
 	rel := &github.RepositoryRelease{
@@ -144,5 +150,5 @@ func (s *Server) releaseJSON(rec *releaseRecord) *github.RepositoryRelease {
 	if rec.PublishedAt != nil {
 		rel.PublishedAt = stamp(*rec.PublishedAt)
 	}
-	return rel
+	return &releaseOut{RepositoryRelease: rel, Assets: []*github.ReleaseAsset{}}
 }

@@ -78,7 +78,7 @@ func (s *Server) listStatuses(w http.ResponseWriter, r *http.Request) error {
 }
 
 // combinedStatus answers GET /repos/{owner}/{repo}/commits/{ref}/status: the latest status per
-// context and the combined state. See
+// context, oldest first as GitHub lists them, and the combined state. See
 // https://docs.github.com/rest/commits/statuses#get-the-combined-status-for-a-specific-reference
 func (s *Server) combinedStatus(w http.ResponseWriter, r *http.Request) error {
 	all, err := s.statusesFor(r.PathValue("ref"))
@@ -86,16 +86,18 @@ func (s *Server) combinedStatus(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	latest := latestPerContext(all)
+	slices.Reverse(latest)
 	page, err := paginate(w, r, latest)
 	if err != nil {
 		return err
 	}
 	sha, _ := s.git.resolve(r.PathValue("ref"))
-	return writeJSON(w, http.StatusOK, &github.CombinedStatus{
-		State: github.String(combinedState(latest)), SHA: github.String(sha),
-		TotalCount: github.Int(len(latest)), Statuses: s.statusesJSON(page),
-		CommitURL:     github.String(s.apiURL("commits/%s", sha)),
-		RepositoryURL: github.String(s.apiURL("")),
+	return writeJSON(w, http.StatusOK, &combinedOut{
+		CombinedStatus: &github.CombinedStatus{
+			State: github.String(combinedState(latest)), SHA: github.String(sha), TotalCount: github.Int(len(latest)),
+			CommitURL: github.String(s.apiURL("commits/%s", sha)), RepositoryURL: github.String(s.apiURL("")),
+		},
+		Statuses: s.statusesJSON(page), URL: s.apiURL("commits/%s/status", sha), Repository: s.repository(),
 	})
 }
 
@@ -145,9 +147,26 @@ func combinedState(latest []*statusRecord) string {
 	return state
 }
 
+// statusOut is GitHub's status object: github.RepoStatus with description and target_url null,
+// not left out, when empty.
+type statusOut struct {
+	*github.RepoStatus
+	Description *string `json:"description"`
+	TargetURL   *string `json:"target_url"`
+}
+
+// combinedOut is GitHub's combined status object: github.CombinedStatus with its url, its
+// repository and statuses that carry their nulls.
+type combinedOut struct {
+	*github.CombinedStatus
+	Statuses   []*statusOut       `json:"statuses"`
+	URL        string             `json:"url"`
+	Repository *github.Repository `json:"repository"`
+}
+
 // statusesJSON renders statuses; never nil.
-func (s *Server) statusesJSON(list []*statusRecord) []*github.RepoStatus {
-	out := []*github.RepoStatus{}
+func (s *Server) statusesJSON(list []*statusRecord) []*statusOut {
+	out := []*statusOut{}
 	for _, st := range list {
 		out = append(out, s.statusJSON(st))
 	}
@@ -155,19 +174,20 @@ func (s *Server) statusesJSON(list []*statusRecord) []*github.RepoStatus {
 }
 
 // statusJSON renders st as GitHub's status object.
-func (s *Server) statusJSON(st *statusRecord) *github.RepoStatus {
+func (s *Server) statusJSON(st *statusRecord) *statusOut {
+	creator := s.user(st.Creator)
 	rs := &github.RepoStatus{
 		ID: github.Int64(st.ID), NodeID: github.String(nodeIDFor("SC", st.ID)),
 		URL:   github.String(s.apiURL("statuses/%s", st.SHA)),
-		State: github.String(st.State), Context: github.String(st.Context),
-		Creator: s.user(st.Creator), CreatedAt: stamp(st.CreatedAt), UpdatedAt: stamp(st.CreatedAt),
-		AvatarURL: s.user(st.Creator).AvatarURL,
+		State: github.String(st.State), Context: github.String(st.Context), AvatarURL: creator.AvatarURL,
+		Creator: creator, CreatedAt: stamp(st.CreatedAt), UpdatedAt: stamp(st.CreatedAt),
 	}
+	out := &statusOut{RepoStatus: rs}
 	if st.TargetURL != "" {
-		rs.TargetURL = github.String(st.TargetURL)
+		out.TargetURL = github.String(st.TargetURL)
 	}
 	if st.Description != "" {
-		rs.Description = github.String(st.Description)
+		out.Description = github.String(st.Description)
 	}
-	return rs
+	return out
 }

@@ -26,13 +26,13 @@ func TestCombinedStatus(t *testing.T) {
 		name      string
 		sets      []set
 		wantState string
-		wantLast  []string // context:state of the latest per context, newest first
+		wantLast  []string // context:state of the latest per context, oldest first
 	}{
 		{"none is pending", nil, "pending", []string{}},
-		{"all success", []set{{"hotfix/guard", "success"}, {"hotfix/verify", "success"}}, "success", []string{"hotfix/verify:success", "hotfix/guard:success"}},
-		{"a pending one", []set{{"hotfix/guard", "success"}, {"hotfix/verify", "pending"}}, "pending", []string{"hotfix/verify:pending", "hotfix/guard:success"}},
-		{"a failure wins over pending", []set{{"a", "pending"}, {"b", "failure"}}, "failure", []string{"b:failure", "a:pending"}},
-		{"an error is a failure", []set{{"a", "success"}, {"b", "error"}}, "failure", []string{"b:error", "a:success"}},
+		{"all success", []set{{"hotfix/guard", "success"}, {"hotfix/verify", "success"}}, "success", []string{"hotfix/guard:success", "hotfix/verify:success"}},
+		{"a pending one", []set{{"hotfix/guard", "success"}, {"hotfix/verify", "pending"}}, "pending", []string{"hotfix/guard:success", "hotfix/verify:pending"}},
+		{"a failure wins over pending", []set{{"a", "pending"}, {"b", "failure"}}, "failure", []string{"a:pending", "b:failure"}},
+		{"an error is a failure", []set{{"a", "success"}, {"b", "error"}}, "failure", []string{"a:success", "b:error"}},
 		{"the latest per context counts", []set{{"hotfix/guard", "failure"}, {"hotfix/guard", "success"}}, "success", []string{"hotfix/guard:success"}},
 	}
 	for _, tt := range tests {
