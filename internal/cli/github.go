@@ -68,6 +68,22 @@ func (r remote) policy(ctx context.Context, ref string) (config.Policy, string, 
 	return p, fmt.Sprintf("%s on %s", config.DefaultPath, ref), nil
 }
 
+// template reads the policy's postmortem template from the base branch; "" when the policy
+// names none, so the built-in one is used.
+func (r remote) template(ctx context.Context, path, base string) (string, error) {
+	if path == "" {
+		return "", nil
+	}
+	data, found, err := r.file(ctx, base, path)
+	if err != nil {
+		return "", err
+	}
+	if !found {
+		return "", Usage(fmt.Errorf("the policy's postmortem template %s is not on %s", path, base))
+	}
+	return string(data), nil
+}
+
 // file reads a file at ref; found is false when it is not there.
 func (r remote) file(ctx context.Context, ref, path string) ([]byte, bool, error) {
 	fc, _, _, err := r.client.Repositories.GetContents(ctx, r.owner, r.name, path, &github.RepositoryContentGetOptions{Ref: ref})
@@ -91,4 +107,12 @@ func firstSet(vals ...string) string {
 		}
 	}
 	return ""
+}
+
+// orNone shows an empty value as "none".
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/event"
+	"github.com/incident-hotfix/incident-hotfix/internal/merge"
 	"github.com/incident-hotfix/incident-hotfix/internal/release"
 	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 )
@@ -33,15 +34,20 @@ func runMerge(ctx context.Context, env *Env, t event.Trigger, opts runOptions) e
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "policy for the merge: %s\n", source)
-	d := mergeDeps{remote: r, policy: policy, severity: env.Getenv("INPUT_SEVERITY"), now: env.Now, sleep: sleepCtx,
-		tagger: release.Tagger{Name: "github-actions[bot]", Email: "41898282+github-actions[bot]@users.noreply.github.com", Now: env.Now}}
-	l, landErr := land(ctx, d, pr)
-	l.writeText(env.Stdout, pr)
-	rn := runner.New(env.Getenv, env.Stdout)
-	if err := errors.Join(rn.Summary(l.markdown(pr)), l.outputs(rn)); err != nil {
-		return errors.Join(landErr, err)
+	tmpl, err := r.template(ctx, policy.Postmortem.Template, pr.GetBase().GetRef())
+	if err != nil {
+		return err
 	}
-	return landErr
+	d := merge.Deps{Client: r.client, Owner: r.owner, Name: r.name, Policy: policy, Template: tmpl,
+		Severity: env.Getenv("INPUT_SEVERITY"), Now: env.Now, Sleep: sleepCtx,
+		Tagger: release.Tagger{Name: "github-actions[bot]", Email: "41898282+github-actions[bot]@users.noreply.github.com", Now: env.Now}}
+	res, handleErr := merge.Handle(ctx, d, pr)
+	res.WriteText(env.Stdout, pr)
+	rn := runner.New(env.Getenv, env.Stdout)
+	if err := errors.Join(rn.Summary(res.Markdown(pr)), res.Outputs(rn)); err != nil {
+		return errors.Join(handleErr, err)
+	}
+	return handleErr
 }
 
 // mergePolicy is the override file when one is given, else the base branch's policy on GitHub.

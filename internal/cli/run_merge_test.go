@@ -52,7 +52,7 @@ func mergedPayload(t *testing.T, pr *github.PullRequest) string {
 func TestRunMergeEndToEnd(t *testing.T) {
 	t.Parallel()
 	s := sandboxtest.Start(t, sandboxtest.Options{})
-	pr := mergedHotfix(t, s, "squash", "Incident: #5")
+	pr := sandboxtest.MergedHotfix(t, s, "squash", "Incident: #5")
 	vars := actionVars(t, map[string]string{
 		"GITHUB_EVENT_NAME": "pull_request", "GITHUB_EVENT_PATH": mergedPayload(t, pr),
 		"GITHUB_REPOSITORY": "acme/shop", "GITHUB_API_URL": s.URL, "GITHUB_TOKEN": sandboxtest.Token,

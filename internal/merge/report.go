@@ -1,4 +1,4 @@
-package cli
+package merge
 
 import (
 	"fmt"
@@ -11,8 +11,8 @@ import (
 	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 )
 
-// writeText prints what the merge came to, a line per object, for the log.
-func (l landing) writeText(w io.Writer, pr *github.PullRequest) {
+// WriteText prints what the merge came to, a line per object, for the log.
+func (l Result) WriteText(w io.Writer, pr *github.PullRequest) {
 	fmt.Fprintf(w, "hotfix #%d %q merged into %s as %.12s\n", pr.GetNumber(), pr.GetTitle(), pr.GetBase().GetRef(), pr.GetMergeCommitSHA())
 	if r := l.Release; r != nil {
 		fmt.Fprintf(w, "  tag         %s %s (previous %s): %s\n", r.Tag, createdWord(r.Created), orNone(r.PreviousTag), r.Reason)
@@ -35,8 +35,8 @@ func (l landing) writeText(w io.Writer, pr *github.PullRequest) {
 	}
 }
 
-// markdown renders the merge's results for the job summary.
-func (l landing) markdown(pr *github.PullRequest) string {
+// Markdown renders the merge's results for the job summary.
+func (l Result) Markdown(pr *github.PullRequest) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "### Hotfix #%d merged into %s\n\n| Step | Result |\n|---|---|\n", pr.GetNumber(), markdown.Code(pr.GetBase().GetRef()))
 	if r := l.Release; r != nil {
@@ -63,8 +63,8 @@ func (l landing) markdown(pr *github.PullRequest) string {
 	return b.String()
 }
 
-// outputs sets the step outputs: tag, previous_tag, sha, backport_prs and postmortem_issue.
-func (l landing) outputs(r *runner.Runner) error {
+// Outputs sets the step outputs: tag, previous_tag, sha, backport_prs and postmortem_issue.
+func (l Result) Outputs(r *runner.Runner) error {
 	set := map[string]string{"tag": "", "previous_tag": "", "sha": "", "backport_prs": "", "postmortem_issue": ""}
 	if rel := l.Release; rel != nil {
 		set["tag"], set["previous_tag"], set["sha"] = rel.Tag, rel.PreviousTag, rel.SHA

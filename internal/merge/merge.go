@@ -1,4 +1,7 @@
-package cli
+// Package merge handles a merged hotfix pull request in one pass: the patch tag on its line,
+// the backports that git-flow calls for (which name the tag), and the postmortem (which names
+// both). A step that fails does not stop the next, and every failure is reported.
+package merge
 
 import (
 	"context"
@@ -16,8 +19,8 @@ import (
 	"github.com/incident-hotfix/incident-hotfix/internal/release"
 )
 
-// landing is what the merge of a hotfix PR came to: its tag, its backports and its postmortem.
-type landing struct {
+// Result is what the merge of a hotfix PR came to: its tag, its backports and its postmortem.
+type Result struct {
 	Release    *release.Result    `json:"release,omitempty"`
 	Backports  []backport.Result  `json:"backports"`
 	Postmortem *postmortem.Result `json:"postmortem,omitempty"`
@@ -25,24 +28,28 @@ type landing struct {
 	Errors     []string           `json:"errors,omitempty"`
 }
 
-// mergeDeps are what the merge handling needs beyond the PR: the repository, the policy from
-// the base branch, the clock, and the pacing of polls.
-type mergeDeps struct {
-	remote   remote
-	policy   config.Policy
-	severity string // from --severity; the PR's severity/P* label otherwise
-	now      func() time.Time
-	sleep    func(context.Context, time.Duration) error
-	tagger   release.Tagger
+// Deps are what the merge handling needs beyond the PR: the repository, the policy from the
+// base branch, the clock, and the pacing of polls.
+type Deps struct {
+	Client      *github.Client
+	Owner, Name string
+	Policy      config.Policy
+	// Template is the repository's postmortem template, read from the base branch; "" for the
+	// built-in one.
+	Template string
+	Severity string // given by the caller; the PR's severity/P* label otherwise
+	Now      func() time.Time
+	Sleep    func(context.Context, time.Duration) error
+	Tagger   release.Tagger
 }
 
-// land handles a merged hotfix PR: the tag first, then the backports (which name the tag), then
+// Handle handles a merged hotfix PR: the tag first, then the backports (which name the tag), then
 // the postmortem (which names both). A step that fails does not stop the next; every failure is
 // returned, joined, and the run is red.
-func land(ctx context.Context, d mergeDeps, pr *github.PullRequest) (landing, error) {
-	out := landing{Backports: []backport.Result{}, Incident: incident.Ref(pr.GetBody())}
+func Handle(ctx context.Context, d Deps, pr *github.PullRequest) (Result, error) {
+	out := Result{Backports: []backport.Result{}, Incident: incident.Ref(pr.GetBody())}
 	var errs []error
-	rel, err := release.Run(ctx, d.remote.client, release.Input{Repo: release.Repo{Owner: d.remote.owner, Name: d.remote.name}, PR: pr}, d.releaseConfig())
+	rel, err := release.Run(ctx, d.Client, release.Input{Repo: release.Repo{Owner: d.Owner, Name: d.Name}, PR: pr}, d.releaseConfig())
 	if err == nil {
 		out.Release = &rel
 	} else {
@@ -65,19 +72,19 @@ func land(ctx context.Context, d mergeDeps, pr *github.PullRequest) (landing, er
 	return out, errors.Join(errs...)
 }
 
-func (d mergeDeps) releaseConfig() release.Config {
+func (d Deps) releaseConfig() release.Config {
 	return release.Config{
-		Prefix:   d.policy.Release.Prefix,
-		Branches: release.Branches{Maintenance: d.policy.Branches.Release, Hotfix: d.policy.Branches.Hotfix},
-		Tagger:   d.tagger,
+		Prefix:   d.Policy.Release.Prefix,
+		Branches: release.Branches{Maintenance: d.Policy.Branches.Release, Hotfix: d.Policy.Branches.Hotfix},
+		Tagger:   d.Tagger,
 	}
 }
 
 // backport opens the backport PRs. The targets follow git-flow from the line the hotfix shipped
 // on; when no tag was made, the line is unknown and only develop is a safe target.
-func (d mergeDeps) backport(ctx context.Context, pr *github.PullRequest, rel *release.Result) ([]backport.Result, error) {
-	repo := backport.Repo{Owner: d.remote.owner, Name: d.remote.name}
-	rule := backport.Rule{Develop: d.policy.Branches.Develop, Release: d.policy.Branches.Release, Fixed: d.policy.Backport.Targets}
+func (d Deps) backport(ctx context.Context, pr *github.PullRequest, rel *release.Result) ([]backport.Result, error) {
+	repo := backport.Repo{Owner: d.Owner, Name: d.Name}
+	rule := backport.Rule{Develop: d.Policy.Branches.Develop, Release: d.Policy.Branches.Release, Fixed: d.Policy.Backport.Targets}
 	targets, err := d.targets(ctx, repo, rule, pr, rel)
 	if err != nil {
 		return nil, err
@@ -87,22 +94,22 @@ func (d mergeDeps) backport(ctx context.Context, pr *github.PullRequest, rel *re
 	if rel != nil {
 		h.Tag = rel.Tag
 	}
-	opts := backport.Options{Rule: rule, Labels: d.policy.Backport.Labels, ConflictWarn: d.policy.Backport.Conflict == config.ConflictWarn, Sleep: d.sleep}
-	return backport.Open(ctx, d.remote.client, repo, h, pr.GetHead().GetSHA(), targets, opts)
+	opts := backport.Options{Rule: rule, Labels: d.Policy.Backport.Labels, ConflictWarn: d.Policy.Backport.Conflict == config.ConflictWarn, Sleep: d.Sleep}
+	return backport.Open(ctx, d.Client, repo, h, pr.GetHead().GetSHA(), targets, opts)
 }
 
-func (d mergeDeps) targets(ctx context.Context, repo backport.Repo, rule backport.Rule, pr *github.PullRequest, rel *release.Result) ([]backport.Target, error) {
+func (d Deps) targets(ctx context.Context, repo backport.Repo, rule backport.Rule, pr *github.PullRequest, rel *release.Result) ([]backport.Target, error) {
 	if len(rule.Fixed) > 0 {
 		return backport.Targets(rule, pr.GetBase().GetRef(), backport.Line{}, nil), nil
 	}
 	shipped, ok := backport.Line{}, false
 	if rel != nil {
-		shipped, ok = backport.ParseLine(strings.TrimPrefix(rel.Tag, d.policy.Release.Prefix))
+		shipped, ok = backport.ParseLine(strings.TrimPrefix(rel.Tag, d.Policy.Release.Prefix))
 	}
 	if !ok {
 		return []backport.Target{{Branch: rule.Develop, Reason: "no release tag was made, so the line is unknown and only develop is a safe target"}}, nil
 	}
-	branches, err := backport.Branches(ctx, d.remote.client, repo, rule.Release)
+	branches, err := backport.Branches(ctx, d.Client, repo, rule.Release)
 	if err != nil {
 		return nil, err
 	}
@@ -110,13 +117,13 @@ func (d mergeDeps) targets(ctx context.Context, repo backport.Repo, rule backpor
 }
 
 // postmortem opens the tracking issue, filled in with what the merge produced.
-func (d mergeDeps) postmortem(ctx context.Context, pr *github.PullRequest, l landing) (postmortem.Result, error) {
+func (d Deps) postmortem(ctx context.Context, pr *github.PullRequest, l Result) (postmortem.Result, error) {
 	f := postmortem.Facts{
 		Title: pr.GetTitle(), Severity: d.severityOf(pr), Incident: l.Incident, Commander: pr.GetUser().GetLogin(),
 		PR: postmortem.PR{Number: pr.GetNumber(), Title: pr.GetTitle(), URL: pr.GetHTMLURL(), Author: pr.GetUser().GetLogin(),
 			Opened: pr.GetCreatedAt().Time, Merged: pr.GetMergedAt().Time, MergeSHA: pr.GetMergeCommitSHA()},
-		Opened:   d.now().UTC(),
-		DueAfter: time.Duration(d.policy.Postmortem.DueHours) * time.Hour,
+		Opened:   d.Now().UTC(),
+		DueAfter: time.Duration(d.Policy.Postmortem.DueHours) * time.Hour,
 	}
 	if l.Release != nil {
 		f.Tag = l.Release.Tag
@@ -126,35 +133,14 @@ func (d mergeDeps) postmortem(ctx context.Context, pr *github.PullRequest, l lan
 			f.Backports = append(f.Backports, postmortem.Backport{Target: b.Target.Branch, Number: b.Number, Conflict: b.Conflict})
 		}
 	}
-	tmpl, err := d.template(ctx, pr.GetBase().GetRef())
-	if err != nil {
-		return postmortem.Result{}, err
-	}
-	repo := postmortem.Repo{Owner: d.remote.owner, Name: d.remote.name}
-	return postmortem.Open(ctx, d.remote.client, repo, f, postmortem.Options{Template: tmpl, Label: d.policy.Postmortem.Label, ActionLabel: d.policy.Postmortem.ActionLabel})
-}
-
-// template reads the repository's own postmortem template from the base branch, when the policy
-// names one.
-func (d mergeDeps) template(ctx context.Context, base string) (string, error) {
-	path := d.policy.Postmortem.Template
-	if path == "" {
-		return "", nil
-	}
-	data, found, err := d.remote.file(ctx, base, path)
-	if err != nil {
-		return "", err
-	}
-	if !found {
-		return "", fmt.Errorf("the policy's postmortem template %s is not on %s", path, base)
-	}
-	return string(data), nil
+	repo := postmortem.Repo{Owner: d.Owner, Name: d.Name}
+	return postmortem.Open(ctx, d.Client, repo, f, postmortem.Options{Template: d.Template, Label: d.Policy.Postmortem.Label, ActionLabel: d.Policy.Postmortem.ActionLabel})
 }
 
 // severityOf is --severity, else the PR's severity/P* label, else unknown.
-func (d mergeDeps) severityOf(pr *github.PullRequest) string {
-	if d.severity != "" {
-		return d.severity
+func (d Deps) severityOf(pr *github.PullRequest) string {
+	if d.Severity != "" {
+		return d.Severity
 	}
 	for _, l := range pr.Labels {
 		if s, ok := strings.CutPrefix(l.GetName(), "severity/"); ok && slices.Contains(config.Severities, s) {
