@@ -2,6 +2,7 @@ package change
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -143,5 +144,49 @@ func TestFromGitIgnoresOutputConfig(t *testing.T) {
 	}
 	if diff := cmp.Diff(got, want); diff != "" {
 		t.Errorf("set with output config (-got +want):\n%s", diff)
+	}
+}
+
+func TestFromGitSubmodule(t *testing.T) {
+	t.Parallel()
+	r := gittest.New(t)
+	first := r.Commit("root", map[string]string{"a.txt": "a\n"})
+	second := r.Commit("second", map[string]string{"a.txt": "b\n"})
+	r.Git("update-index", "--add", "--cacheinfo", "160000,"+first+",vendor/lib")
+	r.Git("commit", "-qm", "add submodule")
+	r.Git("checkout", "-q", "-b", "hotfix/bump")
+	r.Git("update-index", "--cacheinfo", "160000,"+second+",vendor/lib")
+	r.Git("commit", "-qm", "bump submodule")
+	r.Git("config", "diff.submodule", "log")
+	got, err := FromGit(context.Background(), r.Dir, "main", "hotfix/bump")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []File{{Path: "vendor/lib", Status: Modified, Additions: 1, Deletions: 1}}
+	if diff := cmp.Diff(got.Files, want); diff != "" {
+		t.Errorf("files (-got +want):\n%s", diff)
+	}
+	if diff := cmp.Diff(setTotals(got), numstat(t, r.Dir, "main", "hotfix/bump")); diff != "" {
+		t.Errorf("totals (-got +numstat):\n%s", diff)
+	}
+}
+
+func TestFromGitRunsNoTextconv(t *testing.T) {
+	t.Parallel()
+	r := gittest.New(t)
+	r.Commit("root", map[string]string{".gitattributes": "*.txt diff=upper\n", "a.txt": "a\nb\n"})
+	r.Git("checkout", "-q", "-b", "hotfix/conv")
+	r.Commit("fix", map[string]string{"a.txt": "a\nc\nd\n"})
+	marker := filepath.Join(t.TempDir(), "ran")
+	r.Git("config", "diff.upper.textconv", "touch '"+marker+"'; tr a-z A-Z <")
+	got, err := FromGit(context.Background(), r.Dir, "main", "hotfix/conv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(setTotals(got), numstat(t, r.Dir, "main", "hotfix/conv")); diff != "" {
+		t.Errorf("totals (-got +numstat):\n%s", diff)
+	}
+	if _, err := os.Stat(marker); err == nil {
+		t.Error("FromGit ran the textconv command")
 	}
 }
