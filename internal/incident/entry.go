@@ -1,0 +1,132 @@
+package incident
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Entry types: each change to an incident is one entry in its log.
+const (
+	Declared     = "declared"
+	Status       = "status"
+	SeverityType = "severity"
+	Commander    = "commander"
+	ImpactStart  = "impact_start"
+	Mitigated    = "mitigated"
+	Timeline     = "timeline"
+	Resolved     = "resolved"
+	Linked       = "linked"
+)
+
+// States an incident can be in. Resolved is also a state: the state after a resolved entry.
+const (
+	Investigating = "investigating"
+	Identified    = "identified"
+	Monitoring    = "monitoring"
+)
+
+// States are the states a status entry may set.
+var States = []string{Investigating, Identified, Monitoring}
+
+// Mitigations are the ways an incident is mitigated.
+var Mitigations = []string{"rollback", "hotfix", "flag"}
+
+// LinkKinds are the kinds of object a linked entry joins to the incident.
+var LinkKinds = []string{"pr", "tag", "backport", "postmortem"}
+
+// Entry is one event in an incident's log. Which fields are set depends on Type:
+//
+//	declared     Severity, Title, Service, Impact, Commander, ImpactStarted (optional), Branch (optional)
+//	status       State (investigating|identified|monitoring), ETA (optional), Text
+//	severity     Severity
+//	commander    Login
+//	impact_start At, the time the person gave
+//	mitigated    How (rollback|hotfix|flag), Text
+//	timeline     Text
+//	resolved     Text
+//	linked       Kind (pr|tag|backport|postmortem), Number or Name, URL
+//
+// Source is the id of the comment whose command made the entry, so a rerun can tell that the
+// command was already applied. Time, ID and Author come from the log comment, never from its JSON.
+type Entry struct {
+	V    int    `json:"v"`
+	Type string `json:"type"`
+
+	Severity      string    `json:"severity,omitempty"`
+	Title         string    `json:"title,omitempty"`
+	Service       string    `json:"service,omitempty"`
+	Impact        string    `json:"impact,omitempty"`
+	Commander     string    `json:"commander,omitempty"`
+	ImpactStarted time.Time `json:"impact_started,omitzero"`
+	Branch        string    `json:"branch,omitempty"`
+	State         string    `json:"state,omitempty"`
+	ETA           string    `json:"eta,omitempty"`
+	Text          string    `json:"text,omitempty"`
+	Login         string    `json:"login,omitempty"`
+	At            time.Time `json:"at,omitzero"`
+	How           string    `json:"how,omitempty"`
+	Kind          string    `json:"kind,omitempty"`
+	Number        int       `json:"number,omitempty"`
+	Name          string    `json:"name,omitempty"`
+	URL           string    `json:"url,omitempty"`
+	Source        int64     `json:"source,omitempty"`
+
+	// Time is the log comment's created_at on the server: the time of the event.
+	Time time.Time `json:"-"`
+	// ID is the log comment's id, and Author its author's login.
+	ID     int64  `json:"-"`
+	Author string `json:"-"`
+	// Message is the text for people that follows the marker in the log comment.
+	Message string `json:"-"`
+}
+
+// Version is the log format version written in every entry.
+const Version = 1
+
+// markerStart opens the hidden marker a log comment starts with.
+const markerStart = "<!-- hotfix:log "
+
+// Body is the log comment for e: the hidden marker with e as JSON, then e.Message. encoding/json
+// escapes <, > and &, so no text in the entry can close the comment early.
+func Body(e Entry) (string, error) {
+	e.V = Version
+	data, err := json.Marshal(e)
+	if err != nil {
+		return "", fmt.Errorf("encode the %s log entry: %w", e.Type, err)
+	}
+	body := markerStart + string(data) + " -->"
+	if e.Message != "" {
+		body += "\n" + e.Message
+	}
+	return body, nil
+}
+
+// errNotEntry says that a comment is not a log entry.
+var errNotEntry = errors.New("not a log entry")
+
+// Parse reads the entry from a log comment's body, which must start with the marker. Message is
+// the rest of the body; Time, ID and Author are left for the caller.
+func Parse(body string) (Entry, error) {
+	rest, ok := strings.CutPrefix(body, markerStart)
+	if !ok {
+		return Entry{}, errNotEntry
+	}
+	data, msg, ok := strings.Cut(rest, "-->")
+	if !ok {
+		return Entry{}, fmt.Errorf("log marker is not closed: %w", errNotEntry)
+	}
+	var e Entry
+	dec := json.NewDecoder(bytes.NewReader([]byte(data)))
+	if err := dec.Decode(&e); err != nil {
+		return Entry{}, fmt.Errorf("log marker: %w", err)
+	}
+	if e.V != Version || e.Type == "" {
+		return Entry{}, fmt.Errorf("log marker version %d type %q: %w", e.V, e.Type, errNotEntry)
+	}
+	e.Message = strings.TrimPrefix(msg, "\n")
+	return e, nil
+}

@@ -1,0 +1,162 @@
+package incident
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/google/go-github/v60/github"
+	"github.com/incident-hotfix/incident-hotfix/internal/gh"
+)
+
+// Repo names the repository.
+type Repo struct{ Owner, Name string }
+
+// Label marks an incident issue unless the policy names another.
+const Label = "incident"
+
+// Load reads incident number's log: every comment on the issue, a hundred a page, whose author is
+// identity and whose body starts with the log marker. Comments by anyone else are ignored, so no
+// one can forge an entry. The record's Number is set; the rest comes from the entries.
+func Load(ctx context.Context, c *github.Client, repo Repo, number int, identity string) (Record, error) {
+	entries, err := entries(ctx, c, repo, number, identity)
+	if err != nil {
+		return Record{}, err
+	}
+	r := Fold(entries)
+	r.Number = number
+	return r, nil
+}
+
+// entries lists the log entries on issue number written by identity.
+func entries(ctx context.Context, c *github.Client, repo Repo, number int, identity string) ([]Entry, error) {
+	opts := &github.IssueListCommentsOptions{ListOptions: github.ListOptions{PerPage: 100}}
+	var out []Entry
+	for {
+		comments, resp, err := c.Issues.ListComments(ctx, repo.Owner, repo.Name, number, opts)
+		if err != nil {
+			return nil, fmt.Errorf("read the log of incident #%d: %w", number, gh.Explain(err))
+		}
+		for _, cm := range comments {
+			if e, ok := FromComment(cm, identity); ok {
+				out = append(out, e)
+			}
+		}
+		if resp.NextPage == 0 {
+			return out, nil
+		}
+		opts.Page = resp.NextPage
+	}
+}
+
+// FromComment reads the entry in a log comment written by identity; ok is false for any other
+// comment.
+func FromComment(cm *github.IssueComment, identity string) (Entry, bool) {
+	if !strings.EqualFold(cm.GetUser().GetLogin(), identity) {
+		return Entry{}, false
+	}
+	e, err := Parse(cm.GetBody())
+	if err != nil {
+		return Entry{}, false
+	}
+	e.Time, e.ID, e.Author = cm.GetCreatedAt().Time.UTC(), cm.GetID(), cm.GetUser().GetLogin()
+	return e, true
+}
+
+// Append writes e to incident number's log as one comment, and returns it. When the response is
+// lost, it looks for the comment before writing it again, so the entry is written once.
+func Append(ctx context.Context, c *github.Client, repo Repo, number int, e Entry) (*github.IssueComment, error) {
+	body, err := Body(e)
+	if err != nil {
+		return nil, err
+	}
+	tried := false
+	find := func(ctx context.Context) (*github.IssueComment, bool, error) {
+		if !tried {
+			tried = true
+			return nil, false, nil // nothing was written yet
+		}
+		return findComment(ctx, c, repo, number, body)
+	}
+	create := func(ctx context.Context) (*github.IssueComment, error) {
+		cm, _, err := c.Issues.CreateComment(ctx, repo.Owner, repo.Name, number, &github.IssueComment{Body: &body})
+		return cm, err
+	}
+	cm, err := gh.Ensure(ctx, find, create)
+	if err != nil {
+		return nil, fmt.Errorf("append the %s entry to incident #%d: %w", e.Type, number, gh.Explain(err))
+	}
+	return cm, nil
+}
+
+// findComment looks for the comment with exactly body on issue number.
+func findComment(ctx context.Context, c *github.Client, repo Repo, number int, body string) (*github.IssueComment, bool, error) {
+	opts := &github.IssueListCommentsOptions{ListOptions: github.ListOptions{PerPage: 100}}
+	for {
+		comments, resp, err := c.Issues.ListComments(ctx, repo.Owner, repo.Name, number, opts)
+		if err != nil {
+			return nil, false, err
+		}
+		for _, cm := range comments {
+			if cm.GetBody() == body {
+				return cm, true, nil
+			}
+		}
+		if resp.NextPage == 0 {
+			return nil, false, nil
+		}
+		opts.Page = resp.NextPage
+	}
+}
+
+// Link joins an object (a linked entry: Kind, Number or Name, URL) to incident number, unless
+// the log already links it. It reports whether it wrote an entry.
+func Link(ctx context.Context, c *github.Client, repo Repo, number int, identity string, e Entry) (bool, error) {
+	r, err := Load(ctx, c, repo, number, identity)
+	if err != nil {
+		return false, err
+	}
+	e.Type = Linked
+	if r.Linked(e.Kind, e.Number, e.Name) {
+		return false, nil
+	}
+	if e.Message == "" {
+		e.Message = linkText(e) + "."
+	}
+	_, err = Append(ctx, c, repo, number, e)
+	return err == nil, err
+}
+
+// Find loads every incident (issues labelled incident, open or closed) updated at or after since;
+// a zero since finds them all.
+func Find(ctx context.Context, c *github.Client, repo Repo, identity string, since time.Time) ([]Record, error) {
+	return FindLabeled(ctx, c, repo, Label, identity, since)
+}
+
+// FindLabeled is Find for the policy's own incident label: it lists the issues labelled label, a
+// hundred a page, leaves out pull requests, and loads each one's log.
+func FindLabeled(ctx context.Context, c *github.Client, repo Repo, label, identity string, since time.Time) ([]Record, error) {
+	opts := &github.IssueListByRepoOptions{State: "all", Labels: []string{label}, Since: since, ListOptions: github.ListOptions{PerPage: 100}}
+	var out []Record
+	for {
+		issues, resp, err := c.Issues.ListByRepo(ctx, repo.Owner, repo.Name, opts)
+		if err != nil {
+			return nil, fmt.Errorf("list the issues labelled %s: %w", label, gh.Explain(err))
+		}
+		for _, is := range issues {
+			if is.IsPullRequest() {
+				continue
+			}
+			r, err := Load(ctx, c, repo, is.GetNumber(), identity)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, r)
+		}
+		if resp.NextPage == 0 {
+			return out, nil
+		}
+		opts.Page = resp.NextPage
+	}
+}
