@@ -26,6 +26,7 @@ var table = []func() Command{
 	func() Command { return &guardCmd{} },
 	func() Command { return &releaseCmd{} },
 	func() Command { return &sandboxCmd{} },
+	func() Command { return &demoCmd{} },
 	func() Command { return &versionCmd{} },
 	func() Command { return &helpCmd{} },
 }
