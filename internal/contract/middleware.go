@@ -24,6 +24,21 @@ func (c *Checker) Middleware(h http.Handler, report func(error)) http.Handler {
 	})
 }
 
+// RequestMiddleware wraps a server's handler like Middleware, but checks
+// only the requests: the clients' side of the contract.
+func (c *Checker) RequestMiddleware(h http.Handler, report func(error)) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, err := readAll(&r.Body)
+		if err != nil {
+			report(err)
+		}
+		if err := c.Check(r, body, nil, nil); err != nil {
+			report(err)
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
 // Transport wraps a client's transport: it checks every request the client
 // sends and every response it receives, and passes each violation error to
 // report. A nil base means http.DefaultTransport.

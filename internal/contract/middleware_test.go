@@ -96,3 +96,39 @@ func TestTransportChecksRequestBody(t *testing.T) {
 		t.Errorf("transport reports (-got +want):\n%s", diff)
 	}
 }
+
+func TestRequestMiddlewareChecksOnlyRequests(t *testing.T) {
+	t.Parallel()
+	c := loadChecker(t)
+	tests := []struct {
+		name, method, path, body string
+		want                     []string
+	}{
+		{"conforming request, broken response", "GET", "/repos/o/r/git/ref/heads/main", "", nil},
+		{"create ref without ref", "POST", "/repos/o/r/git/refs", `{"sha":"` + sha + `"}`,
+			[]string{"POST /repos/{owner}/{repo}/git/refs: request body /ref: property \"ref\" is missing"}},
+		{"undescribed operation", "DELETE", "/repos/o/r", "",
+			[]string{"DELETE /repos/o/r: route: no operation in GitHub's description: method not allowed"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var server reports
+			srv := httptest.NewServer(c.RequestMiddleware(refHandler(200, badRef), server.add))
+			defer srv.Close()
+			req, err := http.NewRequest(tt.method, srv.URL+tt.path, strings.NewReader(tt.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			req.Header.Set("Content-Type", "application/json")
+			resp, err := srv.Client().Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if diff := cmp.Diff(server.errs, tt.want); diff != "" {
+				t.Errorf("reports (-got +want):\n%s", diff)
+			}
+		})
+	}
+}
