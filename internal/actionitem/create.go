@@ -1,0 +1,131 @@
+package actionitem
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/google/go-github/v60/github"
+	"github.com/incident-hotfix/incident-hotfix/internal/gh"
+	"github.com/incident-hotfix/incident-hotfix/internal/markdown"
+	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
+)
+
+// Command is the comment on a postmortem that turns its typed rows into issues.
+const Command = "/create-action-items"
+
+// IsCommand reports whether a comment body is the /create-action-items command.
+func IsCommand(body string) bool {
+	fields := strings.Fields(body)
+	return len(fields) == 1 && fields[0] == Command
+}
+
+// RowMarker is the hidden marker of the issue made from a typed row of a postmortem.
+func RowMarker(postmortem int, t Typed) string {
+	return fmt.Sprintf("<!-- hotfix:action-item postmortem=%d row=%s -->", postmortem, t.Hash())
+}
+
+// maxTitle is GitHub's limit on an issue title, in characters.
+const maxTitle = 256
+
+var loginRe = regexp.MustCompile(`^@?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))$`)
+
+// NewIssue is the issue for a typed row of postmortem: its text as the title, the postmortem
+// link, the due date when the row gives a real one, and the marker. The owner is assigned when
+// the cell holds one login.
+func NewIssue(postmortem int, t Typed, label string) *github.IssueRequest {
+	title := []rune(strings.Join(strings.Fields(t.Action), " "))
+	if len(title) > maxTitle {
+		title = append(title[:maxTitle-1], '…')
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Postmortem: #%d\n", postmortem)
+	if d, err := time.Parse(time.DateOnly, t.Due); err == nil {
+		fmt.Fprintf(&b, "Due: %s\n", d.Format(time.DateOnly))
+	}
+	fmt.Fprintf(&b, "\n%s\n\nMade from a row of the postmortem's Action Items table by `%s`.\n%s", markdown.Text(t.Action), Command, RowMarker(postmortem, t))
+	s, body, labels := string(title), b.String(), []string{label}
+	req := &github.IssueRequest{Title: &s, Body: &body, Labels: &labels}
+	if m := loginRe.FindStringSubmatch(t.Owner); m != nil {
+		req.Assignees = &[]string{m[1]}
+	}
+	return req
+}
+
+// Create turns the typed rows of postmortem number that have no issue yet into issues, then
+// regenerates its table. A rerun finds each row's issue by its marker and makes no second one.
+func Create(ctx context.Context, c *github.Client, repo postmortem.Repo, opts Options, now time.Time, number int) (Result, error) {
+	f, err := Load(ctx, c, repo, opts, number)
+	if err != nil {
+		return Result{}, err
+	}
+	typed, err := ParseTable(f.Postmortem.GetBody())
+	if err != nil {
+		return Result{}, fmt.Errorf("postmortem #%d: %w", number, err)
+	}
+	made := map[string]bool{}
+	for _, it := range f.Items {
+		made[it.Row] = true
+	}
+	var created []int
+	for _, t := range typed {
+		if made[t.Hash()] {
+			continue
+		}
+		is, err := ensureItem(ctx, c, repo, opts, number, t)
+		if err != nil {
+			return Result{Postmortem: number, Created: created}, err
+		}
+		made[t.Hash()] = true
+		created = append(created, is.GetNumber())
+		f.Items = append(f.Items, FromIssue(is, ParentOf(f.Postmortem), opts.DueDays))
+	}
+	r, err := Write(ctx, c, repo, now, f)
+	r.Created = created
+	return r, err
+}
+
+// ensureItem makes the issue for a typed row unless a read shows it was made after all.
+func ensureItem(ctx context.Context, c *github.Client, repo postmortem.Repo, opts Options, number int, t Typed) (*github.Issue, error) {
+	first := true
+	find := func(ctx context.Context) (*github.Issue, bool, error) {
+		if first { // Create has just read the items
+			first = false
+			return nil, false, nil
+		}
+		return findRow(ctx, c, repo, opts.label(), number, t.Hash())
+	}
+	create := func(ctx context.Context) (*github.Issue, error) { return createItem(ctx, c, repo, NewIssue(number, t, opts.label())) }
+	is, err := gh.Ensure(ctx, find, create)
+	if err != nil {
+		return nil, fmt.Errorf("create the action item %q of postmortem #%d: %w", t.Action, number, gh.Explain(err))
+	}
+	return is, nil
+}
+
+// createItem creates the issue; when GitHub refuses the assignee (not a collaborator), it creates
+// it without one.
+func createItem(ctx context.Context, c *github.Client, repo postmortem.Repo, req *github.IssueRequest) (*github.Issue, error) {
+	is, _, err := c.Issues.Create(ctx, repo.Owner, repo.Name, req)
+	if err != nil && req.Assignees != nil && gh.Kind(err) == gh.Validation {
+		req.Assignees = nil
+		is, _, err = c.Issues.Create(ctx, repo.Owner, repo.Name, req)
+	}
+	return is, err
+}
+
+// findRow looks for the item made from the row with hash, among the labelled issues.
+func findRow(ctx context.Context, c *github.Client, repo postmortem.Repo, label string, number int, hash string) (*github.Issue, bool, error) {
+	issues, err := List(ctx, c, repo, label, "all")
+	if err != nil {
+		return nil, false, err
+	}
+	for _, is := range issues {
+		if rowHash(is.GetBody(), number) == hash {
+			return is, true, nil
+		}
+	}
+	return nil, false, nil
+}
