@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"sync"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
@@ -35,8 +36,17 @@ type Checker struct {
 	allowed   []allowance
 }
 
-// Load parses the embedded description and builds its router.
+// loaded is the one Checker that Load returns.
+var loaded = sync.OnceValues(load)
+
+// Load returns a Checker for the embedded description, parsed once per
+// process. A Checker is safe for concurrent use.
 func Load() (*Checker, error) {
+	return loaded()
+}
+
+// load parses the embedded description and builds its router.
+func load() (*Checker, error) {
 	loader := openapi3.NewLoader()
 	doc, err := loader.LoadFromData(description)
 	if err != nil {

@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"sync"
 	"testing"
 )
 
@@ -57,13 +56,10 @@ func exchangeOf(t *testing.T, in interaction) (*http.Request, []byte, *http.Resp
 	return req, in.RequestBody, resp, in.Response
 }
 
-// shared is one Checker for the tests that do not change it.
-var shared = sync.OnceValues(Load)
-
 // loadChecker returns the shared Checker or fails the test.
 func loadChecker(t *testing.T) *Checker {
 	t.Helper()
-	c, err := shared()
+	c, err := Load()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +69,7 @@ func loadChecker(t *testing.T) *Checker {
 // ownChecker loads a Checker that the test may change.
 func ownChecker(t *testing.T) *Checker {
 	t.Helper()
-	c, err := Load()
+	c, err := load()
 	if err != nil {
 		t.Fatal(err)
 	}

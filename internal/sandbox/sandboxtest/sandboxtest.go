@@ -5,6 +5,7 @@ package sandboxtest
 
 import (
 	"context"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"github.com/google/go-github/v60/github"
+	"github.com/incident-hotfix/incident-hotfix/internal/contract"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 	"github.com/incident-hotfix/incident-hotfix/internal/gittest"
 	"github.com/incident-hotfix/incident-hotfix/internal/sandbox"
@@ -52,7 +54,7 @@ func Start(t testing.TB, opts Options) *Sandbox {
 	if err != nil {
 		t.Fatalf("start sandbox: %v", err)
 	}
-	hs := httptest.NewServer(srv.Handler())
+	hs := httptest.NewServer(checkRequests(t, srv.Handler()))
 	t.Cleanup(hs.Close)
 	s := &Sandbox{t: t, Server: srv, URL: hs.URL + "/", Dir: dir, work: t.TempDir()}
 	s.Client = s.NewClient()
@@ -60,6 +62,17 @@ func Start(t testing.TB, opts Options) *Sandbox {
 	s.git("checkout", "-q", "--orphan", "main")
 	s.Push("main", map[string]string{"README.md": "# shop\n"})
 	return s
+}
+
+// checkRequests fails the test for each request outside GitHub's published API description, so
+// every request the toolkit sends in a test is checked (internal/contract).
+func checkRequests(t testing.TB, h http.Handler) http.Handler {
+	t.Helper()
+	checker, err := contract.Load()
+	if err != nil {
+		t.Fatalf("load GitHub's API description: %v", err)
+	}
+	return checker.RequestMiddleware(h, func(err error) { t.Errorf("request outside GitHub's API description:\n%v", err) })
 }
 
 // NewClient makes another client for the sandbox through gh.New, with retries that don't sleep.
