@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/markdown"
 )
 
 // Entry types: each change to an incident is one entry in its log.
@@ -90,8 +92,10 @@ const Version = 1
 // markerStart opens the hidden marker a log comment starts with.
 const markerStart = "<!-- hotfix:log "
 
-// Body is the log comment for e: the hidden marker with e as JSON, then e.Message. encoding/json
-// escapes <, > and &, so no text in the entry can close the comment early.
+// Body is the log comment for e: the hidden marker with e as JSON, then e.Message, cut to
+// GitHub's limit with a note (the marker comes first, so it survives). encoding/json escapes <, >
+// and &, so no text in the entry can close the comment early. Keep the entry's text short with
+// Clip: the message carries the full text for people.
 func Body(e Entry) (string, error) {
 	e.V = Version
 	data, err := json.Marshal(e)
@@ -102,7 +106,7 @@ func Body(e Entry) (string, error) {
 	if e.Message != "" {
 		body += "\n" + e.Message
 	}
-	return body, nil
+	return markdown.Truncate(body), nil
 }
 
 // errNotEntry says that a comment is not a log entry.
