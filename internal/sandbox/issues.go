@@ -135,7 +135,9 @@ func tooLong(resource string) fieldError {
 // request names.
 func (s *Server) applyIssueLists(rec *issueRecord, req *github.IssueRequest) {
 	if req.Labels != nil {
+		before := rec.Labels
 		rec.Labels = s.ensureLabels(*req.Labels)
+		s.recordLabelEvents(rec, before, s.requester(nil))
 	}
 	if req.Assignee != nil {
 		rec.Assignees = nonEmpty([]string{*req.Assignee})
@@ -191,8 +193,11 @@ func (s *Server) nextNumber() int {
 	return n
 }
 
-// requester is the login of the user a request acts as: the sandbox's one authenticated user.
-func (s *Server) requester(*http.Request) string {
+// requester is the login of the user a request acts as, from its token.
+func (s *Server) requester(r *http.Request) string {
+	if login, ok := r.Context().Value(loginKey{}).(string); ok && login != "" {
+		return login
+	}
 	return s.opts.User
 }
 

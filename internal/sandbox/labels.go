@@ -134,7 +134,9 @@ func (s *Server) changeIssueLabels(w http.ResponseWriter, r *http.Request, chang
 	if err != nil {
 		return err
 	}
+	before := rec.Labels
 	change(rec, names)
+	s.recordLabelEvents(rec, before, s.requester(r))
 	rec.UpdatedAt = s.now()
 	return writeJSON(w, http.StatusOK, s.labelsJSON(rec.Labels))
 }
@@ -145,7 +147,9 @@ func (s *Server) clearIssueLabels(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
+	before := rec.Labels
 	rec.Labels, rec.UpdatedAt = nil, s.now()
+	s.recordLabelEvents(rec, before, s.requester(r))
 	w.WriteHeader(http.StatusNoContent)
 	return nil
 }
@@ -163,7 +167,9 @@ func (s *Server) removeIssueLabel(w http.ResponseWriter, r *http.Request) error 
 		return &apiError{Status: http.StatusNotFound, Message: "Label does not exist",
 			DocURL: "https://docs.github.com/rest/issues/labels#remove-a-label-from-an-issue"}
 	}
+	before := rec.Labels
 	rec.Labels = slices.Delete(slices.Clone(rec.Labels), i, i+1)
+	s.recordLabelEvents(rec, before, s.requester(r))
 	rec.UpdatedAt = s.now()
 	return writeJSON(w, http.StatusOK, s.labelsJSON(rec.Labels))
 }

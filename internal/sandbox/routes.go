@@ -13,6 +13,7 @@ func (s *Server) routes() {
 	s.routesComments()
 	s.routesPulls()
 	s.routesLabels()
+	s.routesIssueEvents()
 	s.routesStatuses()
 	s.routesReleases()
 	s.routesMisc()

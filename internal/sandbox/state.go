@@ -29,6 +29,7 @@ type state struct {
 	Releases      []*releaseRecord        `json:"releases"`
 	Dispatches    []*dispatchRecord       `json:"dispatches"`
 	Collaborators map[string]string       `json:"collaborators"`
+	IssueEvents   []*issueEventRecord     `json:"issue_events,omitempty"`
 	// Created is when the repository was first served, for its created_at.
 	Created time.Time `json:"created"`
 }
