@@ -54,7 +54,7 @@ func (s *Server) createIssue(w http.ResponseWriter, r *http.Request) error {
 		Number: s.nextNumber(), ID: s.nextID(), Title: req.GetTitle(), Body: req.GetBody(),
 		State: "open", User: s.requester(r), CreatedAt: now, UpdatedAt: now,
 	}
-	s.applyIssueLists(rec, &req)
+	s.applyIssueLists(r, rec, &req)
 	s.st.Issues[rec.Number] = rec
 	return writeJSON(w, http.StatusCreated, s.issueJSON(rec))
 }
@@ -89,7 +89,7 @@ func (s *Server) updateIssue(w http.ResponseWriter, r *http.Request) error {
 	if req.Body != nil {
 		rec.Body = *req.Body
 	}
-	s.applyIssueLists(rec, &req)
+	s.applyIssueLists(r, rec, &req)
 	if err := s.setIssueState(r, rec, req.GetState(), req.GetStateReason()); err != nil {
 		return err
 	}
@@ -132,12 +132,12 @@ func tooLong(resource string) fieldError {
 }
 
 // applyIssueLists sets the labels (creating missing ones, as GitHub does) and assignees a
-// request names.
-func (s *Server) applyIssueLists(rec *issueRecord, req *github.IssueRequest) {
+// request names, recording the label events as the requester.
+func (s *Server) applyIssueLists(r *http.Request, rec *issueRecord, req *github.IssueRequest) {
 	if req.Labels != nil {
 		before := rec.Labels
 		rec.Labels = s.ensureLabels(*req.Labels)
-		s.recordLabelEvents(rec, before, s.requester(nil))
+		s.recordLabelEvents(rec, before, s.requester(r))
 	}
 	if req.Assignee != nil {
 		rec.Assignees = nonEmpty([]string{*req.Assignee})
