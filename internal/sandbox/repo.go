@@ -48,8 +48,8 @@ func (s *Server) repository() *github.Repository {
 // getUser answers GET /user with the token's user.
 // https://docs.github.com/rest/users/users#get-the-authenticated-user
 func (s *Server) getUser(w http.ResponseWriter, r *http.Request) error {
-	u := s.user(s.opts.User)
-	u.Name = github.String(s.opts.User)
+	u := s.user(s.requester(r))
+	u.Name = github.String(s.requester(r))
 	created := &github.Timestamp{Time: s.st.created(s.now())}
 	u.CreatedAt, u.UpdatedAt = created, created
 	return writeJSON(w, http.StatusOK, u)

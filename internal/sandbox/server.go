@@ -24,6 +24,9 @@ type Options struct {
 	Token string
 	// User is the authenticated user's login; it defaults to "sandbox-bot".
 	User string
+	// Users maps more tokens to the logins they act as, so tests can comment, label and forge as
+	// other people. Those users are not collaborators until SetCollaborator says so.
+	Users map[string]string
 	// StateFile, when set, keeps what git does not hold (issues, PRs, comments, ...) across restarts.
 	StateFile string
 	// Clock gives server-side timestamps; it defaults to time.Now.
@@ -128,20 +131,34 @@ func (s *Server) authenticated(w http.ResponseWriter, r *http.Request) {
 		writeError(w, &apiError{Status: http.StatusUnauthorized, Message: "Requires authentication"})
 		return
 	}
-	if !s.tokenMatches(auth) {
+	login, ok := s.login(auth)
+	if !ok {
 		writeError(w, &apiError{Status: http.StatusUnauthorized, Message: "Bad credentials"})
 		return
 	}
-	s.mux.ServeHTTP(w, r)
+	s.mux.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), loginKey{}, login)))
 }
 
-// tokenMatches reports whether an Authorization header carries the sandbox's token.
-func (s *Server) tokenMatches(auth string) bool {
+// loginKey keys the requesting user's login in a request's context.
+type loginKey struct{}
+
+// login returns the user an Authorization header's token acts as: the sandbox's token is
+// Options.User, and Options.Users names the others.
+func (s *Server) login(auth string) (string, bool) {
 	scheme, tok, ok := strings.Cut(auth, " ")
 	if !ok || !(strings.EqualFold(scheme, "bearer") || strings.EqualFold(scheme, "token")) {
-		return false
+		return "", false
 	}
-	return subtle.ConstantTimeCompare([]byte(strings.TrimSpace(tok)), []byte(s.opts.Token)) == 1
+	tok = strings.TrimSpace(tok)
+	if subtle.ConstantTimeCompare([]byte(tok), []byte(s.opts.Token)) == 1 {
+		return s.opts.User, true
+	}
+	for other, login := range s.opts.Users {
+		if subtle.ConstantTimeCompare([]byte(tok), []byte(other)) == 1 {
+			return login, true
+		}
+	}
+	return "", false
 }
 
 // fileExists reports whether path names something on disk.

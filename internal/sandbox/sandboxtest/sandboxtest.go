@@ -44,13 +44,20 @@ type Sandbox struct {
 type Options struct {
 	Faults sandbox.FaultSpec
 	Clock  func() time.Time
+	// Users are more people who can call the API, each through As(login). They are not
+	// collaborators unless the test makes them so with Server.SetCollaborator.
+	Users []string
 }
 
 // Start serves a sandbox whose main branch has one commit (README.md).
 func Start(t testing.TB, opts Options) *Sandbox {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "shop.git")
-	srv, err := sandbox.New(sandbox.Options{Dir: dir, Owner: Owner, Name: Name, Token: Token, Faults: opts.Faults, Clock: opts.Clock})
+	users := map[string]string{}
+	for _, login := range opts.Users {
+		users[userToken(login)] = login
+	}
+	srv, err := sandbox.New(sandbox.Options{Dir: dir, Owner: Owner, Name: Name, Token: Token, Users: users, Faults: opts.Faults, Clock: opts.Clock})
 	if err != nil {
 		t.Fatalf("start sandbox: %v", err)
 	}
@@ -75,10 +82,23 @@ func checkRequests(t testing.TB, h http.Handler) http.Handler {
 	return checker.RequestMiddleware(h, func(err error) { t.Errorf("request outside GitHub's API description:\n%v", err) })
 }
 
+// As is a client that acts as login, one of Options.Users.
+func (s *Sandbox) As(login string) *github.Client {
+	s.t.Helper()
+	return s.client(userToken(login))
+}
+
+func userToken(login string) string { return "token-of-" + login }
+
 // NewClient makes another client for the sandbox through gh.New, with retries that don't sleep.
 func (s *Sandbox) NewClient() *github.Client {
 	s.t.Helper()
-	c, err := gh.New(context.Background(), gh.Options{Token: Token, APIURL: s.URL,
+	return s.client(Token)
+}
+
+func (s *Sandbox) client(token string) *github.Client {
+	s.t.Helper()
+	c, err := gh.New(context.Background(), gh.Options{Token: token, APIURL: s.URL,
 		Sleep: func(context.Context, time.Duration) error { return nil }})
 	if err != nil {
 		s.t.Fatalf("sandbox client: %v", err)

@@ -3,6 +3,8 @@ package sandboxtest
 import (
 	"context"
 	"testing"
+
+	"github.com/google/go-github/v60/github"
 )
 
 func TestStartAndPush(t *testing.T) {
@@ -21,5 +23,27 @@ func TestStartAndPush(t *testing.T) {
 	}
 	if s.Requests() != 1 {
 		t.Errorf("Requests = %d, want 1", s.Requests())
+	}
+}
+
+func TestAs(t *testing.T) {
+	t.Parallel()
+	s := Start(t, Options{Users: []string{"mallory"}})
+	ctx := context.Background()
+	u, _, err := s.As("mallory").Users.Get(ctx, "")
+	if err != nil || u.GetLogin() != "mallory" {
+		t.Fatalf("GET /user as mallory = %v, %v", u.GetLogin(), err)
+	}
+	perm, _, err := s.Client.Repositories.GetPermissionLevel(ctx, Owner, Name, "mallory")
+	if err != nil || perm.GetPermission() != "none" {
+		t.Errorf("mallory's permission = %q, %v; want none", perm.GetPermission(), err)
+	}
+	is, _, err := s.Client.Issues.Create(ctx, Owner, Name, &github.IssueRequest{Title: github.String("x")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _, err := s.As("mallory").Issues.CreateComment(ctx, Owner, Name, is.GetNumber(), &github.IssueComment{Body: github.String("hi")})
+	if err != nil || c.GetUser().GetLogin() != "mallory" {
+		t.Errorf("mallory's comment is by %q, %v", c.GetUser().GetLogin(), err)
 	}
 }
