@@ -97,7 +97,9 @@ func ensureItem(ctx context.Context, c *github.Client, repo postmortem.Repo, opt
 		}
 		return findRow(ctx, c, repo, opts.label(), number, t.Hash())
 	}
-	create := func(ctx context.Context) (*github.Issue, error) { return createItem(ctx, c, repo, NewIssue(number, t, opts.label())) }
+	create := func(ctx context.Context) (*github.Issue, error) {
+		return createItem(ctx, c, repo, NewIssue(number, t, opts.label()))
+	}
 	is, err := gh.Ensure(ctx, find, create)
 	if err != nil {
 		return nil, fmt.Errorf("create the action item %q of postmortem #%d: %w", t.Action, number, gh.Explain(err))

@@ -41,15 +41,15 @@ func date(s string) time.Time {
 func TestPostmortemRef(t *testing.T) {
 	t.Parallel()
 	for body, want := range map[string]int{
-		"Postmortem: #12":                      12,
+		"Postmortem: #12":                       12,
 		"Fix the pool.\n\npostmortem:   #7\n":   7,
-		"> **Postmortem: #9**":                 9,
-		"See the postmortem: #12 later":        0,
-		"Postmortem: 12":                       0,
-		"Postmortem: #":                        0,
-		"":                                     0,
-		"Postmortem: #3\nPostmortem: #4":       3,
-		"Postmortem: #1234567890123":           0,
+		"> **Postmortem: #9**":                  9,
+		"See the postmortem: #12 later":         0,
+		"Postmortem: 12":                        0,
+		"Postmortem: #":                         0,
+		"":                                      0,
+		"Postmortem: #3\nPostmortem: #4":        3,
+		"Postmortem: #1234567890123":            0,
 		"Incident: #5\n  Postmortem: #6 (P1)\n": 6,
 	} {
 		if got := PostmortemRef(body); got != want {

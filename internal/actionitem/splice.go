@@ -10,6 +10,15 @@ import (
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 )
 
+// BodyError says why a postmortem's body can't take the table. Nothing was written.
+type BodyError struct{ Reason string }
+
+func (e *BodyError) Error() string { return e.Reason }
+
+func bodyError(format string, args ...any) error {
+	return &BodyError{Reason: fmt.Sprintf(format, args...)}
+}
+
 // region finds the table between the markers: the index of the start marker and the index just
 // past the end marker. Missing, repeated or misordered markers are an error, so nothing is
 // half-written.
@@ -17,14 +26,14 @@ func region(body string) (int, int, error) {
 	for _, m := range []string{postmortem.ItemsStart, postmortem.ItemsEnd} {
 		switch n := strings.Count(body, m); {
 		case n == 0:
-			return 0, 0, fmt.Errorf("the body has no %s marker; put the Action Items table between %s and %s", m, postmortem.ItemsStart, postmortem.ItemsEnd)
+			return 0, 0, bodyError("the body has no %s marker; put the Action Items table between %s and %s", m, postmortem.ItemsStart, postmortem.ItemsEnd)
 		case n > 1:
-			return 0, 0, fmt.Errorf("the body has %d %s markers, want one", n, m)
+			return 0, 0, bodyError("the body has %d %s markers, want one", n, m)
 		}
 	}
 	start, end := strings.Index(body, postmortem.ItemsStart), strings.Index(body, postmortem.ItemsEnd)
 	if end < start {
-		return 0, 0, fmt.Errorf("the body's %s marker comes before its %s marker", postmortem.ItemsEnd, postmortem.ItemsStart)
+		return 0, 0, bodyError("the body's %s marker comes before its %s marker", postmortem.ItemsEnd, postmortem.ItemsStart)
 	}
 	return start, end + len(postmortem.ItemsEnd), nil
 }
@@ -39,7 +48,7 @@ func Splice(body, block string) (string, error) {
 	}
 	out := body[:start] + block + body[end:]
 	if n := utf8.RuneCountInString(out); n > markdown.MaxBody {
-		return "", fmt.Errorf("the body with the new table has %d characters, over GitHub's limit of %d", n, markdown.MaxBody)
+		return "", bodyError("the body with the new table has %d characters, over GitHub's limit of %d", n, markdown.MaxBody)
 	}
 	return out, nil
 }
