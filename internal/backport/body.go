@@ -24,7 +24,9 @@ func Marker(hotfixPR int, target string) string {
 }
 
 // markerValue keeps a value from closing the marker's comment.
-func markerValue(s string) string { return strings.NewReplacer("--", "-", ">", "", " ", "_", "\n", "_").Replace(s) }
+func markerValue(s string) string {
+	return strings.NewReplacer("--", "-", ">", "", " ", "_", "\n", "_").Replace(s)
+}
 
 // Title is the backport PR's title.
 func Title(h Hotfix, target string) string {

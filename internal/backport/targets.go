@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
+	"github.com/incident-hotfix/incident-hotfix/internal/release"
 )
 
 // Target is one branch the hotfix goes back to, and why.
@@ -20,13 +21,11 @@ type Target struct {
 	Reason string `json:"reason"`
 }
 
-// Line is a major.minor release line, such as 1.3 for release/1.3.
-type Line struct{ Major, Minor uint64 }
+// Line is a major.minor release line, such as 1.3 for release/1.3: the release package's.
+type Line = release.Line
 
-func (l Line) String() string { return fmt.Sprintf("%d.%d", l.Major, l.Minor) }
-
-// Less orders lines oldest first.
-func (l Line) Less(o Line) bool {
+// older orders lines oldest first.
+func older(l, o Line) bool {
 	return l.Major < o.Major || (l.Major == o.Major && l.Minor < o.Minor)
 }
 
@@ -46,7 +45,7 @@ func ParseLine(branch string) (Line, bool) {
 		}
 		nums[i] = n
 	}
-	return Line{nums[0], nums[1]}, true
+	return Line{Major: nums[0], Minor: nums[1]}, true
 }
 
 // Rule is how targets are chosen.
@@ -95,7 +94,7 @@ func openReleases(glob, merged string, shipped Line, branches []string) []Target
 		if ok, _ := doublestar.Match(glob, b); !ok {
 			continue
 		}
-		if l, ok := ParseLine(b); ok && shipped.Less(l) {
+		if l, ok := ParseLine(b); ok && older(shipped, l) {
 			cands = append(cands, cand{b, l})
 		}
 	}
@@ -103,7 +102,7 @@ func openReleases(glob, merged string, shipped Line, branches []string) []Target
 		if a.line == b.line {
 			return strings.Compare(a.branch, b.branch)
 		}
-		if a.line.Less(b.line) {
+		if older(a.line, b.line) {
 			return -1
 		}
 		return 1

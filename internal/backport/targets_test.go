@@ -14,9 +14,9 @@ func TestParseLine(t *testing.T) {
 		want Line
 		ok   bool
 	}{
-		{"release/1.3", Line{1, 3}, true},
-		{"release/v2.0", Line{2, 0}, true},
-		{"release/1.3.0", Line{1, 3}, true},
+		{"release/1.3", Line{Major: 1, Minor: 3}, true},
+		{"release/v2.0", Line{Major: 2, Minor: 0}, true},
+		{"release/1.3.0", Line{Major: 1, Minor: 3}, true},
 		{"release/next", Line{}, false},
 		{"release/1", Line{}, false},
 		{"release/01.2", Line{}, false},
@@ -41,10 +41,10 @@ func TestTargets(t *testing.T) {
 		shipped Line
 		want    []string
 	}{
-		{"no open release goes to develop", rule, "main", Line{1, 10}, []string{"develop"}},
-		{"open releases newer than the shipped line, oldest first", rule, "main", Line{1, 2}, []string{"release/1.3", "release/1.10"}},
-		{"a maintenance hotfix goes to the newer lines, not its own", rule, "release/1.1", Line{1, 1}, []string{"release/1.3", "release/1.10"}},
-		{"fixed targets win", Rule{Fixed: []string{"develop", "main", "release/2.0"}}, "main", Line{1, 2}, []string{"develop", "release/2.0"}},
+		{"no open release goes to develop", rule, "main", Line{Major: 1, Minor: 10}, []string{"develop"}},
+		{"open releases newer than the shipped line, oldest first", rule, "main", Line{Major: 1, Minor: 2}, []string{"release/1.3", "release/1.10"}},
+		{"a maintenance hotfix goes to the newer lines, not its own", rule, "release/1.1", Line{Major: 1, Minor: 1}, []string{"release/1.3", "release/1.10"}},
+		{"fixed targets win", Rule{Fixed: []string{"develop", "main", "release/2.0"}}, "main", Line{Major: 1, Minor: 2}, []string{"develop", "release/2.0"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

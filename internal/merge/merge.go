@@ -102,18 +102,19 @@ func (d Deps) targets(ctx context.Context, repo backport.Repo, rule backport.Rul
 	if len(rule.Fixed) > 0 {
 		return backport.Targets(rule, pr.GetBase().GetRef(), backport.Line{}, nil), nil
 	}
-	shipped, ok := backport.Line{}, false
+	var tag release.Tag
+	err := errors.New("no release tag was made")
 	if rel != nil {
-		shipped, ok = backport.ParseLine(strings.TrimPrefix(rel.Tag, d.Policy.Release.Prefix))
+		tag, err = release.ParseTag(rel.Tag, d.Policy.Release.Prefix)
 	}
-	if !ok {
+	if err != nil {
 		return []backport.Target{{Branch: rule.Develop, Reason: "no release tag was made, so the line is unknown and only develop is a safe target"}}, nil
 	}
 	branches, err := backport.Branches(ctx, d.Client, repo, rule.Release)
 	if err != nil {
 		return nil, err
 	}
-	return backport.Targets(rule, pr.GetBase().GetRef(), shipped, branches), nil
+	return backport.Targets(rule, pr.GetBase().GetRef(), tag.Line(), branches), nil
 }
 
 // postmortem opens the tracking issue, filled in with what the merge produced.
