@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 
@@ -87,7 +88,7 @@ func TestBuild(t *testing.T) {
 		{"P1 mitigate n", mit.N, 2},
 		{"P1 mitigate median (1h,3h)", mit.Median, "1h 0m"},
 		{"P1 resolve p90", res.P90, "4h 0m"},
-		{"P1 postmortem", pm.Median + " n=" + itoa(pm.N), "30m n=1"},
+		{"P1 postmortem", pm.Median + " n=" + strconv.Itoa(pm.N), "30m n=1"},
 		{"P1 items on time", p1.ActionItems.text(), "1 of 3 (33%)"},
 		{"P2 outside the window", r.Severities[2].Incidents.Value, 0},
 		{"P3 items", r.Severities[3].ActionItems.text(), "none due yet"},
@@ -99,8 +100,6 @@ func TestBuild(t *testing.T) {
 		}
 	}
 }
-
-func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
 
 func TestPercentile(t *testing.T) {
 	t.Parallel()
