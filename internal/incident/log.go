@@ -20,7 +20,7 @@ const Label = "incident"
 // identity and whose body starts with the log marker. Comments by anyone else are ignored, so no
 // one can forge an entry. The record's Number is set; the rest comes from the entries.
 func Load(ctx context.Context, c *github.Client, repo Repo, number int, identity string) (Record, error) {
-	entries, err := entries(ctx, c, repo, number, identity)
+	entries, _, err := scan(ctx, c, repo, number, identity)
 	if err != nil {
 		return Record{}, err
 	}
@@ -29,22 +29,26 @@ func Load(ctx context.Context, c *github.Client, repo Repo, number int, identity
 	return r, nil
 }
 
-// entries lists the log entries on issue number written by identity.
-func entries(ctx context.Context, c *github.Client, repo Repo, number int, identity string) ([]Entry, error) {
+// scan lists issue number's comments by identity, a hundred a page: the log entries, and the
+// ids of the comments the toolkit has replied to.
+func scan(ctx context.Context, c *github.Client, repo Repo, number int, identity string) ([]Entry, []int64, error) {
 	opts := &github.IssueListCommentsOptions{ListOptions: github.ListOptions{PerPage: 100}}
 	var out []Entry
+	var replied []int64
 	for {
 		comments, resp, err := c.Issues.ListComments(ctx, repo.Owner, repo.Name, number, opts)
 		if err != nil {
-			return nil, fmt.Errorf("read the log of incident #%d: %w", number, gh.Explain(err))
+			return nil, nil, fmt.Errorf("read the log of incident #%d: %w", number, gh.Explain(err))
 		}
 		for _, cm := range comments {
 			if e, ok := FromComment(cm, identity); ok {
 				out = append(out, e)
+			} else if id, ok := replyTo(cm, identity); ok {
+				replied = append(replied, id)
 			}
 		}
 		if resp.NextPage == 0 {
-			return out, nil
+			return out, replied, nil
 		}
 		opts.Page = resp.NextPage
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http/httptest"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -16,10 +17,11 @@ import (
 
 var repo = Repo{Owner: sandboxtest.Owner, Name: sandboxtest.Name}
 
-// stepClock is a server clock that moves a minute on every reading, from 10:00.
+// stepClock is a server clock that moves a minute on every reading, from 10:00; it is safe
+// for the sandbox's concurrent requests.
 func stepClock() func() time.Time {
-	n := 0
-	return func() time.Time { n++; return at(10, 0).Add(time.Duration(n) * time.Minute) }
+	var n atomic.Int64
+	return func() time.Time { return at(10, 0).Add(time.Duration(n.Add(1)) * time.Minute) }
 }
 
 func newIssue(t *testing.T, c *github.Client) int {

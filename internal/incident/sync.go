@@ -1,0 +1,90 @@
+package incident
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/google/go-github/v60/github"
+	"github.com/incident-hotfix/incident-hotfix/internal/gh"
+)
+
+// syncRounds bounds how often sync re-reads the log to catch entries written meanwhile.
+const syncRounds = 3
+
+// syncIssue makes the issue agree with the log: the summary re-rendered from every entry, the
+// status/* and severity/* labels, and open or closed. After writing, it reads the log again: an
+// entry that another run appended meanwhile is folded in and written too, so of two concurrent
+// updates, the one that writes last shows both.
+func syncIssue(ctx context.Context, c *github.Client, repo Repo, issue *github.Issue, entries []Entry, o Options) (Record, error) {
+	n := issue.GetNumber()
+	for round := 1; ; round++ {
+		r := Fold(entries)
+		r.Number = n
+		var err error
+		if issue, err = edit(ctx, c, repo, issue, r, o); err != nil {
+			return r, err
+		}
+		again, _, err := scan(ctx, c, repo, n, o.Identity)
+		if err != nil || !grew(entries, again) || round == syncRounds {
+			return r, err
+		}
+		entries = again
+	}
+}
+
+// grew reports whether later holds an entry that earlier does not.
+func grew(earlier, later []Entry) bool {
+	for _, e := range later {
+		if !slices.ContainsFunc(earlier, func(x Entry) bool { return x.ID == e.ID }) {
+			return true
+		}
+	}
+	return false
+}
+
+// edit writes the body, labels and state the record calls for, in one request, when any differ.
+func edit(ctx context.Context, c *github.Client, repo Repo, issue *github.Issue, r Record, o Options) (*github.Issue, error) {
+	body := ReplaceSummary(issue.GetBody(), Summary(r, o.Scale))
+	labels := Labels(names(issue.Labels), r)
+	state := "open"
+	if !r.Open {
+		state = "closed"
+	}
+	if body == issue.GetBody() && slices.Equal(labels, names(issue.Labels)) && state == issue.GetState() {
+		return issue, nil
+	}
+	req := &github.IssueRequest{Body: &body, Labels: &labels, State: &state}
+	got, _, err := c.Issues.Edit(ctx, repo.Owner, repo.Name, issue.GetNumber(), req)
+	if err != nil {
+		return issue, fmt.Errorf("update incident #%d: %w", issue.GetNumber(), gh.Explain(err))
+	}
+	return got, nil
+}
+
+// Labels are the issue's labels for r: its own labels other than status/* and severity/*, then
+// the record's severity and status.
+func Labels(have []string, r Record) []string {
+	var out []string
+	for _, l := range have {
+		if !strings.HasPrefix(l, "status/") && !strings.HasPrefix(l, "severity/") {
+			out = append(out, l)
+		}
+	}
+	if r.Severity != "" {
+		out = append(out, "severity/"+r.Severity)
+	}
+	if r.State != "" {
+		out = append(out, "status/"+r.State)
+	}
+	return out
+}
+
+func names(labels []*github.Label) []string {
+	out := make([]string, 0, len(labels))
+	for _, l := range labels {
+		out = append(out, l.GetName())
+	}
+	return out
+}
