@@ -38,6 +38,7 @@ var gaps = map[string]string{
 	"list repository comments": gapUser,
 	"get comment":              gapUser,
 	"update comment":           gapUser,
+	"list issue events":        gapUser + " (actor)",
 	"create label":             gapLabel,
 	"get label":                gapLabel,
 	"list labels":              gapLabel,

@@ -184,6 +184,9 @@ var contractSteps = []contractStep{
 	{"remove missing issue label", 404, func(ctx context.Context, f *contractFlow) (*github.Response, error) {
 		return f.c.Issues.RemoveLabelForIssue(ctx, f.owner, f.repo, f.issue, url.PathEscape("severity/P1"))
 	}},
+	{"list issue events", 200, func(ctx context.Context, f *contractFlow) (*github.Response, error) {
+		return drop(f.c.Issues.ListIssueEvents(ctx, f.owner, f.repo, f.issue, nil))
+	}},
 	{"remove all issue labels", 204, func(ctx context.Context, f *contractFlow) (*github.Response, error) {
 		return f.c.Issues.RemoveLabelsForIssue(ctx, f.owner, f.repo, f.issue)
 	}},

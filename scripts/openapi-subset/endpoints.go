@@ -62,6 +62,7 @@ var endpoints = []endpoint{
 	{"get", "/repos/{owner}/{repo}/releases/tags/{tag}"},
 	{"post", "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"},
 	{"get", "/repos/{owner}/{repo}/collaborators/{username}/permission"},
+	{"get", "/repos/{owner}/{repo}/issues/{issue_number}/events"},
 	{"get", "/repos/{owner}/{repo}/contents/{path}"},
 	{"get", "/user"},
 	{"get", "/rate_limit"},
