@@ -105,6 +105,7 @@ func (d *decoder) policyFields(p *Policy) []field {
 		{"release", func(n *yaml.Node, key string) { d.fields(n, key, d.releaseFields(&p.Release)) }},
 		{"backport", func(n *yaml.Node, key string) { d.fields(n, key, d.backportFields(&p.Backport)) }},
 		{"postmortem", func(n *yaml.Node, key string) { d.fields(n, key, d.postmortemFields(&p.Postmortem)) }},
+		{"verify", func(n *yaml.Node, key string) { d.fields(n, key, d.verifyFields(&p.Verify)) }},
 	}
 }
 

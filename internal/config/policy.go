@@ -12,6 +12,7 @@ type Policy struct {
 	Release    Release    `yaml:"release" json:"release"`
 	Backport   Backport   `yaml:"backport" json:"backport"`
 	Postmortem Postmortem `yaml:"postmortem" json:"postmortem"`
+	Verify     Verify     `yaml:"verify" json:"verify"`
 }
 
 // Branches names the git-flow branches.
@@ -88,7 +89,7 @@ var DefaultDenyGlobs = []string{
 
 // Default returns the policy used when the repository has no policy file.
 func Default() Policy {
-	deny, verify := true, true // separate, so changing one does not change the other
+	deny, verify, detect := true, true, true // separate, so changing one does not change the others
 	return Policy{
 		Branches: Branches{Production: "main", Develop: "develop", Hotfix: "hotfix/**", Release: "release/*"},
 		Guard: Guard{
@@ -105,6 +106,7 @@ func Default() Policy {
 		Release:    Release{Prefix: "v", GitHubRelease: false, RequireVerify: &verify},
 		Backport:   Backport{Targets: []string{}, Labels: []string{"backport"}, Conflict: ConflictFail},
 		Postmortem: Postmortem{Template: "", Label: "postmortem", ActionLabel: "postmortem-action", DueHours: 48},
+		Verify:     Verify{Steps: []Step{}, Detect: &detect},
 	}
 }
 

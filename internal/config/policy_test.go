@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -44,6 +45,11 @@ func TestExamplePolicy(t *testing.T) {
 		Release:    Release{Prefix: "v", GitHubRelease: true, RequireVerify: &verify},
 		Backport:   Backport{Targets: []string{}, Labels: []string{"backport", "needs-review"}, Conflict: ConflictFail},
 		Postmortem: Postmortem{Template: ".github/postmortem.md", Label: "postmortem", ActionLabel: "postmortem-action", DueHours: 72},
+		Verify: Verify{Detect: &yes, Steps: []Step{
+			{Name: "vet", Run: "go vet ./...", Timeout: Duration(5 * time.Minute), Env: map[string]string{}},
+			{Name: "unit tests", Run: "go test -race ./...", Timeout: Duration(DefaultStepTimeout), WorkingDirectory: "service", Env: map[string]string{"GOFLAGS": "-mod=readonly"}},
+			{Name: "lint", Run: "make lint", Timeout: Duration(DefaultStepTimeout), Env: map[string]string{}, ContinueOnError: true},
+		}},
 	}
 	if diff := cmp.Diff(example(t), want); diff != "" {
 		t.Errorf("example.yml (-got +want):\n%s", diff)
