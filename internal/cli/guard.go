@@ -135,9 +135,8 @@ func (c *guardCmd) report(env *Env, res guard.Result, h guard.Heading) error {
 	}
 	err := errors.Join(
 		r.Summary(res.Markdown(h)),
-		r.SetOutput("verdict", res.Verdict),
-		r.SetOutput("changed_files", strconv.Itoa(res.ChangedFiles)),
-		r.SetOutput("changed_lines", strconv.Itoa(res.ChangedLines())),
+		setOutputs(r, "guard", map[string]string{"verdict": res.Verdict,
+			"changed_files": strconv.Itoa(res.ChangedFiles), "changed_lines": strconv.Itoa(res.ChangedLines())}),
 	)
 	if err != nil {
 		return err

@@ -186,9 +186,7 @@ func (c *releaseCmd) report(env *Env, res release.Result) error {
 	}
 	r := runner.New(env.Getenv, commands)
 	return errors.Join(
-		r.SetOutput("tag", res.Tag),
-		r.SetOutput("previous_tag", res.PreviousTag),
-		r.SetOutput("sha", res.SHA),
+		setOutputs(r, "release", map[string]string{"tag": res.Tag, "previous_tag": res.PreviousTag, "sha": res.SHA}),
 		r.Summary(fmt.Sprintf("### Release\n\n%s on %s (previous %s): %s\n",
 			markdown.Code(res.Tag), markdown.Code(res.SHA), markdown.Code(orNone(res.PreviousTag)), markdown.Text(res.Reason))),
 	)

@@ -44,7 +44,7 @@ func runMerge(ctx context.Context, env *Env, t event.Trigger, opts runOptions) e
 	res, handleErr := merge.Handle(ctx, d, pr)
 	res.WriteText(env.Stdout, pr)
 	rn := runner.New(env.Getenv, env.Stdout)
-	if err := errors.Join(rn.Summary(res.Markdown(pr)), res.Outputs(rn)); err != nil {
+	if err := errors.Join(rn.Summary(res.Markdown(pr)), setOutputs(rn, "run", res.Outputs())); err != nil {
 		return errors.Join(handleErr, err)
 	}
 	return handleErr

@@ -8,7 +8,6 @@ import (
 
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/markdown"
-	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 )
 
 // WriteText prints what the merge came to, a line per object, for the log.
@@ -63,8 +62,9 @@ func (l Result) Markdown(pr *github.PullRequest) string {
 	return b.String()
 }
 
-// Outputs sets the step outputs: tag, previous_tag, sha, backport_prs and postmortem_issue.
-func (l Result) Outputs(r *runner.Runner) error {
+// Outputs are the values of the step outputs tag, previous_tag, sha, backport_prs and
+// postmortem_issue; each is "" when the merge made no such object.
+func (l Result) Outputs() map[string]string {
 	set := map[string]string{"tag": "", "previous_tag": "", "sha": "", "backport_prs": "", "postmortem_issue": ""}
 	if rel := l.Release; rel != nil {
 		set["tag"], set["previous_tag"], set["sha"] = rel.Tag, rel.PreviousTag, rel.SHA
@@ -79,12 +79,7 @@ func (l Result) Outputs(r *runner.Runner) error {
 	if l.Postmortem != nil {
 		set["postmortem_issue"] = strconv.Itoa(l.Postmortem.Number)
 	}
-	for _, k := range []string{"tag", "previous_tag", "sha", "backport_prs", "postmortem_issue"} {
-		if err := r.SetOutput(k, set[k]); err != nil {
-			return err
-		}
-	}
-	return nil
+	return set
 }
 
 func createdWord(created bool) string {

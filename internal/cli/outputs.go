@@ -1,0 +1,65 @@
+package cli
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/runner"
+)
+
+// outputs lists the step outputs each command writes, in the order the action metadata lists
+// them. The commands write their outputs through setOutputs, which refuses a name missing here,
+// and a test checks every action.yml against this table, so the two cannot drift apart.
+var outputs = map[string][]string{
+	"guard":        {"verdict", "changed_files", "changed_lines"},
+	"release":      {"tag", "previous_tag", "sha"},
+	"backport":     {"backport_prs"},
+	"postmortem":   {"postmortem_issue"},
+	"incident":     {"incident", "branch"},
+	"action-items": {"changed", "all_closed"},
+	"remind":       {"posted"},
+	"report":       {},
+}
+
+// Outputs lists the step outputs that command writes, in order; nil for a command that writes
+// none or is not in the table. Run writes the outputs of whichever commands its route ran.
+func Outputs(command string) []string {
+	if command != "run" {
+		return slices.Clone(outputs[command])
+	}
+	var all []string
+	for _, c := range runRoutes {
+		for _, o := range outputs[c] {
+			if !slices.Contains(all, o) {
+				all = append(all, o)
+			}
+		}
+	}
+	return all
+}
+
+// setOutputs writes values as command's step outputs, in the table's order. A name that the
+// table does not list for command is an error, and nothing is written.
+func setOutputs(r *runner.Runner, command string, values map[string]string) error {
+	declared := Outputs(command)
+	var unknown []string
+	for name := range values {
+		if !slices.Contains(declared, name) {
+			unknown = append(unknown, name)
+		}
+	}
+	if len(unknown) > 0 {
+		slices.Sort(unknown)
+		return fmt.Errorf("hotfix %s writes the undeclared outputs %s; declared: %s",
+			command, strings.Join(unknown, ", "), strings.Join(declared, ", "))
+	}
+	for _, name := range declared {
+		if v, ok := values[name]; ok {
+			if err := r.SetOutput(name, v); err != nil {
+				return fmt.Errorf("output %s: %w", name, err)
+			}
+		}
+	}
+	return nil
+}
