@@ -129,3 +129,13 @@ func TestIssueBodyLimit(t *testing.T) {
 		t.Errorf("the summary should end before the cut and leave out the earlier events")
 	}
 }
+
+func TestNotice(t *testing.T) {
+	t.Parallel()
+	r := sample()
+	var got []string
+	for _, e := range []Entry{r.Entries[0], r.Entries[1], r.Entries[2], {Type: Resolved, Text: "all good"}, {Type: Timeline, Text: "x"}} {
+		got = append(got, Notice(r, e, "https://example.com/acme/shop/issues/1"))
+	}
+	golden(t, "notice", strings.Join(got, "\n---\n"))
+}

@@ -31,6 +31,7 @@ const (
 type Handled struct {
 	Outcome    string             `json:"outcome"`
 	Type       string             `json:"type,omitempty"`
+	Entry      Entry              `json:"-"` // the entry the command made
 	Record     Record             `json:"-"`
 	Message    string             `json:"-"` // the message posted, for notifications
 	Postmortem *postmortem.Result `json:"postmortem,omitempty"`
@@ -78,7 +79,7 @@ func mayCommand(ctx context.Context, c *github.Client, repo Repo, login string) 
 
 // apply appends the entry for a valid command, unless a rerun already did, and syncs the issue.
 func apply(ctx context.Context, c *github.Client, repo Repo, number int, comment *github.IssueComment, e Entry, entries []Entry, o Options) (Handled, error) {
-	out := Handled{Outcome: AlreadyDone, Type: e.Type}
+	out := Handled{Outcome: AlreadyDone, Type: e.Type, Entry: e}
 	if !Fold(entries).Has(comment.GetID()) {
 		e.Source = comment.GetID()
 		e.Message = message(draft(entries, e, o.Now()), e, o)

@@ -14,6 +14,9 @@ import (
 	"time"
 )
 
+// Backoff is the wait before the second try; each later try waits one more Backoff.
+const Backoff = 250 * time.Millisecond
+
 // Tries is how many times Send tries a delivery unless the Webhook says otherwise.
 const Tries = 3
 
@@ -22,7 +25,7 @@ type Webhook struct {
 	URL    string
 	Client *http.Client // http.DefaultClient with a 10-second timeout when nil
 	Tries  int          // Tries when 0
-	// Sleep waits between tries (1 s, then 2 s, ...); a timer when nil.
+	// Sleep waits between tries (Backoff, then twice that, ...); a timer when nil.
 	Sleep func(ctx context.Context, d time.Duration) error
 }
 
@@ -47,7 +50,7 @@ func (w Webhook) Send(ctx context.Context, text string) error {
 			break
 		}
 		if try < tries {
-			if err := w.sleep(ctx, time.Duration(try)*time.Second); err != nil {
+			if err := w.sleep(ctx, time.Duration(try)*Backoff); err != nil {
 				return fmt.Errorf("webhook delivery: %w", err)
 			}
 		}

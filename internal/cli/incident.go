@@ -1,0 +1,148 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/config"
+	"github.com/incident-hotfix/incident-hotfix/internal/event"
+	"github.com/incident-hotfix/incident-hotfix/internal/incident"
+	"github.com/incident-hotfix/incident-hotfix/internal/notify"
+	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
+	"github.com/incident-hotfix/incident-hotfix/internal/runner"
+)
+
+// incidentSubcommands are the words `hotfix incident` takes.
+var incidentSubcommands = []string{"declare", "update"}
+
+// incidentCmd runs the incident: `declare` opens one from a workflow_dispatch, and `update`
+// applies a command from an issue comment on it.
+type incidentCmd struct {
+	decl         incident.Declaration
+	impactStart  string
+	createBranch string
+	json         bool
+	remote       remoteFlags
+}
+
+func (*incidentCmd) Name() string { return "incident" }
+func (*incidentCmd) Synopsis() string {
+	return "declare an incident (declare), or apply a /command from a comment on one (update)"
+}
+
+func (c *incidentCmd) Flags(fs *flag.FlagSet) {
+	fs.StringVar(&c.decl.Title, "title", "", "declare: the incident's `title` (default the dispatch input)")
+	fs.StringVar(&c.decl.Severity, "severity", "", "declare: the `severity`, P0 to P3 (default the dispatch input)")
+	fs.StringVar(&c.decl.Service, "service", "", "declare: the affected `service`")
+	fs.StringVar(&c.decl.Impact, "impact", "", "declare: who is affected and how (`text`)")
+	fs.StringVar(&c.decl.Commander, "commander", "", "declare: the incident commander's `login` (default $GITHUB_ACTOR)")
+	fs.StringVar(&c.impactStart, "impact-started", "", "declare: when the impact started, RFC 3339 (`time`)")
+	fs.StringVar(&c.createBranch, "create-branch", "", "declare: true to cut hotfix/<slug> from the production branch (`bool`)")
+	fs.BoolVar(&c.json, "json", false, "print the result as JSON")
+	c.remote.bind(fs)
+}
+
+func (c *incidentCmd) Run(ctx context.Context, env *Env, args []string) error {
+	if len(args) != 1 || (args[0] != "declare" && args[0] != "update") {
+		return Usage(fmt.Errorf("hotfix incident needs one subcommand, got %q; valid subcommands: %s", strings.Join(args, " "), strings.Join(incidentSubcommands, ", ")))
+	}
+	t, err := event.Load(env.Getenv, func(p string) ([]byte, error) { return os.ReadFile(env.Path(p)) })
+	if err != nil {
+		return Usage(err)
+	}
+	s, err := c.session(ctx, env)
+	if err != nil {
+		return err
+	}
+	if args[0] == "declare" {
+		return c.declare(ctx, env, t, s)
+	}
+	return c.update(ctx, env, t, s)
+}
+
+// runIncident is the `hotfix run` handler for an incident subcommand.
+func runIncident(sub string) handler {
+	return func(ctx context.Context, env *Env, _ event.Trigger, _ runOptions) error {
+		return runCommand(ctx, env, "incident", []string{sub})
+	}
+}
+
+// incidentSession is what both subcommands work with: the repository, the policy's options, and
+// the webhook.
+type incidentSession struct {
+	remote  remote
+	opts    incident.Options
+	webhook notify.Webhook
+}
+
+// session connects, reads the policy from the default branch, and finds the log's identity.
+func (c *incidentCmd) session(ctx context.Context, env *Env) (incidentSession, error) {
+	r, err := c.remote.connect(ctx, env)
+	if err != nil {
+		return incidentSession{}, err
+	}
+	repo, _, err := r.client.Repositories.Get(ctx, r.owner, r.name)
+	if err != nil {
+		return incidentSession{}, fmt.Errorf("read repository %s/%s: %w", r.owner, r.name, err)
+	}
+	p, _, err := r.policy(ctx, repo.GetDefaultBranch())
+	if err != nil {
+		return incidentSession{}, err
+	}
+	opts, err := incidentOptions(ctx, r, p, env)
+	hook := notify.Webhook{URL: strings.TrimSpace(env.Getenv("INPUT_NOTIFY_WEBHOOK"))}
+	if hook.Enabled() {
+		runner.New(env.Getenv, env.Stdout).Mask(hook.URL)
+	}
+	return incidentSession{remote: r, opts: opts, webhook: hook}, err
+}
+
+// incidentOptions are the incident package's options from the policy.
+func incidentOptions(ctx context.Context, r remote, p config.Policy, env *Env) (incident.Options, error) {
+	id, err := incident.Identity(ctx, r.client, env.Getenv)
+	now := env.Now
+	if now == nil {
+		now = time.Now
+	}
+	return incident.Options{
+		Identity: id, Production: p.Branches.Production, Prefix: p.Release.Prefix,
+		Window: 24 * time.Hour, Scale: incident.Severities, Now: now,
+		Postmortem: postmortem.Options{Label: p.Postmortem.Label, ActionLabel: p.Postmortem.ActionLabel},
+		DueAfter:   p.Postmortem.Due(),
+	}, err
+}
+
+// notifyText sends text to the webhook, if there is one; a failure is a warning, never an error.
+func (s incidentSession) notifyText(ctx context.Context, env *Env, text string) {
+	if !s.webhook.Enabled() || text == "" {
+		return
+	}
+	if err := s.webhook.Send(ctx, text); err != nil {
+		warn(env, fmt.Sprintf("notification not delivered: %v", err))
+	}
+}
+
+// warn prints a warning, as an annotation inside an action.
+func warn(env *Env, msg string) {
+	if r := runner.New(env.Getenv, env.Stdout); r.Active() {
+		r.Annotate(runner.Annotation{Level: runner.Warning, Message: msg})
+		return
+	}
+	fmt.Fprintln(env.Stderr, "warning: "+msg)
+}
+
+// print writes a result as JSON with --json, else as the line given.
+func (c *incidentCmd) print(env *Env, v any, line string) error {
+	if !c.json {
+		_, err := fmt.Fprintln(env.Stdout, line)
+		return err
+	}
+	enc := json.NewEncoder(env.Stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}

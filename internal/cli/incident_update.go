@@ -1,0 +1,28 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/event"
+	"github.com/incident-hotfix/incident-hotfix/internal/incident"
+)
+
+// update applies the /command in the comment that started the run.
+func (c *incidentCmd) update(ctx context.Context, env *Env, t event.Trigger, s incidentSession) error {
+	comment, ok := t.IncidentCommand()
+	if !ok {
+		return Usage(errors.New("hotfix incident update runs on an issue_comment created on an issue labelled incident, whose body starts with /"))
+	}
+	number := t.IssueComment.GetIssue().GetNumber()
+	repo := incident.Repo{Owner: s.remote.owner, Name: s.remote.name}
+	got, err := incident.Handle(ctx, s.remote.client, repo, number, comment, s.opts)
+	if err != nil {
+		return err
+	}
+	if got.Outcome == incident.Applied {
+		s.notifyText(ctx, env, incident.Notice(got.Record, got.Entry, t.IssueComment.GetIssue().GetHTMLURL()))
+	}
+	return c.print(env, got, fmt.Sprintf("incident #%d: %s %s", number, got.Outcome, got.Type))
+}
