@@ -25,6 +25,7 @@ var table = []func() Command{
 	func() Command { return &runCmd{} },
 	func() Command { return &guardCmd{} },
 	func() Command { return &releaseCmd{} },
+	func() Command { return &incidentCmd{} },
 	func() Command { return &sandboxCmd{} },
 	func() Command { return &demoCmd{} },
 	func() Command { return &versionCmd{} },

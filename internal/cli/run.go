@@ -64,7 +64,9 @@ type handler func(ctx context.Context, env *Env, t event.Trigger, opts runOption
 // command into `hotfix run` is one line here; a command not listed yet is only reported as
 // "would run" under --dry-run.
 var handlers = map[string]handler{
-	"guard": runGuard,
+	"guard":            runGuard,
+	"incident declare": runIncident("declare"),
+	"incident update":  runIncident("update"),
 }
 
 // routeHandlers run a whole route at once, when its commands share what they make: the merge's
@@ -138,9 +140,8 @@ func baseRefs(base string) []string {
 	return []string{"origin/" + base, base}
 }
 
-// runLocalGuard checks the hotfix range of a push or a pull request with `hotfix guard` on the
-// checkout: runGuard's way when there is no token.
-func runLocalGuard(ctx context.Context, env *Env, t event.Trigger, opts runOptions) error {
+// runGuard checks the hotfix range of a push or a pull request with `hotfix guard`.
+func runGuard(ctx context.Context, env *Env, t event.Trigger, opts runOptions) error {
 	base, head := guardRange(t, opts.Policy.Branches.Production)
 	args := []string{"--base", base, "--head", head, "--repo", opts.Repo}
 	if opts.Config != "" {
