@@ -28,6 +28,9 @@ var table = []func() Command{
 	func() Command { return &incidentCmd{} },
 	func() Command { return &sandboxCmd{} },
 	func() Command { return &demoCmd{} },
+	func() Command { return &actionItemsCmd{} },
+	func() Command { return &remindCmd{} },
+	func() Command { return &reportCmd{} },
 	func() Command { return &versionCmd{} },
 	func() Command { return &helpCmd{} },
 }

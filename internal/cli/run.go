@@ -64,9 +64,9 @@ type handler func(ctx context.Context, env *Env, t event.Trigger, opts runOption
 // command into `hotfix run` is one line here; a command not listed yet is only reported as
 // "would run" under --dry-run.
 var handlers = map[string]handler{
-	"guard":            runGuard,
-	"incident declare": runIncident("declare"),
-	"incident update":  runIncident("update"),
+	"guard":             runGuard,
+	"action-items sync": runActionItems,
+	"remind":            runRemind,
 }
 
 // routeHandlers run a whole route at once, when its commands share what they make: the merge's

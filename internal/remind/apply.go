@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
@@ -52,9 +53,13 @@ func post(ctx context.Context, c *github.Client, repo postmortem.Repo, r Reminde
 	return posted, nil
 }
 
+// skew is how far the server's clock may run behind ours: a reminder posted in a window can bear
+// a server time a little before the window's start by our clock.
+const skew = 10 * time.Minute
+
 // find looks for the reminder's marker among the comments on its issue since its window began.
 func find(ctx context.Context, c *github.Client, repo postmortem.Repo, r Reminder, marker, identity string) (*github.IssueComment, bool, error) {
-	since := r.Window
+	since := r.Window.Add(-skew)
 	opts := &github.IssueListCommentsOptions{Since: &since, ListOptions: github.ListOptions{PerPage: 100}}
 	for {
 		comments, resp, err := c.Issues.ListComments(ctx, repo.Owner, repo.Name, r.Issue, opts)

@@ -1,0 +1,93 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/incident"
+	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
+	"github.com/incident-hotfix/incident-hotfix/internal/remind"
+	"github.com/incident-hotfix/incident-hotfix/internal/runner"
+)
+
+// remindCmd flags what is overdue: incident updates, postmortems and action items.
+type remindCmd struct {
+	json   bool
+	ref    string
+	remote remoteFlags
+}
+
+func (*remindCmd) Name() string { return "remind" }
+func (*remindCmd) Synopsis() string {
+	return "flag overdue incident updates, postmortems and action items on their issues, once per window"
+}
+
+func (c *remindCmd) Flags(fs *flag.FlagSet) {
+	fs.BoolVar(&c.json, "json", false, "print the result as JSON")
+	fs.StringVar(&c.ref, "ref", "", "read the policy from this `branch` (default $GITHUB_REF_NAME, else main)")
+	c.remote.bind(fs)
+}
+
+func (c *remindCmd) Run(ctx context.Context, env *Env, args []string) error {
+	if len(args) > 0 {
+		return Usage(fmt.Errorf("unexpected argument %q; remind takes no arguments", args[0]))
+	}
+	r, err := c.remote.connect(ctx, env)
+	if err != nil {
+		return err
+	}
+	policy, err := followupPolicy(ctx, env, r, c.ref)
+	if err != nil {
+		return err
+	}
+	identity, err := incident.Identity(ctx, r.client, env.Getenv)
+	if err != nil {
+		return err
+	}
+	src := remind.Sources{PostmortemLabel: policy.Postmortem.Label, Items: itemOptions(policy), PostmortemDue: policy.Postmortem.Due(), Identity: identity}
+	res, err := remind.Run(ctx, r.client, postmortem.Repo{Owner: r.owner, Name: r.name}, src, remind.Options{}, env.Now().UTC())
+	if c.json {
+		return errors.Join(err, writeJSON(env.Stdout, res))
+	}
+	writeRemind(env.Stdout, res)
+	rn := runner.New(env.Getenv, env.Stdout)
+	for _, p := range res.Problems {
+		rn.Annotate(runner.Annotation{Level: runner.Warning, Message: p})
+	}
+	return errors.Join(err, rn.SetOutput("posted", fmt.Sprint(posted(res))))
+}
+
+// writeRemind prints each reminder and table the run looked at.
+func writeRemind(w io.Writer, res remind.Result) {
+	for _, o := range res.Reminders {
+		what := "already reminded in this window"
+		if o.Posted {
+			what = "reminded"
+		}
+		about := ""
+		if o.Item > 0 {
+			about = fmt.Sprintf(" (item #%d)", o.Item)
+		}
+		fmt.Fprintf(w, "#%d %s%s, window %s: %s\n", o.Issue, o.Kind, about, o.Window, what)
+	}
+	for _, t := range res.Tables {
+		fmt.Fprintln(w, itemsLine(t))
+	}
+	for _, p := range res.Problems {
+		fmt.Fprintf(w, "warning: %s\n", p)
+	}
+	fmt.Fprintf(w, "%d reminders posted\n", posted(res))
+}
+
+func posted(res remind.Result) int {
+	n := 0
+	for _, o := range res.Reminders {
+		if o.Posted {
+			n++
+		}
+	}
+	return n
+}

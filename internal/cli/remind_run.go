@@ -1,0 +1,17 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/event"
+)
+
+// runRemind runs hotfix remind for a schedule.
+func runRemind(ctx context.Context, env *Env, t event.Trigger, opts runOptions) error {
+	if opts.DryRun {
+		fmt.Fprintln(env.Stdout, "would run hotfix remind: flag overdue updates, postmortems and action items")
+		return nil
+	}
+	return runCommand(ctx, env, "remind", []string{"--repository", t.Repo.String(), "--api-url", t.APIURL, "--ref", t.BaseRef()})
+}
