@@ -67,6 +67,8 @@ var handlers = map[string]handler{
 	"guard":             runGuard,
 	"action-items sync": runActionItems,
 	"remind":            runRemind,
+	"incident declare":  runIncident("declare"),
+	"incident update":   runIncident("update"),
 }
 
 // routeHandlers run a whole route at once, when its commands share what they make: the merge's
