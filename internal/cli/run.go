@@ -142,8 +142,9 @@ func baseRefs(base string) []string {
 	return []string{"origin/" + base, base}
 }
 
-// runGuard checks the hotfix range of a push or a pull request with `hotfix guard`.
-func runGuard(ctx context.Context, env *Env, t event.Trigger, opts runOptions) error {
+// runLocalGuard checks the hotfix range of a push or a pull request with `hotfix guard` on the
+// checkout: runGuard's way when there is no token.
+func runLocalGuard(ctx context.Context, env *Env, t event.Trigger, opts runOptions) error {
 	base, head := guardRange(t, opts.Policy.Branches.Production)
 	args := []string{"--base", base, "--head", head, "--repo", opts.Repo}
 	if opts.Config != "" {
