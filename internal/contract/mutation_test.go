@@ -3,6 +3,7 @@ package contract
 import (
 	"encoding/json"
 	"errors"
+	"net/http"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -105,4 +106,22 @@ func find(err error, pointer string) Violation {
 // isReason selects the Reason field, whose wording is kin-openapi's.
 func isReason(p cmp.Path) bool {
 	return p.Last().String() == ".Reason"
+}
+
+func TestCheckExplainsCompositeSchemas(t *testing.T) {
+	t.Parallel()
+	c := loadChecker(t)
+	file := `{"type":"file","encoding":"base64","size":5,"name":"a.go","path":"a.go","content":"","sha":"` + sha +
+		`","url":"http://x/u","git_url":null,"html_url":null,"download_url":null}`
+	req, err := http.NewRequest("GET", "http://127.0.0.1/repos/o/r/contents/dir/a.go", http.NoBody)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp := &http.Response{StatusCode: 200, Header: http.Header{"Content-Type": {"application/json"}}}
+	got := find(c.Check(req, nil, resp, []byte(file)), "/_links")
+	want := Violation{Method: "GET", Path: "/repos/{owner}/{repo}/contents/{path}", Status: 200, Part: "response body", Pointer: "/_links",
+		Reason: `property "_links" is missing (in the oneOf branch for type "file")`}
+	if diff := cmp.Diff(got, want); diff != "" {
+		t.Errorf("violation (-got +want):\n%s", diff)
+	}
 }

@@ -74,6 +74,9 @@ func (ex exchange) violations(err error) []Violation {
 func (ex exchange) schemaViolations(part string, err error) []Violation {
 	multi, ok := err.(openapi3.MultiError)
 	if !ok {
+		if vs := ex.composite(part, err); len(vs) > 0 {
+			return vs
+		}
 		return []Violation{ex.schemaViolation(part, err)}
 	}
 	var out []Violation
