@@ -59,11 +59,12 @@ func Render(tmpl string, f Facts, actionLabel string) (string, error) {
 
 // funcs are the template's functions; each escapes what it prints.
 var funcs = template.FuncMap{
-	"text": markdown.Text,
-	"cell": markdown.Cell,
-	"code": markdown.Code,
-	"utc":  UTC,
-	"date": func(t interface{ Format(string) string }) string { return t.Format("2006-01-02") },
+	"text":    markdown.Text,
+	"cell":    markdown.Cell,
+	"code":    markdown.Code,
+	"utc":     UTC,
+	"mermaid": Mermaid,
+	"date":    func(t interface{ Format(string) string }) string { return t.Format("2006-01-02") },
 	"actionItems": func() string {
 		return ItemsStart + "\n| Action | Owner | Due | Status |\n|---|---|---|---|\n| _none yet_ | | | |\n" + ItemsEnd
 	},
