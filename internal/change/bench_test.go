@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -188,27 +189,33 @@ func BenchmarkFromGit(b *testing.B) {
 }
 
 // BenchmarkFromGitVsNumstat alternates the baseline and FromGit in one loop, so that the load of
-// the machine falls on both alike, and reports FromGit's wall and CPU time (its git processes and
-// this process) as multiples of the baseline's.
+// the machine falls on both alike. It reports FromGit's wall time as a multiple of the baseline's,
+// over the whole run (x-numstat) and as the median of each iteration's pair (x-numstat-median),
+// and its CPU time, its git processes and this process together, the same way (cpu-x-numstat).
 func BenchmarkFromGitVsNumstat(b *testing.B) {
 	dir := benchRepo(b)
 	var wall, cpu [2]time.Duration
-	measure := func(i int, run func(*testing.B, string)) {
+	var pairs []float64
+	measure := func(i int, run func(*testing.B, string)) time.Duration {
 		start, startCPU := time.Now(), cpuTime()
 		run(b, dir)
-		wall[i] += time.Since(start)
+		took := time.Since(start)
+		wall[i] += took
 		cpu[i] += cpuTime() - startCPU
+		return took
 	}
 	for n := 0; b.Loop(); n++ {
+		var base, ours time.Duration
 		if n%2 == 0 {
-			measure(0, numstatBaseline)
-			measure(1, fromGit)
+			base, ours = measure(0, numstatBaseline), measure(1, fromGit)
 		} else {
-			measure(1, fromGit)
-			measure(0, numstatBaseline)
+			ours, base = measure(1, fromGit), measure(0, numstatBaseline)
 		}
+		pairs = append(pairs, float64(ours)/float64(base))
 	}
+	slices.Sort(pairs)
 	b.ReportMetric(float64(wall[1])/float64(wall[0]), "x-numstat")
+	b.ReportMetric(pairs[len(pairs)/2], "x-numstat-median")
 	b.ReportMetric(float64(cpu[1])/float64(cpu[0]), "cpu-x-numstat")
 	b.ReportMetric(float64(wall[0].Milliseconds())/float64(b.N), "numstat-ms/op")
 	b.ReportMetric(float64(wall[1].Milliseconds())/float64(b.N), "fromgit-ms/op")
