@@ -86,7 +86,7 @@ func (v *violations) drain() []error {
 	return errs
 }
 
-// newFlow pushes the branches the contractSteps use and returns clients for hs.
+// newFlow pushes the branches the steps use and returns clients for hs.
 func newFlow(t *testing.T, hs *httptest.Server, dir string) *contractFlow {
 	t.Helper()
 	f := &contractFlow{owner: "acme", repo: "shop", dir: dir, c: flowClient(t, hs, testToken), bad: flowClient(t, hs, "wrong-token")}
@@ -120,7 +120,7 @@ func statusOf(resp *github.Response) int {
 	return resp.StatusCode
 }
 
-// checkEveryRoute fails for each route registered in the package's source that the contractSteps did
+// checkEveryRoute fails for each route registered in the package's source that the steps did
 // not request, except the undocumented ones.
 func checkEveryRoute(t *testing.T, requested map[string]int) {
 	t.Helper()
