@@ -10,6 +10,7 @@ import (
 	"github.com/incident-hotfix/incident-hotfix/internal/actionitem"
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
+	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 )
@@ -109,10 +110,19 @@ func followupPolicy(ctx context.Context, env *Env, r remote, ref string) (config
 	return p, nil
 }
 
-// itemOptions are the action-item settings of the policy.
+// itemOptions are the action-item settings of the policy: its label, and the due days of the
+// severity scale.
 func itemOptions(p config.Policy) actionitem.Options {
-	return actionitem.Options{Label: p.Postmortem.ActionLabel}
+	days := map[string]int{}
+	for _, sev := range severityScale(p) {
+		days[sev.Name] = sev.DueDays
+	}
+	return actionitem.Options{Label: p.Postmortem.ActionLabel, DueDays: days}
 }
+
+// severityScale is the severity scale the follow-up commands use. The policy has no incident
+// section yet, so it is the default scale; cadence and due days will come from there.
+func severityScale(config.Policy) incident.Scale { return incident.Severities }
 
 // writeRoles are the repository roles that may change the postmortem's items.
 var writeRoles = []string{"admin", "maintain", "write"}

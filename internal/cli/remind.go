@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
@@ -48,7 +49,11 @@ func (c *remindCmd) Run(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	src := remind.Sources{PostmortemLabel: policy.Postmortem.Label, Items: itemOptions(policy), PostmortemDue: policy.Postmortem.Due(), Identity: identity}
-	res, err := remind.Run(ctx, r.client, postmortem.Repo{Owner: r.owner, Name: r.name}, src, remind.Options{}, env.Now().UTC())
+	cadence := map[string]time.Duration{}
+	for _, sev := range severityScale(policy) {
+		cadence[sev.Name] = sev.Cadence
+	}
+	res, err := remind.Run(ctx, r.client, postmortem.Repo{Owner: r.owner, Name: r.name}, src, remind.Options{Cadence: cadence}, env.Now().UTC())
 	if c.json {
 		return errors.Join(err, writeJSON(env.Stdout, res))
 	}
