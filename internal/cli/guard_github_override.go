@@ -104,7 +104,7 @@ func (o override) note() string {
 	}
 	switch {
 	case o.granted:
-		return fmt.Sprintf("\n> [!WARNING]\n> **Overridden.** The label %s was applied by %s (permission: %s), so %s shown as warnings.\n",
+		return fmt.Sprintf("\n> [!WARNING]\n> **Overridden.** The label %s was applied by %s (permission: %s), so %s.\n",
 			label, who(), o.permission, failures(o.errors))
 	case o.applied:
 		return fmt.Sprintf("\n> [!CAUTION]\n> The label %s was applied by %s, whose permission is %s. Only a collaborator with write, maintain or admin access can override the guard, so the failures stand.\n",
@@ -118,7 +118,7 @@ func (o override) note() string {
 // failures says how many failures became warnings.
 func failures(n int) string {
 	if n == 1 {
-		return "its 1 failure is"
+		return "its 1 failure is shown as a warning"
 	}
-	return fmt.Sprintf("its %d failures are", n)
+	return fmt.Sprintf("its %d failures are shown as warnings", n)
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/incident-hotfix/incident-hotfix/internal/config"
+	"github.com/incident-hotfix/incident-hotfix/internal/guard"
 	"github.com/incident-hotfix/incident-hotfix/internal/sandbox/sandboxtest"
 )
 
@@ -20,15 +22,16 @@ func TestGuardOverride(t *testing.T) {
 		verdict    string
 		comment    []string
 		state      string
+		golden     string
 	}{
 		{"by a writer", "write", false, ExitOK, "pass (overridden)",
-			[]string{"PASS with 1 warning", "**Overridden.** The label `hotfix-override` was applied by @&#8203;alice at ", "(permission: write), so its 1 failure is shown as warnings."}, "success"},
-		{"by a maintainer", "maintain", false, ExitOK, "pass (overridden)", []string{"(permission: write)"}, "success"},
+			[]string{"PASS with 1 warning", "**Overridden.** The label `hotfix-override` was applied by @&#8203;alice at ", "(permission: write), so its 1 failure is shown as a warning."}, "success", "guard_comment_overridden.golden"},
+		{"by a maintainer", "maintain", false, ExitOK, "pass (overridden)", []string{"(permission: write)"}, "success", ""},
 		{"by a reader", "read", false, ExitFailed, "fail",
-			[]string{"FAIL, 1 error", "applied by @&#8203;alice at ", "whose permission is read. Only a collaborator with write, maintain or admin access can override the guard, so the failures stand."}, "failure"},
-		{"by a stranger", "none", false, ExitFailed, "fail", []string{"whose permission is none"}, "failure"},
+			[]string{"FAIL, 1 error", "applied by @&#8203;alice at ", "whose permission is read. Only a collaborator with write, maintain or admin access can override the guard, so the failures stand."}, "failure", "guard_comment_refused.golden"},
+		{"by a stranger", "none", false, ExitFailed, "fail", []string{"whose permission is none"}, "failure", ""},
 		{"applied then removed", "write", true, ExitFailed, "fail",
-			[]string{"To accept this hotfix as it is, a collaborator with write access can apply the label `hotfix-override`."}, "failure"},
+			[]string{"To accept this hotfix as it is, a collaborator with write access can apply the label `hotfix-override`."}, "failure", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -53,6 +56,9 @@ func TestGuardOverride(t *testing.T) {
 				t.Fatalf("%d guard comments, want 1", len(comments))
 			}
 			containsAll(t, "comment", comments[0].GetBody(), tt.comment)
+			if tt.golden != "" {
+				golden(t, tt.golden, comments[0].GetBody())
+			}
 			containsAll(t, "summary", got.summary, tt.comment[len(tt.comment)-1:])
 			if st := guardStatuses(t, s, head); len(st) != 1 || st[0].GetState() != tt.state {
 				t.Errorf("statuses %v, want one %s", st, tt.state)
@@ -126,4 +132,32 @@ func TestGuardWithoutTokenChecksTheCheckout(t *testing.T) {
 		t.Fatalf("exit %d\n%s%s", got.code, got.stdout, got.stderr)
 	}
 	containsAll(t, "stdout", got.stdout, []string{"guard: no GitHub token, so the checkout is checked and no commit status or PR comment is written", "PASS"})
+}
+
+func TestGuardStatusDescription(t *testing.T) {
+	t.Parallel()
+	var findings []guard.Finding
+	for i := range 30 {
+		findings = append(findings, guard.Finding{Rule: fmt.Sprintf("rule-number-%d", i), Level: config.LevelError})
+	}
+	tests := []struct {
+		name string
+		o    guardOutcome
+		want string
+	}{
+		{"pass", guardOutcome{res: guard.Result{Verdict: guard.Pass, ChangedFiles: 2, Additions: 3, Deletions: 1}}, "PASS: 2 files, 4 lines"},
+		{"overridden", guardOutcome{res: guard.Result{Verdict: guard.Pass, ChangedFiles: 1}, ov: override{granted: true, by: "alice", errors: 2}},
+			"PASS by override of alice: 2 failures as warnings; 1 files, 0 lines"},
+		{"many rules", guardOutcome{res: guard.Result{Verdict: guard.Fail, Findings: findings}},
+			"FAIL: 30 errors (rule-number-0, rule-number-1, rule-number-2, rule-number-3, rule-number-4, rule-number-5, rule-number-6, rule-number-7, ru…"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got := tt.o.description()
+			if got != tt.want || len([]rune(got)) > maxStatusDescription {
+				t.Errorf("description %q (%d characters), want %q", got, len([]rune(got)), tt.want)
+			}
+		})
+	}
 }

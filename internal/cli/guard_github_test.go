@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-github/v60/github"
@@ -21,10 +22,12 @@ var update = flag.Bool("update", false, "rewrite golden files")
 const basePolicy = "guard:\n  max_lines: 20\n"
 
 // guardSandbox starts a sandbox whose main holds basePolicy and src/svc.go, and pushes
-// hotfix/x replacing n of its lines (2n changed lines). It returns the head commit.
+// hotfix/x replacing n of its lines (2n changed lines), with the sandbox's clock fixed. It
+// returns the head commit.
 func guardSandbox(t *testing.T, n int) (*sandboxtest.Sandbox, string) {
 	t.Helper()
-	s := sandboxtest.Start(t, sandboxtest.Options{})
+	clock := func() time.Time { return time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC) }
+	s := sandboxtest.Start(t, sandboxtest.Options{Clock: clock})
 	s.Push("main", map[string]string{".github/hotfix.yml": basePolicy, "src/svc.go": gittest.Lines("svc", 100)})
 	return s, s.Push("hotfix/x", svcChange(n))
 }
