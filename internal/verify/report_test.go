@@ -1,0 +1,132 @@
+package verify
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-github/v60/github"
+	"github.com/incident-hotfix/incident-hotfix/internal/sandbox/sandboxtest"
+)
+
+// golden compares got with testdata/name, or rewrites it under -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(got, string(want)); diff != "" {
+		t.Errorf("%s (-got +want):\n%s", path, diff)
+	}
+}
+
+// failedRun is a run whose second step failed after an allowed failure, with a hostile name.
+var failedRun = Result{Verdict: Fail, FailedStep: "go test", Duration: 83 * time.Second, Steps: []StepResult{
+	{Name: "lint | @org/team", Outcome: Failed, ExitCode: 2, Duration: 1500 * time.Millisecond, Allowed: true, Message: "exited with code 2"},
+	{Name: "go test", Outcome: Failed, ExitCode: 1, Duration: 80 * time.Second, Message: "exited with code 1"},
+	{Name: "slow", Outcome: TimedOut, ExitCode: -1, Duration: 10 * time.Second, Message: "timed out after 10s; killed its process group"},
+	{Name: "build", Outcome: Skipped, ExitCode: -1},
+}}
+
+func TestMarkdown(t *testing.T) {
+	t.Parallel()
+	detected := Plan{Source: "detected", Notes: []string{"go.mod is a Go module: go vet ./..., go build ./... and go test ./..."}}
+	golden(t, "summary-fail.md.golden", Markdown(detected, failedRun))
+	pass := Result{Verdict: Pass, Duration: 2 * time.Second, Steps: []StepResult{{Name: "vet", Outcome: Passed, Duration: 2 * time.Second}}}
+	golden(t, "summary-pass.md.golden", Markdown(Plan{Source: "policy"}, pass))
+	golden(t, "summary-none.md.golden", Markdown(Plan{Source: "none", Notes: []string{"verify.steps is empty and verify.detect is false, so nothing runs"}}, Result{Verdict: Pass}))
+}
+
+func TestDescriptions(t *testing.T) {
+	t.Parallel()
+	long := Plan{}
+	for i := 0; i < 30; i++ {
+		long.Steps = append(long.Steps, Step{Name: "a step with a long name"})
+	}
+	pass := Result{Verdict: Pass, Duration: 65 * time.Second, Steps: []StepResult{{Name: "lint", Outcome: Failed, Allowed: true}, {Name: "test", Outcome: Passed}}}
+	for name, tc := range map[string]struct{ got, want string }{
+		"pending": {PendingDescription(Plan{Steps: []Step{{Name: "go vet"}, {Name: "go test"}}}), "running 2 steps: go vet, go test"},
+		"failure": {FinalDescription(failedRun), "go test failed after 1m20s (exit code 1)"},
+		"pass":    {FinalDescription(pass), "2 steps passed in 1m5s; lint failed but may fail"},
+		"nothing": {FinalDescription(Result{Verdict: Pass}), "no verify steps: the policy lists none and turns detection off"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("%s: %q, want %q", name, tc.got, tc.want)
+		}
+	}
+	if got := PendingDescription(long); len([]rune(got)) != MaxDescription || !strings.HasSuffix(got, "...") {
+		t.Errorf("a long description is %d characters (%q), want %d ending in ...", len([]rune(got)), got, MaxDescription)
+	}
+}
+
+// TestStatusOnTheSandbox writes pending then the verdict, and checks that the head has exactly
+// those hotfix/verify statuses, newest first.
+func TestStatusOnTheSandbox(t *testing.T) {
+	t.Parallel()
+	for name, tc := range map[string]struct {
+		res  Result
+		want string
+	}{
+		"success": {Result{Verdict: Pass, Duration: time.Second, Steps: []StepResult{{Name: "go test", Outcome: Passed}}}, "success"},
+		"failure": {failedRun, "failure"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			s := sandboxtest.Start(t, sandboxtest.Options{})
+			sha := s.Push("hotfix/login", map[string]string{"a.txt": "a\n"})
+			st := Status{Client: s.Client.Repositories, Owner: sandboxtest.Owner, Name: sandboxtest.Name, SHA: sha, TargetURL: "https://github.com/acme/shop/actions/runs/7"}
+			ctx := context.Background()
+			s.Server.ResetRequests()
+			if err := st.Pending(ctx, Plan{Steps: []Step{{Name: "go test"}}}); err != nil {
+				t.Fatal(err)
+			}
+			if err := st.Final(ctx, tc.res); err != nil {
+				t.Fatal(err)
+			}
+			if n := s.Requests(); n != 2 {
+				t.Errorf("%d requests, want 2", n)
+			}
+			list, _, err := s.Client.Repositories.ListStatuses(ctx, sandboxtest.Owner, sandboxtest.Name, sha, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			type status struct{ Context, State, Description, URL string }
+			var got []status
+			for _, r := range list {
+				got = append(got, status{r.GetContext(), r.GetState(), r.GetDescription(), r.GetTargetURL()})
+			}
+			want := []status{
+				{Context, tc.want, FinalDescription(tc.res), st.TargetURL},
+				{Context, "pending", "running 1 step: go test", st.TargetURL},
+			}
+			if diff := cmp.Diff(got, want); diff != "" {
+				t.Errorf("statuses (-got +want):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestStatusErrorNamesTheCause(t *testing.T) {
+	t.Parallel()
+	s := sandboxtest.Start(t, sandboxtest.Options{})
+	st := Status{Client: s.Client.Repositories, Owner: sandboxtest.Owner, Name: sandboxtest.Name, SHA: strings.Repeat("0", 40)}
+	err := st.Pending(context.Background(), Plan{})
+	if err == nil || !strings.Contains(err.Error(), "set the hotfix/verify status pending on 0000") {
+		t.Errorf("Pending on a missing commit: %v", err)
+	}
+	var _ StatusWriter = (*github.RepositoriesService)(nil)
+}
