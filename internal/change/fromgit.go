@@ -11,7 +11,8 @@ import (
 
 // FromGit reads the change BASE...HEAD from the git CLI in repoDir, a worktree or a bare
 // repository: the files changed from the merge base of base and head to head, the way GitHub
-// compares, and the commits in base..head, oldest first.
+// compares, and the commits in base..head, oldest first. BaseSHA is that merge base (the first,
+// as git diff picks, when there are several) and HeadSHA is head's commit.
 //
 // The files come from one git process, `git diff --raw --patch --unified=0 -z --find-renames`,
 // so the diff is computed once. Additions and deletions are the changed lines of the patch, which
