@@ -40,7 +40,7 @@ var gaps = map[string]string{
 	"create release":           gapUser + " (author)",
 	"release by tag":           gapUser + " (author)",
 	"list releases":            gapUser + " (author)",
-	"get file":                 "content-file lacks _links, git_url, html_url and download_url",
+	"get file":                 "content-file lacks _links, git_url and download_url",
 	"create pull":              gapPull,
 	"get pull":                 gapPull,
 	"get pull again":           gapPull,
