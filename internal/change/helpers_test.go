@@ -79,12 +79,3 @@ func atoi(t testing.TB, s string) int {
 	}
 	return n
 }
-
-// byPath indexes files by path.
-func byPath(files []File) map[string]File {
-	m := make(map[string]File, len(files))
-	for _, f := range files {
-		m[f.Path] = f
-	}
-	return m
-}
