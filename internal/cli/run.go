@@ -15,8 +15,8 @@ import (
 // runCmd is the one entry an action needs: it loads the event that started the workflow, routes
 // it, and runs the commands the route names. An event the toolkit does not handle is a no-op.
 type runCmd struct {
-	dryRun       bool
-	repo, config string
+	dryRun             bool
+	repo, config, only string
 }
 
 func (*runCmd) Name() string { return "run" }
@@ -28,6 +28,7 @@ func (c *runCmd) Flags(fs *flag.FlagSet) {
 	fs.BoolVar(&c.dryRun, "dry-run", false, "print the route and what each command would do, and write nothing")
 	fs.StringVar(&c.repo, "repo", ".", "the git checkout `dir`, for the policy and the guard")
 	fs.StringVar(&c.config, "config", "", "read the policy from this `file` instead of the base branch's "+config.DefaultPath)
+	fs.StringVar(&c.only, "only", "", "handle only events of this route `kind` (guard, merge, declare, update, action-items or remind); others are a no-op")
 }
 
 func (c *runCmd) Run(ctx context.Context, env *Env, args []string) error {
@@ -43,7 +44,10 @@ func (c *runCmd) Run(ctx context.Context, env *Env, args []string) error {
 	if opts.Policy, err = c.policy(ctx, env, t, opts); err != nil {
 		return Usage(err)
 	}
-	d := event.Route(t, opts.Policy)
+	d, err := onlyRoute(event.Route(t, opts.Policy), c.only)
+	if err != nil {
+		return Usage(err)
+	}
 	fmt.Fprintf(env.Stdout, "route: %s: %s\n", d.Kind, d.Reason)
 	return dispatch(ctx, env, t, d, opts)
 }
