@@ -24,6 +24,7 @@ type Command interface {
 var table = []func() Command{
 	func() Command { return &runCmd{} },
 	func() Command { return &guardCmd{} },
+	func() Command { return &verifyCmd{} },
 	func() Command { return &releaseCmd{} },
 	func() Command { return &incidentCmd{} },
 	func() Command { return &sandboxCmd{} },

@@ -1,0 +1,134 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/config"
+	"github.com/incident-hotfix/incident-hotfix/internal/runner"
+	"github.com/incident-hotfix/incident-hotfix/internal/verify"
+)
+
+// verifyCmd runs the verify steps of the base branch's policy on a checkout of the hotfix.
+type verifyCmd struct {
+	repo, base, head, config, sha string
+	dryRun, json                  bool
+	remote                        remoteFlags
+}
+
+func (*verifyCmd) Name() string { return "verify" }
+func (*verifyCmd) Synopsis() string {
+	return "run the policy's lint, build and test steps on the hotfix, with a hotfix/verify status"
+}
+
+func (c *verifyCmd) Flags(fs *flag.FlagSet) {
+	fs.StringVar(&c.repo, "repo", ".", "the checkout `dir` of the hotfix; the steps run in it")
+	fs.StringVar(&c.base, "base", "main", "the `branch` the hotfix merges into; the policy is read from it")
+	fs.StringVar(&c.head, "head", "", "the hotfix `branch`, given to the steps as HOTFIX_HEAD")
+	fs.StringVar(&c.config, "config", "", "read the policy from this `file` instead of BASE:"+config.DefaultPath)
+	fs.StringVar(&c.sha, "sha", "", "the hotfix head commit `sha` that gets the hotfix/verify status (needs a token)")
+	fs.BoolVar(&c.dryRun, "dry-run", false, "print the steps that would run, and run nothing")
+	fs.BoolVar(&c.json, "json", false, "print the result as JSON; the steps' output goes to stderr")
+	c.remote.bind(fs)
+}
+
+func (c *verifyCmd) Run(ctx context.Context, env *Env, args []string) error {
+	if len(args) > 0 {
+		return Usage(fmt.Errorf("unexpected argument %q; the steps come from the policy's verify.steps", args[0]))
+	}
+	out := c.out(env)
+	st, err := c.status(ctx, env, out)
+	if err != nil {
+		return err
+	}
+	policy, source, err := c.policy(ctx, env, st)
+	if err != nil {
+		return Usage(err)
+	}
+	fmt.Fprintf(out, "policy: %s\n", source)
+	plan, err := verify.Choose(policy.Verify, env.Path(c.repo))
+	if err != nil {
+		return Usage(errors.Join(err, st.fail(ctx, out, err)))
+	}
+	writePlan(out, plan)
+	if c.dryRun {
+		return c.printDry(env, plan)
+	}
+	return c.run(ctx, env, out, plan, st)
+}
+
+// out is where people read the progress: stdout, or stderr under --json, so that stdout stays
+// pure JSON. The runner reads workflow commands from both.
+func (c *verifyCmd) out(env *Env) io.Writer {
+	if c.json {
+		return env.Stderr
+	}
+	return env.Stdout
+}
+
+// run runs the plan between the pending and the final status, and reports the result.
+func (c *verifyCmd) run(ctx context.Context, env *Env, out io.Writer, plan verify.Plan, st statusWriter) error {
+	st.pending(ctx, out, plan)
+	r := runner.New(env.Getenv, out)
+	opts := verify.Options{Root: env.Path(c.repo), Base: c.base, Head: c.head, Out: out, Runner: r, Now: env.Now}
+	res, err := verify.Run(ctx, plan.Steps, opts)
+	if err != nil {
+		return Usage(errors.Join(err, st.fail(ctx, out, err)))
+	}
+	final := st.final(ctx, out, res)
+	if err := c.report(env, r, plan, res); err != nil {
+		return errors.Join(err, final)
+	}
+	if final != nil {
+		return final
+	}
+	if res.Verdict == verify.Fail {
+		return ErrCheckFailed
+	}
+	return nil
+}
+
+// report prints the verdict, and sets the summary and the outputs verdict and failed_step.
+func (c *verifyCmd) report(env *Env, r *runner.Runner, plan verify.Plan, res verify.Result) error {
+	if c.json {
+		if err := writeJSON(env.Stdout, res); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintf(env.Stdout, "verdict: %s\n", res.Verdict)
+		if res.FailedStep != "" {
+			fmt.Fprintf(env.Stdout, "failed step: %s\n", res.FailedStep)
+		}
+	}
+	if res.FailedStep != "" {
+		r.Error(fmt.Sprintf("hotfix verify: step %q %s", res.FailedStep, verify.FinalDescription(res)))
+	}
+	return errors.Join(
+		r.Summary(verify.Markdown(plan, res)),
+		r.SetOutput("verdict", res.Verdict),
+		r.SetOutput("failed_step", res.FailedStep),
+	)
+}
+
+// writePlan prints where the steps came from, why, and each step.
+func writePlan(w io.Writer, p verify.Plan) {
+	fmt.Fprintf(w, "steps: %s\n", p.Source)
+	for _, n := range p.Notes {
+		fmt.Fprintf(w, "  %s\n", n)
+	}
+	for i, s := range p.Steps {
+		fmt.Fprintf(w, "%d. %s: %s\n", i+1, s.Name, s.Run)
+	}
+}
+
+// printDry prints the plan for --dry-run: the steps above, or the plan as JSON.
+func (c *verifyCmd) printDry(env *Env, plan verify.Plan) error {
+	if c.json {
+		return writeJSON(env.Stdout, plan)
+	}
+	fmt.Fprintf(env.Stdout, "dry run: would run %d steps, and ran none\n", len(plan.Steps))
+	return nil
+}
