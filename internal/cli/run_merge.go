@@ -8,6 +8,7 @@ import (
 
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/event"
+	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 	"github.com/incident-hotfix/incident-hotfix/internal/merge"
 	"github.com/incident-hotfix/incident-hotfix/internal/release"
 	"github.com/incident-hotfix/incident-hotfix/internal/runner"
@@ -41,6 +42,11 @@ func runMerge(ctx context.Context, env *Env, t event.Trigger, opts runOptions) e
 	d := merge.Deps{Client: r.client, Owner: r.owner, Name: r.name, Policy: policy, Template: tmpl,
 		Severity: env.Getenv("INPUT_SEVERITY"), Now: env.Now, Sleep: sleepCtx,
 		Tagger: release.Tagger{Name: "github-actions[bot]", Email: "41898282+github-actions[bot]@users.noreply.github.com", Now: env.Now}}
+	if incident.Ref(pr.GetBody()) > 0 {
+		if d.Identity, err = incident.Identity(ctx, r.client, env.Getenv); err != nil {
+			return err
+		}
+	}
 	res, handleErr := merge.Handle(ctx, d, pr)
 	res.WriteText(env.Stdout, pr)
 	rn := runner.New(env.Getenv, env.Stdout)

@@ -57,11 +57,15 @@ func TestRunMergeEndToEnd(t *testing.T) {
 		"GITHUB_EVENT_NAME": "pull_request", "GITHUB_EVENT_PATH": mergedPayload(t, pr),
 		"GITHUB_REPOSITORY": "acme/shop", "GITHUB_API_URL": s.URL, "GITHUB_TOKEN": sandboxtest.Token,
 	})
+	s.Server.ResetRequests()
 	got := run(t, t.TempDir(), vars, "run")
 	if got.code != ExitOK {
 		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", got.code, got.stdout, got.stderr)
 	}
-	for _, want := range []string{"::add-mask::" + sandboxtest.Token, "tag         v1.2.4 created (previous v1.2.3)", "backport    #2 to develop created", "postmortem  #3 created"} {
+	if n := s.Requests(); n != 15 { // 13, plus GET /user for the identity and the incident's comments
+		t.Errorf("hotfix run on the merge made %d requests, want 13 as README states, plus 2 for the named incident: %v", n, s.Server.Requests())
+	}
+	for _, want := range []string{"::add-mask::" + sandboxtest.Token, "tag         v1.2.4 created (previous v1.2.3)", "warning     incident: #5, named by the PR as its incident, does not exist", "backport    #2 to develop created", "postmortem  #3 created"} {
 		if !strings.Contains(got.stdout, want) {
 			t.Errorf("stdout lacks %q:\n%s", want, got.stdout)
 		}

@@ -82,6 +82,8 @@ func TestRules(t *testing.T) {
 			want: []Finding{{Rule: "deny", Path: "src/go.mod", Message: `src/go.mod matches the deny glob "**/go.mod"`, Level: config.LevelError}}},
 		{name: "no-renames fails a rename", files: []change.File{{Path: "b.go", OldPath: "a.go", Status: change.Renamed, Similarity: 97}}, guard: base, verdict: Fail,
 			want: []Finding{{Rule: "no-renames", Path: "b.go", Message: "renamed from a.go (97% similar); moving code is a refactoring", Level: config.LevelError}}},
+		{name: "no-renames fails a rename of unknown similarity", files: []change.File{{Path: "b.go", OldPath: "a.go", Status: change.Renamed}}, guard: base, verdict: Fail,
+			want: []Finding{{Rule: "no-renames", Path: "b.go", Message: "renamed from a.go; moving code is a refactoring", Level: config.LevelError}}},
 		{name: "no-renames fails a copy", files: []change.File{{Path: "b.go", OldPath: "a.go", Status: change.Copied, Similarity: 100}}, guard: base, verdict: Fail,
 			want: []Finding{{Rule: "no-renames", Path: "b.go", Message: "copied from a.go (100% similar); duplicating code is a refactoring", Level: config.LevelError}}},
 		{name: "no-renames at warn level passes with a warning", files: []change.File{{Path: "b.go", OldPath: "a.go", Status: change.Renamed, Similarity: 97}}, guard: warnRenames, verdict: Pass,

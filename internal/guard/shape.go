@@ -11,12 +11,20 @@ func noRenames(in input) []Finding {
 	return each(in, func(f change.File) string {
 		switch f.Status {
 		case change.Renamed:
-			return fmt.Sprintf("renamed from %s (%d%% similar); moving code is a refactoring", f.OldPath, f.Similarity)
+			return fmt.Sprintf("renamed from %s%s; moving code is a refactoring", f.OldPath, similar(f))
 		case change.Copied:
-			return fmt.Sprintf("copied from %s (%d%% similar); duplicating code is a refactoring", f.OldPath, f.Similarity)
+			return fmt.Sprintf("copied from %s%s; duplicating code is a refactoring", f.OldPath, similar(f))
 		}
 		return ""
 	})
+}
+
+// similar is git's similarity of a rename or copy, when known: the API does not give it.
+func similar(f change.File) string {
+	if f.Similarity == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%d%% similar)", f.Similarity)
 }
 
 // noWhitespaceOnly reports files whose only change is whitespace: a reformat is unrelated to a fix.

@@ -26,6 +26,9 @@ type Result struct {
 	Postmortem *postmortem.Result `json:"postmortem,omitempty"`
 	Incident   int                `json:"incident,omitempty"`
 	Errors     []string           `json:"errors,omitempty"`
+	// Warnings are what went wrong without making the merge's objects wrong, such as a PR that
+	// names an issue that is not an incident.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // Deps are what the merge handling needs beyond the PR: the repository, the policy from the
@@ -41,6 +44,9 @@ type Deps struct {
 	Now      func() time.Time
 	Sleep    func(context.Context, time.Duration) error
 	Tagger   release.Tagger
+	// Identity is the login the toolkit writes incident logs as; without it, a PR's incident is
+	// only named, not read or linked.
+	Identity string
 }
 
 // Handle handles a merged hotfix PR: the tag first, then the backports (which name the tag), then
@@ -60,11 +66,20 @@ func Handle(ctx context.Context, d Deps, pr *github.PullRequest) (Result, error)
 	if err != nil {
 		errs = append(errs, fmt.Errorf("backport: %w", err))
 	}
-	pm, err := d.postmortem(ctx, pr, out)
+	rec, err := d.record(ctx, out.Incident)
+	if err != nil {
+		out.Warnings = append(out.Warnings, fmt.Sprintf("incident: %v; the postmortem is filled in from the PR alone", err))
+	}
+	pm, err := d.postmortem(ctx, pr, out, rec)
 	if err == nil {
 		out.Postmortem = &pm
 	} else {
 		errs = append(errs, fmt.Errorf("postmortem: %w", err))
+	}
+	if rec != nil {
+		if err := d.link(ctx, *rec, pr, out); err != nil {
+			errs = append(errs, fmt.Errorf("incident #%d: %w", rec.Number, err))
+		}
 	}
 	for _, e := range errs {
 		out.Errors = append(out.Errors, e.Error())
@@ -117,14 +132,25 @@ func (d Deps) targets(ctx context.Context, repo backport.Repo, rule backport.Rul
 	return backport.Targets(rule, pr.GetBase().GetRef(), tag.Line(), branches), nil
 }
 
-// postmortem opens the tracking issue, filled in with what the merge produced.
-func (d Deps) postmortem(ctx context.Context, pr *github.PullRequest, l Result) (postmortem.Result, error) {
+// postmortem opens the tracking issue, filled in with what the merge produced and, when the PR
+// names an incident with a log, with the incident's own facts.
+func (d Deps) postmortem(ctx context.Context, pr *github.PullRequest, l Result, rec *incident.Record) (postmortem.Result, error) {
+	f := d.prFacts(pr, l)
+	if rec != nil {
+		f = d.incidentFacts(*rec, pr, l)
+	}
+	repo := postmortem.Repo{Owner: d.Owner, Name: d.Name}
+	return postmortem.Open(ctx, d.Client, repo, f, postmortem.Options{Template: d.Template, Label: d.Policy.Postmortem.Label, ActionLabel: d.Policy.Postmortem.ActionLabel})
+}
+
+// prFacts are the postmortem's facts from the PR and what the merge made.
+func (d Deps) prFacts(pr *github.PullRequest, l Result) postmortem.Facts {
 	f := postmortem.Facts{
 		Title: pr.GetTitle(), Severity: d.severityOf(pr), Incident: l.Incident, Commander: pr.GetUser().GetLogin(),
 		PR: postmortem.PR{Number: pr.GetNumber(), Title: pr.GetTitle(), URL: pr.GetHTMLURL(), Author: pr.GetUser().GetLogin(),
 			Opened: pr.GetCreatedAt().Time, Merged: pr.GetMergedAt().Time, MergeSHA: pr.GetMergeCommitSHA()},
 		Opened:   d.Now().UTC(),
-		DueAfter: time.Duration(d.Policy.Postmortem.DueHours) * time.Hour,
+		DueAfter: d.dueAfter(),
 	}
 	if l.Release != nil {
 		f.Tag = l.Release.Tag
@@ -134,8 +160,11 @@ func (d Deps) postmortem(ctx context.Context, pr *github.PullRequest, l Result) 
 			f.Backports = append(f.Backports, postmortem.Backport{Target: b.Target.Branch, Number: b.Number, Conflict: b.Conflict})
 		}
 	}
-	repo := postmortem.Repo{Owner: d.Owner, Name: d.Name}
-	return postmortem.Open(ctx, d.Client, repo, f, postmortem.Options{Template: d.Template, Label: d.Policy.Postmortem.Label, ActionLabel: d.Policy.Postmortem.ActionLabel})
+	return f
+}
+
+func (d Deps) dueAfter() time.Duration {
+	return time.Duration(d.Policy.Postmortem.DueHours) * time.Hour
 }
 
 // severityOf is --severity, else the PR's severity/P* label, else unknown.

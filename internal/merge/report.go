@@ -29,6 +29,9 @@ func (l Result) WriteText(w io.Writer, pr *github.PullRequest) {
 	if p := l.Postmortem; p != nil {
 		fmt.Fprintf(w, "  postmortem  #%d %s %s\n", p.Number, createdWord(p.Created), p.URL)
 	}
+	for _, e := range l.Warnings {
+		fmt.Fprintf(w, "  warning     %s\n", e)
+	}
 	for _, e := range l.Errors {
 		fmt.Fprintf(w, "  error       %s\n", e)
 	}
@@ -53,6 +56,9 @@ func (l Result) Markdown(pr *github.PullRequest) string {
 	}
 	if p := l.Postmortem; p != nil {
 		fmt.Fprintf(&b, "| Postmortem | #%d %s |\n", p.Number, createdWord(p.Created))
+	}
+	for _, e := range l.Warnings {
+		fmt.Fprintf(&b, "| ⚠️ Warning | %s |\n", markdown.Cell(e))
 	}
 	for _, e := range l.Errors {
 		fmt.Fprintf(&b, "| ❌ Error | %s |\n", markdown.Cell(e))

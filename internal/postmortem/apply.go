@@ -45,7 +45,9 @@ func Open(ctx context.Context, c *github.Client, repo Repo, f Facts, opts Option
 		return Result{}, err
 	}
 	created := false
-	find := func(ctx context.Context) (*github.Issue, bool, error) { return Find(ctx, c, repo, opts.Label, Marker(f)) }
+	find := func(ctx context.Context) (*github.Issue, bool, error) {
+		return Find(ctx, c, repo, opts.Label, Marker(f))
+	}
 	create := func(ctx context.Context) (*github.Issue, error) {
 		issue, _, err := c.Issues.Create(ctx, repo.Owner, repo.Name, newIssue(f, body, opts))
 		created = err == nil
