@@ -125,8 +125,8 @@ func checkReplay(t *testing.T, name string, diffs []string) {
 	}
 }
 
-// replayOne sends the recorded request and lists how the status, the Link header's pages and
-// the key fields of the response differ from the recording.
+// replayOne sends the recorded request and lists how the status, the content type, the Link
+// header's pages and the key fields of the response differ from the recording.
 func replayOne(t *testing.T, c *github.Client, keys []string, rec recording) []string {
 	t.Helper()
 	status, header, body := sendRecorded(t, c, rec)
@@ -134,6 +134,9 @@ func replayOne(t *testing.T, c *github.Client, keys []string, rec recording) []s
 		return []string{fmt.Sprintf("status %d, recorded %d; body %s", status, rec.Status, body)}
 	}
 	var diffs []string
+	if want := rec.Headers["content-type"]; want != "" && header.Get("Content-Type") != want {
+		diffs = append(diffs, fmt.Sprintf("Content-Type %q, recorded %q", header.Get("Content-Type"), want))
+	}
 	if diff := cmp.Diff(linkPages(header.Get("Link")), linkPages(rec.Headers["link"])); diff != "" {
 		diffs = append(diffs, "Link header pages (-got +want):\n"+diff)
 	}
