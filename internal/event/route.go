@@ -49,9 +49,9 @@ func Route(t Trigger, p config.Policy) Decision {
 	case t.PullRequest != nil:
 		return routePullRequest(t, b)
 	case t.IssueComment != nil:
-		return routeComment(t)
+		return routeComment(t, postmortemLabel(p))
 	case t.Issues != nil:
-		return routeIssues(t)
+		return routeIssues(t, actionLabel(p))
 	case t.Dispatch != nil:
 		return routeDispatch(t)
 	case t.Schedule != nil:
@@ -104,4 +104,20 @@ func word(s string) string {
 		w = append(w[:32], '…')
 	}
 	return fmt.Sprintf("%q", string(w))
+}
+
+// postmortemLabel is the policy's postmortem label, or the default.
+func postmortemLabel(p config.Policy) string {
+	if p.Postmortem.Label != "" {
+		return p.Postmortem.Label
+	}
+	return config.Default().Postmortem.Label
+}
+
+// actionLabel is the policy's action-item label, or the default.
+func actionLabel(p config.Policy) string {
+	if p.Postmortem.ActionLabel != "" {
+		return p.Postmortem.ActionLabel
+	}
+	return ActionItemLabel
 }

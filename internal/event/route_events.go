@@ -1,6 +1,7 @@
 package event
 
 import (
+	"github.com/incident-hotfix/incident-hotfix/internal/actionitem"
 	"slices"
 	"strings"
 
@@ -66,8 +67,9 @@ func forkNote(t Trigger) string {
 	return ""
 }
 
-// routeComment sends a command comment on an incident issue to incident update.
-func routeComment(t Trigger) Decision {
+// routeComment sends a command comment on an incident issue to incident update, and
+// /create-action-items on a postmortem to the action items.
+func routeComment(t Trigger, postmortemLabel string) Decision {
 	ev := t.IssueComment
 	n := ev.GetIssue().GetNumber()
 	switch {
@@ -75,6 +77,8 @@ func routeComment(t Trigger) Decision {
 		return skip("issue_comment %s: only new comments carry commands", word(ev.GetAction()))
 	case ev.GetIssue().IsPullRequest():
 		return skip("issue_comment on pull request #%d, not an incident issue: nothing to do", n)
+	case hasLabel(ev.GetIssue().Labels, postmortemLabel) && actionitem.IsCommand(ev.GetComment().GetBody()):
+		return to(ActionItems, "/create-action-items on postmortem #%d", n)
 	case !hasLabel(ev.GetIssue().Labels, IncidentLabel):
 		return skip("issue_comment on #%d, which is not labelled %s: nothing to do", n, IncidentLabel)
 	}
@@ -86,13 +90,13 @@ func routeComment(t Trigger) Decision {
 }
 
 // routeIssues sends an action item's label, close or reopen to the action-item sync.
-func routeIssues(t Trigger) Decision {
-	issue, ok := t.ActionItem(ActionItemLabel)
+func routeIssues(t Trigger, label string) Decision {
+	issue, ok := t.ActionItem(label)
 	action := t.Issues.GetAction()
 	if !ok {
-		return skip("issues %s on #%d does not concern a %s item: nothing to do", word(action), t.Issues.GetIssue().GetNumber(), ActionItemLabel)
+		return skip("issues %s on #%d does not concern a %s item: nothing to do", word(action), t.Issues.GetIssue().GetNumber(), label)
 	}
-	return to(ActionItems, "issues %s: #%d is a %s item", word(action), issue.GetNumber(), ActionItemLabel)
+	return to(ActionItems, "issues %s: #%d is a %s item", word(action), issue.GetNumber(), label)
 }
 
 // routeDispatch sends a dispatch with a title and a severity to incident declare.

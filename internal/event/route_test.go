@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 )
 
@@ -106,5 +107,30 @@ func TestWord(t *testing.T) {
 		if got := word(tt.in); got != tt.want {
 			t.Errorf("word(%q) = %s, want %s", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestRouteCreateActionItems(t *testing.T) {
+	t.Parallel()
+	mk := func(label, body string) Trigger {
+		return Trigger{Name: "issue_comment", IssueComment: &github.IssueCommentEvent{
+			Action:  github.String("created"),
+			Issue:   &github.Issue{Number: github.Int(9), Labels: []*github.Label{{Name: github.String(label)}}},
+			Comment: &github.IssueComment{Body: github.String(body)},
+		}}
+	}
+	p := config.Default()
+	if d := Route(mk("postmortem", "/create-action-items"), p); d.Kind != ActionItems {
+		t.Errorf("/create-action-items on a postmortem routes to %s (%s), want action-items", d.Kind, d.Reason)
+	}
+	if d := Route(mk("postmortem", "/create-action-items please"), p); d.Kind != None {
+		t.Errorf("a longer comment routes to %s, want none", d.Kind)
+	}
+	if d := Route(mk("bug", "/create-action-items"), p); d.Kind != None {
+		t.Errorf("/create-action-items on a plain issue routes to %s, want none", d.Kind)
+	}
+	p.Postmortem.Label = "retro"
+	if d := Route(mk("retro", "/create-action-items"), p); d.Kind != ActionItems {
+		t.Errorf("the policy's postmortem label is not used: %s", d.Kind)
 	}
 }
