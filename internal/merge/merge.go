@@ -55,7 +55,7 @@ type Deps struct {
 func Handle(ctx context.Context, d Deps, pr *github.PullRequest) (Result, error) {
 	out := Result{Backports: []backport.Result{}, Incident: incident.Ref(pr.GetBody())}
 	var errs []error
-	rel, err := release.Run(ctx, d.Client, release.Input{Repo: release.Repo{Owner: d.Owner, Name: d.Name}, PR: pr}, d.releaseConfig())
+	rel, err := d.release(ctx, release.Input{Repo: release.Repo{Owner: d.Owner, Name: d.Name}, PR: pr}) // after the verify gate
 	if err == nil {
 		out.Release = &rel
 	} else {
