@@ -13,13 +13,14 @@ import (
 // and a test checks every action.yml against this table, so the two cannot drift apart.
 var outputs = map[string][]string{
 	"guard":        {"verdict", "changed_files", "changed_lines"},
+	"verify":       {"verdict", "failed_step"},
 	"release":      {"tag", "previous_tag", "sha"},
 	"backport":     {"backport_prs"},
 	"postmortem":   {"postmortem_issue"},
 	"incident":     {"incident", "branch"},
 	"action-items": {"changed", "all_closed"},
 	"remind":       {"posted"},
-	"report":       {},
+	"report":       nil, // the report goes to the job summary
 }
 
 // Outputs lists the step outputs that command writes, in order; nil for a command that writes

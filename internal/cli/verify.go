@@ -108,8 +108,7 @@ func (c *verifyCmd) report(env *Env, r *runner.Runner, plan verify.Plan, res ver
 	}
 	return errors.Join(
 		r.Summary(verify.Markdown(plan, res)),
-		r.SetOutput("verdict", res.Verdict),
-		r.SetOutput("failed_step", res.FailedStep),
+		setOutputs(r, "verify", map[string]string{"verdict": res.Verdict, "failed_step": res.FailedStep}),
 	)
 }
 
