@@ -67,7 +67,11 @@ func (c *incidentCmd) Run(ctx context.Context, env *Env, args []string) error {
 
 // runIncident is the `hotfix run` handler for an incident subcommand.
 func runIncident(sub string) handler {
-	return func(ctx context.Context, env *Env, _ event.Trigger, _ runOptions) error {
+	return func(ctx context.Context, env *Env, _ event.Trigger, opts runOptions) error {
+		if opts.DryRun {
+			fmt.Fprintf(env.Stdout, "would run hotfix incident %s\n", sub)
+			return nil
+		}
 		return runCommand(ctx, env, "incident", []string{sub})
 	}
 }
