@@ -10,9 +10,16 @@ import (
 // show in a process list; every command that calls the API reads it, else GITHUB_TOKEN.
 const TokenInput = "token"
 
-// runPassThrough are the inputs that `hotfix run` does not read itself but hands on to the commands
-// it routes to: each is an input of one of those commands, as a test checks.
-var runPassThrough = []string{"severity", "max_lines", "max_files", "max_commits"}
+// envInputs are the inputs a command reads from their INPUT_* variables itself, not through a
+// flag. Run reads severity for the merge and the guard on GitHub, and hands notify_webhook on to
+// incident; identity (internal/incident.IdentityInput) names the login the incident log is written
+// as. A test finds every INPUT_ variable that the code reads and checks it is listed here.
+var envInputs = map[string][]string{
+	"run":      {"severity", "notify_webhook", "identity"},
+	"incident": {"notify_webhook", "identity"},
+	"remind":   {"identity"},
+	"report":   {"identity"},
+}
 
 // runRoutes are the commands `hotfix run` may route an event to.
 var runRoutes = []string{"guard", "release", "backport", "postmortem", "incident", "action-items", "remind"}
@@ -20,9 +27,9 @@ var runRoutes = []string{"guard", "release", "backport", "postmortem", "incident
 // Commands lists the names of the binary's commands, in the order help shows them.
 func Commands() []string { return names() }
 
-// Inputs lists the action inputs that command binds, one per flag in snake_case, plus for run the
-// inputs it hands on to the commands it routes to. The token input is not listed (see TokenInput).
-// ok is false when the binary has no such command.
+// Inputs lists the action inputs that command reads: one per flag in snake_case, then those it
+// reads from the environment itself. The token input is not listed (see TokenInput). ok is false
+// when the binary has no such command.
 func Inputs(command string) (inputs []string, ok bool) {
 	cmd, ok := lookup(command)
 	if !ok {
@@ -32,14 +39,22 @@ func Inputs(command string) (inputs []string, ok bool) {
 	fs.SetOutput(io.Discard)
 	cmd.Flags(fs)
 	fs.VisitAll(func(f *flag.Flag) { inputs = append(inputs, InputName(f.Name)) })
-	if command == "run" {
-		inputs = append(inputs, runPassThrough...)
-	}
-	return inputs, true
+	return append(inputs, envInputs[command]...), true
 }
 
 // RunRoutes lists the commands that `hotfix run` may route an event to.
 func RunRoutes() []string { return slices.Clone(runRoutes) }
 
-// RunPassThrough lists the inputs that `hotfix run` hands on to the commands it routes to.
-func RunPassThrough() []string { return slices.Clone(runPassThrough) }
+// EnvInputs lists every input that some command reads from its INPUT_* variable itself.
+func EnvInputs() []string {
+	var all []string
+	for _, ins := range envInputs {
+		for _, in := range ins {
+			if !slices.Contains(all, in) {
+				all = append(all, in)
+			}
+		}
+	}
+	slices.Sort(all)
+	return all
+}
