@@ -28,10 +28,10 @@ var baseFiles = map[string]string{
 func TestFromGitStatuses(t *testing.T) {
 	t.Parallel()
 	r := gittest.New(t)
-	base := r.Commit("base", baseFiles)
+	r.Commit("base", baseFiles)
 	writeFile(t, r, "assets/logo.png", []byte("\x89PNG\x00\x01\x02"), 0o644)
 	r.Commit("binary on main", nil)
-	base = r.Git("rev-parse", "HEAD")
+	base := r.Git("rev-parse", "HEAD")
 	r.Git("checkout", "-q", "-b", "hotfix/x")
 	r.Git("mv", "src/moved.go", "src/renamed.go")
 	r.Git("rm", "-q", "src/gone.go", "src/retype.txt")
