@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/incident-hotfix/incident-hotfix/internal/golden"
+
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 	"github.com/incident-hotfix/incident-hotfix/internal/sandbox/sandboxtest"
@@ -116,7 +118,7 @@ func TestSyncTwoItemsOneClosed(t *testing.T) {
 		t.Errorf("Sync = %+v after %d requests; want 2 items, 1 overdue, changed, in 3 requests", got, w.Requests())
 	}
 	after := w.body(t, w.pm)
-	golden(t, "sync.md.golden", table(t, after))
+	golden.Check(t, "sync.md.golden", table(t, after))
 	start, end, _ := region(before)
 	if !strings.HasPrefix(after, before[:start]) || !strings.HasSuffix(after, before[end:]) {
 		t.Error("Sync changed the body outside the table")
@@ -133,7 +135,7 @@ func TestSyncTwoItemsOneClosed(t *testing.T) {
 	if err != nil || !done.AllClosed || !done.Changed {
 		t.Errorf("Sync after closing both = %+v, %v; want all closed", done, err)
 	}
-	golden(t, "sync-done.md.golden", table(t, w.body(t, w.pm)))
+	golden.Check(t, "sync-done.md.golden", table(t, w.body(t, w.pm)))
 }
 
 func TestSyncRefusesBrokenMarkers(t *testing.T) {
@@ -174,12 +176,12 @@ func TestCreateActionItems(t *testing.T) {
 	if len(got.Created) != 2 || got.Items != 3 || got.Pending != 0 || !got.Changed {
 		t.Errorf("Create = %+v, want 2 created, 3 items, none pending", got)
 	}
-	golden(t, "create.md.golden", table(t, w.body(t, w.pm)))
+	golden.Check(t, "create.md.golden", table(t, w.body(t, w.pm)))
 	first, _, err := w.Client.Issues.Get(ctx, repo.Owner, repo.Name, got.Created[0])
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "create-issue.md.golden", first.GetBody())
+	golden.Check(t, "create-issue.md.golden", first.GetBody())
 	if len(first.Assignees) != 1 || first.Assignees[0].GetLogin() != "ada" {
 		t.Errorf("the first item's assignees = %v, want ada", first.Assignees)
 	}

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/incident-hotfix/incident-hotfix/internal/golden"
+
 	"github.com/google/go-cmp/cmp"
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 )
@@ -58,9 +60,9 @@ func TestRender(t *testing.T) {
 		{Number: 13, Title: "Pool size", URL: "https://github.com/acme/shop/issues/13", Owners: []string{"eve"}, Due: date("2026-03-01"), Closed: date("2026-03-01")},
 	}
 	typed := []Typed{{Action: "Drill | quarterly", Owner: "@carol", Due: "2026-04-01"}}
-	golden(t, "table.md.golden", Render(Decide(now, items, typed)))
-	golden(t, "table-done.md.golden", Render(Decide(now, items[2:], nil)))
-	golden(t, "table-empty.md.golden", Render(Decide(now, nil, nil)))
+	golden.Check(t, "table.md.golden", Render(Decide(now, items, typed)))
+	golden.Check(t, "table-done.md.golden", Render(Decide(now, items[2:], nil)))
+	golden.Check(t, "table-empty.md.golden", Render(Decide(now, nil, nil)))
 }
 
 func TestSplice(t *testing.T) {

@@ -1,40 +1,22 @@
 package backport
 
 import (
-	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
-
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden file (run go test -update to create it): %v", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the golden file; got:\n%s", name, got)
-	}
-}
 
 func TestBody(t *testing.T) {
 	t.Parallel()
 	h := Hotfix{Number: 42, Title: "Fix login | timeout for @org/team <!-- hotfix:x -->", Branch: "hotfix/login-timeout",
 		Base: "main", MergeSHA: "3f2a9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b", Tag: "v1.2.4", Incident: 7}
 	tg := Target{Branch: "develop", Reason: "no release branch is open, so git-flow sends the hotfix to develop"}
-	golden(t, "clean.md.golden", Body(h, tg, BranchName(h.Branch, tg.Branch), false))
+	golden.Check(t, "clean.md.golden", Body(h, tg, BranchName(h.Branch, tg.Branch), false))
 	odd := Target{Branch: "release/$(touch pwned)'1.3", Reason: "release 1.3 is open"}
-	golden(t, "conflict.md.golden", Body(h, odd, BranchName(h.Branch, odd.Branch), true))
+	golden.Check(t, "conflict.md.golden", Body(h, odd, BranchName(h.Branch, odd.Branch), true))
 	if got, want := Title(h, "develop"), "Backport #42 to develop: Fix login | timeout for @org/team <!-- hotfix:x -->"; got != want {
 		t.Errorf("Title = %q, want %q", got, want)
 	}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/incident-hotfix/incident-hotfix/internal/golden"
+
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/guard"
 	"github.com/incident-hotfix/incident-hotfix/internal/sandbox/sandboxtest"
@@ -57,7 +59,7 @@ func TestGuardOverride(t *testing.T) {
 			}
 			containsAll(t, "comment", comments[0].GetBody(), tt.comment)
 			if tt.golden != "" {
-				golden(t, tt.golden, comments[0].GetBody())
+				golden.Check(t, tt.golden, comments[0].GetBody())
 			}
 			containsAll(t, "summary", got.summary, tt.comment[len(tt.comment)-1:])
 			if st := guardStatuses(t, s, head); len(st) != 1 || st[0].GetState() != tt.state {

@@ -3,20 +3,19 @@ package cli
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/incident-hotfix/incident-hotfix/internal/golden"
+
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/gittest"
 	"github.com/incident-hotfix/incident-hotfix/internal/sandbox/sandboxtest"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // basePolicy is the policy on main in these tests: at most 20 changed lines.
 const basePolicy = "guard:\n  max_lines: 20\n"
@@ -157,27 +156,6 @@ func guardComments(t *testing.T, s *sandboxtest.Sandbox, number int) []*github.I
 	return out
 }
 
-// golden compares got with testdata/name, or rewrites it under -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to write it)", err)
-	}
-	if diff := cmp.Diff(got, string(want)); diff != "" {
-		t.Errorf("%s (-got +want):\n%s", name, diff)
-	}
-}
-
 func TestGuardOnGitHubPush(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -252,7 +230,7 @@ func TestGuardOnGitHubPullRequest(t *testing.T) {
 	if len(comments) != 1 || !strings.Contains(failed.stdout, "PR comment updated") {
 		t.Fatalf("%d guard comments after the update, want 1 edited in place\n%s", len(comments), failed.stdout)
 	}
-	golden(t, "guard_comment_fail.golden", comments[0].GetBody())
+	golden.Check(t, "guard_comment_fail.golden", comments[0].GetBody())
 	if st := guardStatuses(t, s, failHead); len(st) != 1 || st[0].GetState() != "failure" {
 		t.Errorf("statuses on the new head: %v", st)
 	}

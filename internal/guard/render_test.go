@@ -2,34 +2,13 @@ package guard
 
 import (
 	"bytes"
-	"flag"
-	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/golden"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/change"
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
-
-// golden compares got with testdata/name, or rewrites the file with -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden file (run go test -update to create it): %v", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the golden file; got:\n%s", name, got)
-	}
-}
 
 func TestRender(t *testing.T) {
 	t.Parallel()
@@ -57,8 +36,8 @@ func TestRender(t *testing.T) {
 			res := Check(tt.set, tt.guard, tt.severity)
 			var text bytes.Buffer
 			res.WriteText(&text, h)
-			golden(t, tt.name+".txt.golden", text.String())
-			golden(t, tt.name+".md.golden", res.Markdown(h))
+			golden.Check(t, tt.name+".txt.golden", text.String())
+			golden.Check(t, tt.name+".md.golden", res.Markdown(h))
 		})
 	}
 }

@@ -1,37 +1,11 @@
 package incident
 
 import (
-	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/incident-hotfix/incident-hotfix/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
-
-// golden compares got with testdata/name.golden, or rewrites it under -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read %s (run go test -update to create it): %v", path, err)
-	}
-	if diff := cmp.Diff(got, string(want)); diff != "" {
-		t.Errorf("%s (-got +want):\n%s", path, diff)
-	}
-}
 
 // sample is a P1 incident, declared at 10:05, acknowledged, mitigated by a hotfix.
 func sample() Record {
@@ -70,7 +44,7 @@ func TestMessages(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			golden(t, tt.name, tt.got)
+			golden.Check(t, tt.name+".golden", tt.got)
 			if strings.Contains(tt.got, "@acme") || strings.Contains(tt.got, "<!--") {
 				t.Errorf("message pings a team or carries a marker:\n%s", tt.got)
 			}
@@ -86,8 +60,8 @@ func TestIssueBody(t *testing.T) {
 		{Kind: "tag", Name: "v1.2.4", At: at(8, 0)},
 		{Kind: "pr", Number: 11, Name: "Cache | the @acme/web cart", At: at(7, 30)},
 	}, LastGood: &Change{Kind: "tag", Name: "v1.2.3", At: at(1, 0)}}
-	golden(t, "body", IssueBody(4242, r, Severities, Alert(Fold(r.Entries[:1]), p1, at(10, 5)), c))
-	golden(t, "body-hostile", IssueBody(1, hostile(), Severities, "", Context{Production: "main", Window: 3600e9}))
+	golden.Check(t, "body"+".golden", IssueBody(4242, r, Severities, Alert(Fold(r.Entries[:1]), p1, at(10, 5)), c))
+	golden.Check(t, "body-hostile"+".golden", IssueBody(1, hostile(), Severities, "", Context{Production: "main", Window: 3600e9}))
 }
 
 // TestSummaryTable checks that hostile text leaves every table row with its two cells, and that
@@ -137,5 +111,5 @@ func TestNotice(t *testing.T) {
 	for _, e := range []Entry{r.Entries[0], r.Entries[1], r.Entries[2], {Type: Resolved, Text: "all good"}, {Type: Timeline, Text: "x"}} {
 		got = append(got, Notice(r, e, "https://example.com/acme/shop/issues/1"))
 	}
-	golden(t, "notice", strings.Join(got, "\n---\n"))
+	golden.Check(t, "notice"+".golden", strings.Join(got, "\n---\n"))
 }

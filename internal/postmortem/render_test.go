@@ -1,32 +1,12 @@
 package postmortem
 
 import (
-	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
-
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden file (run go test -update to create it): %v", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the golden file; got:\n%s", name, got)
-	}
-}
 
 func at(hhmm string) time.Time {
 	t, err := time.Parse("2006-01-02 15:04", "2026-03-04 "+hhmm)
@@ -56,14 +36,14 @@ func TestRender(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "incident.md.golden", got)
+	golden.Check(t, "incident.md.golden", got)
 
 	prOnly := Facts{Title: "Fix login timeout", PR: PR{Number: 42, Title: "Fix login timeout", Author: "bob", Opened: at("10:40"), Merged: at("11:05"), MergeSHA: "abc"}, Opened: at("11:06"), Commander: "bob"}
 	got, err = Render("", prOnly, "postmortem-action")
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "pr-only.md.golden", got)
+	golden.Check(t, "pr-only.md.golden", got)
 }
 
 func TestDuration(t *testing.T) {

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/incident-hotfix/incident-hotfix/internal/golden"
+
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/sandbox/sandboxtest"
 )
@@ -89,7 +91,7 @@ func TestRunTagsTheNextPatchOnce(t *testing.T) {
 		t.Errorf("first release = %+v, want %+v", first, want)
 	}
 	checkAnnotated(t, s, "v1.2.4", m1)
-	golden(t, "tag-v1.2.4.golden", s.Git("for-each-ref", "--format=%(taggername) %(taggeremail) %(taggerdate:iso-strict)%0a%0a%(contents)", "refs/tags/v1.2.4"))
+	golden.Check(t, "tag-v1.2.4.golden", s.Git("for-each-ref", "--format=%(taggername) %(taggeremail) %(taggerdate:iso-strict)%0a%0a%(contents)", "refs/tags/v1.2.4"))
 	// one page of tags, one compare, the tag object and its ref
 	if got := sum(counts); got != 4 || writes(counts) != 2 {
 		t.Errorf("first release made %d requests, %d writes (%v), want 4 and 2", got, writes(counts), counts)

@@ -1,34 +1,11 @@
 package release
 
 import (
-	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/incident-hotfix/incident-hotfix/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
-
-// golden compares got with testdata/name, or rewrites the file with -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden file (run go test -update to make it): %v", err)
-	}
-	if diff := cmp.Diff(got, string(want)); diff != "" {
-		t.Errorf("%s (-got +want):\n%s", path, diff)
-	}
-}
 
 func TestMessage(t *testing.T) {
 	t.Parallel()
@@ -52,7 +29,7 @@ func TestMessage(t *testing.T) {
 			if n := len([]rune(subject)); n > len("Hotfix: ")+maxSubject {
 				t.Errorf("subject has %d runes, want at most %d", n, len("Hotfix: ")+maxSubject)
 			}
-			golden(t, tt.golden, got)
+			golden.Check(t, tt.golden, got)
 		})
 	}
 }

@@ -1,33 +1,13 @@
 package remind
 
 import (
-	"flag"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/incident-hotfix/incident-hotfix/internal/golden"
+
 	"github.com/google/go-cmp/cmp"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
-
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden file (run go test -update to create it): %v", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the golden file; got:\n%s", name, got)
-	}
-}
 
 func at(s string) time.Time {
 	t, err := time.Parse("2006-01-02 15:04", s)
@@ -101,5 +81,5 @@ func TestMessages(t *testing.T) {
 	for _, r := range Decide(at("2026-03-20 12:00"), f, Options{}) {
 		all += Message(r) + "---\n"
 	}
-	golden(t, "messages.md.golden", all)
+	golden.Check(t, "messages.md.golden", all)
 }

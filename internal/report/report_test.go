@@ -2,34 +2,14 @@ package report
 
 import (
 	"encoding/json"
-	"flag"
-	"os"
-	"path/filepath"
 	"strconv"
 	"testing"
 	"time"
 
+	"github.com/incident-hotfix/incident-hotfix/internal/golden"
+
 	"github.com/google/go-cmp/cmp"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
-
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden file (run go test -update to create it): %v", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the golden file; got:\n%s", name, got)
-	}
-}
 
 var day0 = time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
 
@@ -132,11 +112,11 @@ func TestPercentile(t *testing.T) {
 func TestRender(t *testing.T) {
 	t.Parallel()
 	r := Build(history(), now.AddDate(0, 0, -90), now)
-	golden(t, "report.txt.golden", Text(r))
-	golden(t, "summary.md.golden", Markdown(r))
+	golden.Check(t, "report.txt.golden", Text(r))
+	golden.Check(t, "summary.md.golden", Markdown(r))
 	js, err := json.MarshalIndent(r, "", "  ")
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "report.json.golden", string(js)+"\n")
+	golden.Check(t, "report.json.golden", string(js)+"\n")
 }
