@@ -25,6 +25,7 @@ var table = []func() Command{
 	func() Command { return &runCmd{} },
 	func() Command { return &guardCmd{} },
 	func() Command { return &verifyCmd{} },
+	func() Command { return &initCmd{} },
 	func() Command { return &releaseCmd{} },
 	func() Command { return &incidentCmd{} },
 	func() Command { return &sandboxCmd{} },

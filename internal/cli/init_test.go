@@ -1,0 +1,87 @@
+package cli
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/config"
+	"github.com/incident-hotfix/incident-hotfix/internal/gittest"
+)
+
+// actionlint is the linter CI runs on workflows, at the version CI pins; `go run` builds it from
+// the module cache, or fetches it once through the module proxy.
+const actionlint = "github.com/rhysd/actionlint/cmd/actionlint@v1.7.12"
+
+func TestInit(t *testing.T) {
+	t.Parallel()
+	r := gittest.New(t)
+	r.Commit("go", map[string]string{"go.mod": "module shop\n"})
+	r.Git("branch", "develop")
+
+	dry := run(t, r.Dir, nil, "init", "--dry-run")
+	if dry.code != ExitOK || !strings.Contains(dry.stdout, "would write .github/hotfix.yml (") || !strings.Contains(dry.stdout, "--- .github/workflows/incident.yml\n") {
+		t.Fatalf("dry run: exit %d\n%s%s", dry.code, dry.stdout, dry.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(r.Dir, ".github")); err == nil {
+		t.Fatal("--dry-run wrote .github")
+	}
+
+	first := run(t, r.Dir, nil, "init")
+	for _, want := range []string{
+		"production branch: main (detected: the branch main exists)", "develop branch: develop (detected: the branch develop exists)",
+		"go.mod is a Go module", "wrote .github/hotfix.yml (", "wrote .github/workflows/hotfix.yml (", "wrote .github/workflows/incident.yml (", "bytes, new)",
+	} {
+		if !strings.Contains(first.stdout, want) {
+			t.Errorf("init output lacks %q:\n%s", want, first.stdout)
+		}
+	}
+	if first.code != ExitOK {
+		t.Fatalf("init: exit %d: %s", first.code, first.stderr)
+	}
+	p, _, err := config.Load(context.Background(), r.Dir, "HEAD", filepath.Join(r.Dir, config.DefaultPath))
+	if err != nil || p.Branches.Production != "main" || len(p.Verify.Steps) != 3 {
+		t.Errorf("the written policy: %v, %+v", err, p)
+	}
+
+	again := run(t, r.Dir, nil, "init")
+	want := ".github/hotfix.yml, .github/workflows/hotfix.yml, .github/workflows/incident.yml already exist; nothing was written; give --force to overwrite"
+	if again.code != ExitUsage || !strings.Contains(again.stderr, want) {
+		t.Errorf("second init: exit %d, stderr %q; want 2 naming each file", again.code, again.stderr)
+	}
+	forced := run(t, r.Dir, nil, "init", "--force")
+	if forced.code != ExitOK || strings.Count(forced.stdout, "bytes, replaced)") != 3 {
+		t.Errorf("init --force: exit %d\n%s%s", forced.code, forced.stdout, forced.stderr)
+	}
+}
+
+func TestInitOutsideARepository(t *testing.T) {
+	t.Parallel()
+	got := run(t, t.TempDir(), nil, "init")
+	if got.code != ExitUsage || !strings.Contains(got.stderr, "not a git worktree") {
+		t.Errorf("exit %d, stderr %q", got.code, got.stderr)
+	}
+}
+
+// TestInitWorkflowsPassActionlint runs actionlint, as CI does, on what init writes into a fresh
+// repository.
+func TestInitWorkflowsPassActionlint(t *testing.T) {
+	t.Parallel()
+	r := gittest.New(t)
+	if got := run(t, r.Dir, nil, "init"); got.code != ExitOK {
+		t.Fatalf("init: exit %d: %s", got.code, got.stderr)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "go", "run", actionlint, "-no-color",
+		filepath.Join(".github", "workflows", "hotfix.yml"), filepath.Join(".github", "workflows", "incident.yml"))
+	cmd.Dir = r.Dir
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Errorf("actionlint on init's workflows: %v\n%s", err, out)
+	}
+}
