@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
 	"strings"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
@@ -128,7 +129,8 @@ func (c *runCmd) policy(ctx context.Context, env *Env, t event.Trigger, opts run
 			fmt.Fprintf(env.Stdout, "policy: %s\n", src)
 			return p, nil
 		}
-		if !errors.Is(err, config.ErrBaseRef) && !errors.Is(err, config.ErrRepo) {
+		// The container has no git (exec.ErrNotFound): route with the defaults, as without a checkout.
+		if !errors.Is(err, config.ErrBaseRef) && !errors.Is(err, config.ErrRepo) && !errors.Is(err, exec.ErrNotFound) {
 			return config.Policy{}, err
 		}
 		why = err
