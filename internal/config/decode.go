@@ -48,7 +48,9 @@ func (d *decoder) fields(n *yaml.Node, path string, fs []field) {
 
 // keyHints explain unknown keys that a policy author could expect to exist.
 var keyHints = map[string]string{
-	"release.maintenance": "release and maintenance branches are the glob branches.release",
+	"release.maintenance":     "release and maintenance branches are the glob branches.release",
+	"incident.notify_webhook": "the webhook URL is a secret: pass it as the notify_webhook input, never in the policy",
+	"incident.webhook":        "the webhook URL is a secret: pass it as the notify_webhook input, never in the policy",
 }
 
 // entries calls fn once for each key of the mapping n. It reports a node that is not a mapping,

@@ -106,6 +106,7 @@ func (d *decoder) policyFields(p *Policy) []field {
 		{"backport", func(n *yaml.Node, key string) { d.fields(n, key, d.backportFields(&p.Backport)) }},
 		{"postmortem", func(n *yaml.Node, key string) { d.fields(n, key, d.postmortemFields(&p.Postmortem)) }},
 		{"verify", func(n *yaml.Node, key string) { d.fields(n, key, d.verifyFields(&p.Verify)) }},
+		{"incident", func(n *yaml.Node, key string) { d.fields(n, key, d.incidentFields(&p.Incident)) }},
 	}
 }
 

@@ -13,6 +13,7 @@ type Policy struct {
 	Backport   Backport   `yaml:"backport" json:"backport"`
 	Postmortem Postmortem `yaml:"postmortem" json:"postmortem"`
 	Verify     Verify     `yaml:"verify" json:"verify"`
+	Incident   Incident   `yaml:"incident" json:"incident"`
 }
 
 // Branches names the git-flow branches.
@@ -107,6 +108,7 @@ func Default() Policy {
 		Backport:   Backport{Targets: []string{}, Labels: []string{"backport"}, Conflict: ConflictFail},
 		Postmortem: Postmortem{Template: "", Label: "postmortem", ActionLabel: "postmortem-action", DueHours: 48},
 		Verify:     Verify{Steps: []Step{}, Detect: &detect},
+		Incident:   defaultIncident(),
 	}
 }
 

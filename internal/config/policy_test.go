@@ -50,6 +50,15 @@ func TestExamplePolicy(t *testing.T) {
 			{Name: "unit tests", Run: "go test -race ./...", Timeout: Duration(DefaultStepTimeout), WorkingDirectory: "service", Env: map[string]string{"GOFLAGS": "-mod=readonly"}},
 			{Name: "lint", Run: "make lint", Timeout: Duration(DefaultStepTimeout), Env: map[string]string{}, ContinueOnError: true},
 		}},
+		Incident: Incident{
+			Label: "incident",
+			Cadence: map[string]Duration{
+				"P0": Duration(15 * time.Minute), "P1": Duration(time.Hour), "P2": Duration(4 * time.Hour), "P3": Duration(24 * time.Hour),
+			},
+			ActionItemDueDays: map[string]int{"P0": 5, "P1": 14, "P2": 30, "P3": 90},
+			RecentChanges:     Duration(48 * time.Hour),
+			Identity:          "github-actions[bot]",
+		},
 	}
 	if diff := cmp.Diff(example(t), want); diff != "" {
 		t.Errorf("example.yml (-got +want):\n%s", diff)
