@@ -26,9 +26,8 @@ func (c *incidentCmd) declare(ctx context.Context, env *Env, t event.Trigger, s 
 		s.notifyText(ctx, env, incident.Notice(got.Record, got.Record.Entries[0], got.URL))
 	}
 	out := runner.New(env.Getenv, env.Stdout)
-	if out.Active() {
-		_ = out.SetOutput("incident", strconv.Itoa(got.Number))
-		_ = out.SetOutput("branch", got.Branch)
+	if err := setOutputs(out, "incident", map[string]string{"incident": strconv.Itoa(got.Number), "branch": got.Branch}); err != nil {
+		return err
 	}
 	return c.print(env, got, fmt.Sprintf("incident #%d %s (created: %v, branch: %s)", got.Number, got.URL, got.Created, orNone(got.Branch)))
 }
