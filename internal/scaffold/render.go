@@ -25,8 +25,8 @@ const (
 )
 
 // Source names the reusable workflows the callers run: this project's repository, at the major
-// version tag that the release workflow moves.
-var Source = struct{ Repository, Ref string }{"incident-hotfix/incident-hotfix", "v1"}
+// version tag that the release workflow moves (v0 until 1.0, as in the README).
+var Source = struct{ Repository, Ref string }{"incident-hotfix/incident-hotfix", "v0"}
 
 //go:embed templates/*.tmpl
 var templates embed.FS
