@@ -42,9 +42,6 @@ func Inputs(command string) (inputs []string, ok bool) {
 	return append(inputs, envInputs[command]...), true
 }
 
-// RunRoutes lists the commands that `hotfix run` may route an event to.
-func RunRoutes() []string { return slices.Clone(runRoutes) }
-
 // EnvInputs lists every input that some command reads from its INPUT_* variable itself.
 func EnvInputs() []string {
 	var all []string
