@@ -120,9 +120,11 @@ func itemOptions(p config.Policy) actionitem.Options {
 	return actionitem.Options{Label: p.Postmortem.ActionLabel, DueDays: days}
 }
 
-// severityScale is the severity scale the follow-up commands use. The policy has no incident
-// section yet, so it is the default scale; cadence and due days will come from there.
-func severityScale(config.Policy) incident.Scale { return incident.Severities }
+// severityScale is the severity scale under the policy: the default scale, with the cadence and
+// action-item due days of the policy's incident section.
+func severityScale(p config.Policy) incident.Scale {
+	return incident.Severities.With(p.Incident.Cadences(), p.Incident.ActionItemDueDays)
+}
 
 // writeRoles are the repository roles that may change the postmortem's items.
 var writeRoles = []string{"admin", "maintain", "write"}

@@ -108,14 +108,14 @@ func (c *incidentCmd) session(ctx context.Context, env *Env) (incidentSession, e
 
 // incidentOptions are the incident package's options from the policy.
 func incidentOptions(ctx context.Context, r remote, p config.Policy, env *Env) (incident.Options, error) {
-	id, err := incident.Identity(ctx, r.client, env.Getenv)
+	id, err := logIdentity(ctx, r, p, env)
 	now := env.Now
 	if now == nil {
 		now = time.Now
 	}
 	return incident.Options{
-		Identity: id, Production: p.Branches.Production, Prefix: p.Release.Prefix,
-		Window: 24 * time.Hour, Scale: incident.Severities, Now: now,
+		Identity: id, Label: p.Incident.Label, Production: p.Branches.Production, Prefix: p.Release.Prefix,
+		Window: p.Incident.RecentChanges.D(), Scale: severityScale(p), Now: now,
 		Postmortem: postmortem.Options{Label: p.Postmortem.Label, ActionLabel: p.Postmortem.ActionLabel},
 		DueAfter:   p.Postmortem.Due(),
 	}, err

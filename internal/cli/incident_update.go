@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/event"
@@ -11,9 +10,9 @@ import (
 
 // update applies the /command in the comment that started the run.
 func (c *incidentCmd) update(ctx context.Context, env *Env, t event.Trigger, s incidentSession) error {
-	comment, ok := t.IncidentCommand()
+	comment, ok := t.IncidentCommand(s.opts.Label)
 	if !ok {
-		return Usage(errors.New("hotfix incident update runs on an issue_comment created on an issue labelled incident, whose body starts with /"))
+		return Usage(fmt.Errorf("hotfix incident update runs on an issue_comment created on an issue labelled %s, whose body starts with /", s.opts.Label))
 	}
 	number := t.IssueComment.GetIssue().GetNumber()
 	repo := incident.Repo{Owner: s.remote.owner, Name: s.remote.name}

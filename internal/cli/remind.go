@@ -8,7 +8,6 @@ import (
 	"io"
 	"time"
 
-	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 	"github.com/incident-hotfix/incident-hotfix/internal/remind"
 	"github.com/incident-hotfix/incident-hotfix/internal/runner"
@@ -44,11 +43,11 @@ func (c *remindCmd) Run(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	identity, err := incident.Identity(ctx, r.client, env.Getenv)
+	identity, err := logIdentity(ctx, r, policy, env)
 	if err != nil {
 		return err
 	}
-	src := remind.Sources{PostmortemLabel: policy.Postmortem.Label, Items: itemOptions(policy), PostmortemDue: policy.Postmortem.Due(), Identity: identity}
+	src := remind.Sources{IncidentLabel: policy.Incident.Label, PostmortemLabel: policy.Postmortem.Label, Items: itemOptions(policy), PostmortemDue: policy.Postmortem.Due(), Identity: identity}
 	cadence := map[string]time.Duration{}
 	for _, sev := range severityScale(policy) {
 		cadence[sev.Name] = sev.Cadence

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 	metrics "github.com/incident-hotfix/incident-hotfix/internal/report"
 	"github.com/incident-hotfix/incident-hotfix/internal/runner"
@@ -51,11 +50,11 @@ func (c *reportCmd) Run(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	identity, err := incident.Identity(ctx, r.client, env.Getenv)
+	identity, err := logIdentity(ctx, r, policy, env)
 	if err != nil {
 		return err
 	}
-	src := metrics.Sources{PostmortemLabel: policy.Postmortem.Label, Items: itemOptions(policy), Identity: identity}
+	src := metrics.Sources{IncidentLabel: policy.Incident.Label, PostmortemLabel: policy.Postmortem.Label, Items: itemOptions(policy), Identity: identity}
 	history, err := metrics.Load(ctx, r.client, postmortem.Repo{Owner: r.owner, Name: r.name}, src, since)
 	if err != nil {
 		return err

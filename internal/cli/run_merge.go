@@ -43,7 +43,7 @@ func runMerge(ctx context.Context, env *Env, t event.Trigger, opts runOptions) e
 		Severity: env.Getenv("INPUT_SEVERITY"), Now: env.Now, Sleep: sleepCtx,
 		Tagger: release.Tagger{Name: "github-actions[bot]", Email: "41898282+github-actions[bot]@users.noreply.github.com", Now: env.Now}}
 	if incident.Ref(pr.GetBody()) > 0 {
-		if d.Identity, err = incident.Identity(ctx, r.client, env.Getenv); err != nil {
+		if d.Identity, err = logIdentity(ctx, r, policy, env); err != nil {
 			return err
 		}
 	}

@@ -10,7 +10,7 @@ import (
 
 // Labels the routing looks for.
 const (
-	// IncidentLabel marks an incident issue, whose comments may carry commands.
+	// IncidentLabel is the default label of an incident issue, whose comments may carry commands.
 	IncidentLabel = "incident"
 	// ActionItemLabel is the default label of a postmortem's action items.
 	ActionItemLabel = "postmortem-action"
@@ -54,14 +54,15 @@ func (t Trigger) PROpenedFromHotfix(hotfixGlob string) (*github.PullRequest, boo
 	return pr, MatchBranch(hotfixGlob, pr.GetHead().GetRef())
 }
 
-// IncidentCommand returns the comment of an issue_comment created on an issue labelled
-// incident whose body starts with "/". Comments on pull requests are not incident commands.
-func (t Trigger) IncidentCommand() (*github.IssueComment, bool) {
+// IncidentCommand returns the comment of an issue_comment created on an issue labelled label,
+// the policy's incident label, whose body starts with "/". Comments on pull requests are not
+// incident commands.
+func (t Trigger) IncidentCommand(label string) (*github.IssueComment, bool) {
 	ev := t.IssueComment
 	if ev == nil || ev.GetAction() != "created" || ev.GetIssue().IsPullRequest() {
 		return nil, false
 	}
-	if !hasLabel(ev.GetIssue().Labels, IncidentLabel) {
+	if !hasLabel(ev.GetIssue().Labels, label) {
 		return nil, false
 	}
 	body := strings.TrimSpace(ev.GetComment().GetBody())

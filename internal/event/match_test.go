@@ -98,9 +98,12 @@ func TestIncidentCommand(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			t.Parallel()
-			c, ok := load(t, tt.file).IncidentCommand()
+			c, ok := load(t, tt.file).IncidentCommand(IncidentLabel)
 			if c.GetBody() != tt.body || ok != tt.ok {
-				t.Errorf("IncidentCommand() = %q, %v, want %q, %v", c.GetBody(), ok, tt.body, tt.ok)
+				t.Errorf("IncidentCommand(%q) = %q, %v, want %q, %v", IncidentLabel, c.GetBody(), ok, tt.body, tt.ok)
+			}
+			if c, ok := load(t, tt.file).IncidentCommand("sev"); ok || c != nil {
+				t.Errorf("IncidentCommand(%q) = %q, %v, want nil, false: the issue is not labelled sev", "sev", c.GetBody(), ok)
 			}
 		})
 	}

@@ -49,7 +49,7 @@ func Route(t Trigger, p config.Policy) Decision {
 	case t.PullRequest != nil:
 		return routePullRequest(t, b)
 	case t.IssueComment != nil:
-		return routeComment(t, postmortemLabel(p))
+		return routeComment(t, postmortemLabel(p), incidentLabel(p))
 	case t.Issues != nil:
 		return routeIssues(t, actionLabel(p))
 	case t.Dispatch != nil:
@@ -112,6 +112,14 @@ func postmortemLabel(p config.Policy) string {
 		return p.Postmortem.Label
 	}
 	return config.Default().Postmortem.Label
+}
+
+// incidentLabel is the policy's incident label, or the default.
+func incidentLabel(p config.Policy) string {
+	if p.Incident.Label != "" {
+		return p.Incident.Label
+	}
+	return IncidentLabel
 }
 
 // actionLabel is the policy's action-item label, or the default.

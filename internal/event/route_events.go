@@ -67,9 +67,9 @@ func forkNote(t Trigger) string {
 	return ""
 }
 
-// routeComment sends a command comment on an incident issue to incident update, and
-// /create-action-items on a postmortem to the action items.
-func routeComment(t Trigger, postmortemLabel string) Decision {
+// routeComment sends a command comment on an issue labelled incidentLabel to incident update,
+// and /create-action-items on one labelled postmortemLabel to the action items.
+func routeComment(t Trigger, postmortemLabel, incidentLabel string) Decision {
 	ev := t.IssueComment
 	n := ev.GetIssue().GetNumber()
 	switch {
@@ -79,10 +79,10 @@ func routeComment(t Trigger, postmortemLabel string) Decision {
 		return skip("issue_comment on pull request #%d, not an incident issue: nothing to do", n)
 	case hasLabel(ev.GetIssue().Labels, postmortemLabel) && actionitem.IsCommand(ev.GetComment().GetBody()):
 		return to(ActionItems, "/create-action-items on postmortem #%d", n)
-	case !hasLabel(ev.GetIssue().Labels, IncidentLabel):
-		return skip("issue_comment on #%d, which is not labelled %s: nothing to do", n, IncidentLabel)
+	case !hasLabel(ev.GetIssue().Labels, incidentLabel):
+		return skip("issue_comment on #%d, which is not labelled %s: nothing to do", n, incidentLabel)
 	}
-	c, ok := t.IncidentCommand()
+	c, ok := t.IncidentCommand(incidentLabel)
 	if !ok {
 		return skip("issue_comment on incident #%d is not a command (commands start with /): nothing to do", n)
 	}

@@ -134,3 +134,30 @@ func TestRouteCreateActionItems(t *testing.T) {
 		t.Errorf("the policy's postmortem label is not used: %s", d.Kind)
 	}
 }
+
+func TestRouteIncidentLabel(t *testing.T) {
+	t.Parallel()
+	mk := func(label string) Trigger {
+		return Trigger{Name: "issue_comment", IssueComment: &github.IssueCommentEvent{
+			Action:  github.String("created"),
+			Issue:   &github.Issue{Number: github.Int(4), Labels: []*github.Label{{Name: github.String(label)}}},
+			Comment: &github.IssueComment{Body: github.String("/status identified db")},
+		}}
+	}
+	p := config.Default()
+	p.Incident.Label = "sev"
+	for _, tc := range []struct {
+		label  string
+		policy config.Policy
+		want   Decision
+	}{
+		{"sev", p, Decision{Update, []string{"incident update"}, `command "/status" on incident #4`}},
+		{"Sev", p, Decision{Update, []string{"incident update"}, `command "/status" on incident #4`}},
+		{"incident", p, Decision{None, nil, "issue_comment on #4, which is not labelled sev: nothing to do"}},
+		{"incident", config.Policy{}, Decision{Update, []string{"incident update"}, `command "/status" on incident #4`}},
+	} {
+		if diff := cmp.Diff(Route(mk(tc.label), tc.policy), tc.want); diff != "" {
+			t.Errorf("Route(comment on an issue labelled %s, incident.label %q) (-got +want):\n%s", tc.label, tc.policy.Incident.Label, diff)
+		}
+	}
+}
