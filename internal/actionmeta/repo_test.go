@@ -22,10 +22,7 @@ const image = "docker://ghcr.io/incident-hotfix/incident-hotfix:"
 // pending lists the per-command actions whose command the binary does not have yet. Their
 // metadata is written ahead of the command; the test fails once the command lands, so that the
 // entry is removed here and the action is checked like the others.
-var pending = map[string]bool{
-	"backport":   true, // the merge handles backports inside `hotfix run` (internal/merge)
-	"postmortem": true, // the merge and /resolve open postmortems inside `hotfix run`
-}
+var pending = map[string]bool{}
 
 // argInput finds `${{ inputs.NAME }}` in an action's args.
 var argInput = regexp.MustCompile(`\$\{\{\s*inputs\.([a-z0-9_]+)\s*\}\}`)

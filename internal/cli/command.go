@@ -27,6 +27,8 @@ var table = []func() Command{
 	func() Command { return &verifyCmd{} },
 	func() Command { return &initCmd{} },
 	func() Command { return &releaseCmd{} },
+	func() Command { return &backportCmd{} },
+	func() Command { return &postmortemCmd{} },
 	func() Command { return &incidentCmd{} },
 	func() Command { return &sandboxCmd{} },
 	func() Command { return &demoCmd{} },

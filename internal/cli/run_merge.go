@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/event"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
@@ -35,17 +36,9 @@ func runMerge(ctx context.Context, env *Env, t event.Trigger, opts runOptions) e
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "policy for the merge: %s\n", source)
-	tmpl, err := r.template(ctx, policy.Postmortem.Template, pr.GetBase().GetRef())
+	d, err := mergeDeps(ctx, env, r, policy, pr, env.Getenv("INPUT_SEVERITY"))
 	if err != nil {
 		return err
-	}
-	d := merge.Deps{Client: r.client, Owner: r.owner, Name: r.name, Policy: policy, Template: tmpl,
-		Severity: env.Getenv("INPUT_SEVERITY"), Now: env.Now, Sleep: sleepCtx,
-		Tagger: release.Tagger{Name: "github-actions[bot]", Email: "41898282+github-actions[bot]@users.noreply.github.com", Now: env.Now}}
-	if incident.Ref(pr.GetBody()) > 0 {
-		if d.Identity, err = logIdentity(ctx, r, policy, env); err != nil {
-			return err
-		}
 	}
 	res, handleErr := merge.Handle(ctx, d, pr)
 	res.WriteText(env.Stdout, pr)
@@ -54,6 +47,24 @@ func runMerge(ctx context.Context, env *Env, t event.Trigger, opts runOptions) e
 		return errors.Join(handleErr, err)
 	}
 	return handleErr
+}
+
+// mergeDeps wires the merge handling for a PR: the repository's postmortem template from the
+// base branch, the clock, the tagger, and the incident log's identity when the PR names one.
+func mergeDeps(ctx context.Context, env *Env, r remote, policy config.Policy, pr *github.PullRequest, severity string) (merge.Deps, error) {
+	tmpl, err := r.template(ctx, policy.Postmortem.Template, pr.GetBase().GetRef())
+	if err != nil {
+		return merge.Deps{}, err
+	}
+	d := merge.Deps{Client: r.client, Owner: r.owner, Name: r.name, Policy: policy, Template: tmpl,
+		Severity: severity, Now: env.Now, Sleep: sleepCtx,
+		Tagger: release.Tagger{Name: "github-actions[bot]", Email: "41898282+github-actions[bot]@users.noreply.github.com", Now: env.Now}}
+	if incident.Ref(pr.GetBody()) > 0 {
+		if d.Identity, err = logIdentity(ctx, r, policy, env); err != nil {
+			return merge.Deps{}, err
+		}
+	}
+	return d, nil
 }
 
 // mergePolicy is the override file when one is given, else the base branch's policy on GitHub.

@@ -44,7 +44,9 @@ func (d Deps) incidentFacts(r incident.Record, pr *github.PullRequest, l Result)
 // once: what the log already links is not written again.
 func (d Deps) link(ctx context.Context, r incident.Record, pr *github.PullRequest, l Result) error {
 	var links []incident.Entry
-	links = append(links, incident.Entry{Kind: "pr", Number: pr.GetNumber(), URL: pr.GetHTMLURL()})
+	if pr != nil {
+		links = append(links, incident.Entry{Kind: "pr", Number: pr.GetNumber(), URL: pr.GetHTMLURL()})
+	}
 	if l.Release != nil {
 		links = append(links, incident.Entry{Kind: "tag", Name: l.Release.Tag})
 	}

@@ -10,9 +10,14 @@ import (
 	"github.com/incident-hotfix/incident-hotfix/internal/markdown"
 )
 
-// WriteText prints what the merge came to, a line per object, for the log.
+// WriteText prints what the merge came to, a line per object, for the log. pr is nil for an
+// incident's postmortem opened on its own.
 func (l Result) WriteText(w io.Writer, pr *github.PullRequest) {
-	fmt.Fprintf(w, "hotfix #%d %q merged into %s as %.12s\n", pr.GetNumber(), pr.GetTitle(), pr.GetBase().GetRef(), pr.GetMergeCommitSHA())
+	if pr != nil {
+		fmt.Fprintf(w, "hotfix #%d %q merged into %s as %.12s\n", pr.GetNumber(), pr.GetTitle(), pr.GetBase().GetRef(), pr.GetMergeCommitSHA())
+	} else {
+		fmt.Fprintf(w, "incident #%d\n", l.Incident)
+	}
 	if r := l.Release; r != nil {
 		fmt.Fprintf(w, "  tag         %s %s (previous %s): %s\n", r.Tag, createdWord(r.Created), orNone(r.PreviousTag), r.Reason)
 	}
@@ -40,7 +45,12 @@ func (l Result) WriteText(w io.Writer, pr *github.PullRequest) {
 // Markdown renders the merge's results for the job summary.
 func (l Result) Markdown(pr *github.PullRequest) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "### Hotfix #%d merged into %s\n\n| Step | Result |\n|---|---|\n", pr.GetNumber(), markdown.Code(pr.GetBase().GetRef()))
+	if pr != nil {
+		fmt.Fprintf(&b, "### Hotfix #%d merged into %s\n\n", pr.GetNumber(), markdown.Code(pr.GetBase().GetRef()))
+	} else {
+		fmt.Fprintf(&b, "### Incident #%d\n\n", l.Incident)
+	}
+	b.WriteString("| Step | Result |\n|---|---|\n")
 	if r := l.Release; r != nil {
 		fmt.Fprintf(&b, "| Tag | %s %s, after %s: %s |\n", markdown.Code(r.Tag), createdWord(r.Created), markdown.Code(orNone(r.PreviousTag)), markdown.Cell(r.Reason))
 	}
