@@ -10,7 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-github/v60/github"
+	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/gittest"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 	"github.com/incident-hotfix/incident-hotfix/internal/sandbox/sandboxtest"
@@ -98,8 +100,8 @@ func TestIncidentLabelFromPolicy(t *testing.T) {
 	}
 	containsAll(t, "incident body", declared.GetBody(), []string{"(last 48h)"})
 
-	stray := f.issue("[P1] Old incident", "", "incident")
-	f.logEntry(stray.GetNumber(), time.Date(2026, 1, 2, 0, 30, 0, 0, time.UTC), incident.Entry{Type: incident.Declared, Severity: "P1", Title: "Old incident", Commander: "ada"})
+	stray := f.issue("[P0] Old incident", "", "incident")
+	f.logEntry(stray.GetNumber(), time.Date(2026, 1, 2, 0, 30, 0, 0, time.UTC), incident.Entry{Type: incident.Declared, Severity: "P0", Title: "Old incident", Commander: "ada"})
 	f.set(time.Date(2026, 1, 2, 1, 0, 0, 0, time.UTC))
 	for number, want := range map[int]string{
 		1: "incident #1: applied status",
@@ -117,6 +119,8 @@ func TestIncidentLabelFromPolicy(t *testing.T) {
 	if strings.Contains(got.stdout, "#2 update") {
 		t.Errorf("remind looked at #2, which is labelled incident, not sev:\n%s", got.stdout)
 	}
+	got = run(t, t.TempDir(), f.vars("", nil), "report", "--since", "90d")
+	containsAll(t, "report", got.stdout, []string{"P0\n  incidents                    0", "P1\n  incidents                    1"})
 }
 
 // command posts body on issue number and returns the issue_comment event file for it, with the
@@ -173,5 +177,25 @@ func TestIdentityFromPolicy(t *testing.T) {
 	containsAll(t, "remind", got.stdout, []string{remindLine(1, "2026-01-02T03:00:00Z", "reminded"), "1 reminders posted"})
 	if strings.Contains(got.stdout, "#2 update") {
 		t.Errorf("remind counted #2, whose log sandbox-bot wrote, under incident.identity ops-bot:\n%s", got.stdout)
+	}
+}
+
+func TestSeverityScaleFromPolicy(t *testing.T) {
+	t.Parallel()
+	p, err := config.Parse("f.yml", []byte("incident:\n  cadence: {P2: 2h}\n  action_item_due_days: {P0: 3, P3: 90}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := incident.Scale{
+		{Name: "P0", Response: "immediate", Cadence: 30 * time.Minute, DueDays: 3},
+		{Name: "P1", Response: "< 1 h", Cadence: time.Hour, DueDays: 14},
+		{Name: "P2", Response: "< 4 h", Cadence: 2 * time.Hour, DueDays: 30},
+		{Name: "P3", Response: "< 24 h", Cadence: 24 * time.Hour, DueDays: 90},
+	}
+	if diff := cmp.Diff(severityScale(p), want); diff != "" {
+		t.Errorf("severityScale (-got +want):\n%s", diff)
+	}
+	if diff := cmp.Diff(itemOptions(p).DueDays, map[string]int{"P0": 3, "P1": 14, "P2": 30, "P3": 90}); diff != "" {
+		t.Errorf("itemOptions(p).DueDays (-got +want):\n%s", diff)
 	}
 }
