@@ -101,7 +101,7 @@ func parseSeverity(args []string, _ string, _ time.Time, scale Scale) (Entry, er
 	if len(args) != 1 {
 		return Entry{}, fmt.Errorf("give one severity: %s", strings.Join(scale.Names(), ", "))
 	}
-	sev, err := scale.Parse(args[0])
+	sev, err := scale.Parse(Clip(args[0], 40)) // the refusal quotes it
 	if err != nil {
 		return Entry{}, err
 	}

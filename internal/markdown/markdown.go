@@ -11,23 +11,27 @@ import (
 // MaxBody is GitHub's limit on an issue, pull request or comment body, in characters.
 const MaxBody = 65536
 
-// textReplacer neutralises what GitHub would act on in running text: @mentions (a zero-width
-// space after the @ stops the ping and still reads as @name) and HTML comments, which the toolkit
-// uses for its own hidden markers.
-var textReplacer = strings.NewReplacer(
-	"@", "@&#8203;",
-	"<!--", "&lt;!--",
-	"-->", "--&gt;",
+// mentionReplacer stops @mentions: a zero-width space after the @ stops the ping and still reads
+// as @name.
+var mentionReplacer = strings.NewReplacer("@", "@&#8203;")
+
+// commentEnd and commentStart neutralise HTML comments, which the toolkit uses for its own hidden
+// markers. They run in that order, as two passes: one pass would leave "-->" in "<!-->", where
+// the two overlap.
+var (
+	commentEnd   = strings.NewReplacer("-->", "--&gt;")
+	commentStart = strings.NewReplacer("<!--", "&lt;!--")
 )
 
-// Text makes untrusted text safe for running Markdown.
-func Text(s string) string { return textReplacer.Replace(s) }
+// Text makes untrusted text safe for running Markdown: no mention pings and no HTML comment opens
+// or closes.
+func Text(s string) string {
+	return commentStart.Replace(commentEnd.Replace(mentionReplacer.Replace(s)))
+}
 
-// cellReplacer adds what breaks a table row: the pipe and line breaks.
-var cellReplacer = strings.NewReplacer(
-	"@", "@&#8203;",
-	"<!--", "&lt;!--",
-	"-->", "--&gt;",
+// lineReplacer removes what breaks a table row: the pipe and line breaks. A space or a backslash
+// can't join the text around it into a comment delimiter, so it runs after Text.
+var lineReplacer = strings.NewReplacer(
 	"|", `\|`,
 	"\r\n", " ",
 	"\n", " ",
@@ -35,7 +39,7 @@ var cellReplacer = strings.NewReplacer(
 )
 
 // Cell makes untrusted text safe for one table cell.
-func Cell(s string) string { return cellReplacer.Replace(s) }
+func Cell(s string) string { return lineReplacer.Replace(Text(s)) }
 
 // Code puts s in an inline code span that s itself can't close, for paths and refs.
 func Code(s string) string {
