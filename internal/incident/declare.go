@@ -98,7 +98,7 @@ func Declare(ctx context.Context, c *github.Client, repo Repo, d Declaration, o 
 	sev, _ := o.Scale.Get(d.Severity)
 	draft := Fold([]Entry{withTime(entry, now)})
 	alert := Alert(draft, sev, now)
-	issue, created, err := openIssue(ctx, c, repo, d, IssueBody(d.RunID, draft, o.Scale, alert, facts), o.label())
+	issue, created, err := openIssue(ctx, c, repo, d, IssueBody(d.RunID, draft, o.Scale, alert, facts), o)
 	if err != nil {
 		return Opened{}, err
 	}
@@ -115,11 +115,11 @@ func declaredEntry(d Declaration) Entry {
 
 func withTime(e Entry, t time.Time) Entry { e.Time = t; return e }
 
-// openIssue finds the issue this run opened, by its marker, or opens it.
-func openIssue(ctx context.Context, c *github.Client, repo Repo, d Declaration, body, label string) (*github.Issue, bool, error) {
-	created := false
+// openIssue finds the issue this run opened, by its marker and its author, or opens it.
+func openIssue(ctx context.Context, c *github.Client, repo Repo, d Declaration, body string, o Options) (*github.Issue, bool, error) {
+	created, label := false, o.label()
 	find := func(ctx context.Context) (*github.Issue, bool, error) {
-		return postmortem.Find(ctx, c, postmortem.Repo(repo), label, RunMarker(d.RunID))
+		return postmortem.FindBy(ctx, c, postmortem.Repo(repo), label, RunMarker(d.RunID), postmortem.Login(o.Identity))
 	}
 	create := func(ctx context.Context) (*github.Issue, error) {
 		title := fmt.Sprintf("[%s] %s", d.Severity, d.Title)

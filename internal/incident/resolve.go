@@ -34,7 +34,11 @@ func Facts(r Record, o Options) postmortem.Facts {
 
 // openPostmortem opens the postmortem unless the incident has one, and links it.
 func openPostmortem(ctx context.Context, c *github.Client, repo Repo, r Record, o Options) (*postmortem.Result, error) {
-	res, err := postmortem.Open(ctx, c, postmortem.Repo(repo), Facts(r, o), o.Postmortem)
+	opts := o.Postmortem
+	if opts.Author == nil {
+		opts.Author = postmortem.Login(o.Identity)
+	}
+	res, err := postmortem.Open(ctx, c, postmortem.Repo(repo), Facts(r, o), opts)
 	if err != nil {
 		return nil, err
 	}

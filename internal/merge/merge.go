@@ -140,7 +140,9 @@ func (d Deps) postmortem(ctx context.Context, pr *github.PullRequest, l Result, 
 		f = d.incidentFacts(*rec, pr, l)
 	}
 	repo := postmortem.Repo{Owner: d.Owner, Name: d.Name}
-	return postmortem.Open(ctx, d.Client, repo, f, postmortem.Options{Template: d.Template, Label: d.Policy.Postmortem.Label, ActionLabel: d.Policy.Postmortem.ActionLabel})
+	opts := postmortem.Options{Template: d.Template, Label: d.Policy.Postmortem.Label, ActionLabel: d.Policy.Postmortem.ActionLabel,
+		Author: postmortem.Login(d.Identity)}
+	return postmortem.Open(ctx, d.Client, repo, f, opts)
 }
 
 // prFacts are the postmortem's facts from the PR and what the merge made.

@@ -17,6 +17,9 @@ type Options struct {
 	Template    string // a text/template body; DefaultTemplate when empty
 	Label       string // the postmortem label; "postmortem" when empty
 	ActionLabel string // the action-item label; "postmortem-action" when empty
+	// Author is the login the toolkit writes as: only its issues count as the postmortem. The
+	// token's own login (TokenLogin) when nil.
+	Author Author
 }
 
 // Result is the postmortem issue.
@@ -46,7 +49,7 @@ func Open(ctx context.Context, c *github.Client, repo Repo, f Facts, opts Option
 	}
 	created := false
 	find := func(ctx context.Context) (*github.Issue, bool, error) {
-		return Find(ctx, c, repo, opts.Label, Marker(f))
+		return FindBy(ctx, c, repo, opts.Label, Marker(f), opts.Author)
 	}
 	create := func(ctx context.Context) (*github.Issue, error) {
 		issue, _, err := c.Issues.Create(ctx, repo.Owner, repo.Name, newIssue(f, body, opts))
@@ -74,8 +77,20 @@ func newIssue(f Facts, body string, opts Options) *github.IssueRequest {
 	return req
 }
 
-// Find looks for the issue with label whose body carries marker, a hundred issues a request.
+// Find looks for the issue with label whose body starts with marker and whose author is the
+// token's own login (see FindBy).
 func Find(ctx context.Context, c *github.Client, repo Repo, label, marker string) (*github.Issue, bool, error) {
+	return FindBy(ctx, c, repo, label, marker, TokenLogin(c))
+}
+
+// FindBy looks for the issue with label whose body starts with marker, a hundred issues a
+// request. An issue with the marker that author (TokenLogin(c) when nil) did not write is a
+// look-alike, and is passed over.
+func FindBy(ctx context.Context, c *github.Client, repo Repo, label, marker string, author Author) (*github.Issue, bool, error) {
+	if author == nil {
+		author = TokenLogin(c)
+	}
+	check := &authorCheck{author: author}
 	opts := &github.IssueListByRepoOptions{State: "all", Labels: []string{label}, ListOptions: github.ListOptions{PerPage: 100}}
 	for {
 		issues, resp, err := c.Issues.ListByRepo(ctx, repo.Owner, repo.Name, opts)
@@ -83,7 +98,14 @@ func Find(ctx context.Context, c *github.Client, repo Repo, label, marker string
 			return nil, false, err
 		}
 		for _, is := range issues {
-			if strings.HasPrefix(is.GetBody(), marker) {
+			if !strings.HasPrefix(is.GetBody(), marker) {
+				continue
+			}
+			ours, err := check.wrote(ctx, is)
+			if err != nil {
+				return nil, false, err
+			}
+			if ours {
 				return is, true, nil
 			}
 		}
