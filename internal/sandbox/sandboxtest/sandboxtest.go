@@ -4,6 +4,7 @@
 package sandboxtest
 
 import (
+	"cmp"
 	"context"
 	"net/http"
 	"net/http/httptest"
@@ -38,12 +39,15 @@ type Sandbox struct {
 	URL    string // the API URL, with a trailing slash
 	Dir    string // the bare repository
 	work   string // a scratch clone for pushes
+	token  string // the token the sandbox accepts
 }
 
 // Options adjust Start.
 type Options struct {
 	Faults sandbox.FaultSpec
 	Clock  func() time.Time
+	// Token is the token the sandbox accepts; Token when empty.
+	Token string
 	// Users are more people who can call the API, each through As(login). They are not
 	// collaborators unless the test makes them so with Server.SetCollaborator.
 	Users []string
@@ -57,13 +61,14 @@ func Start(t testing.TB, opts Options) *Sandbox {
 	for _, login := range opts.Users {
 		users[userToken(login)] = login
 	}
-	srv, err := sandbox.New(sandbox.Options{Dir: dir, Owner: Owner, Name: Name, Token: Token, Users: users, Faults: opts.Faults, Clock: opts.Clock})
+	token := cmp.Or(opts.Token, Token)
+	srv, err := sandbox.New(sandbox.Options{Dir: dir, Owner: Owner, Name: Name, Token: token, Users: users, Faults: opts.Faults, Clock: opts.Clock})
 	if err != nil {
 		t.Fatalf("start sandbox: %v", err)
 	}
 	hs := httptest.NewServer(checkRequests(t, srv.Handler()))
 	t.Cleanup(hs.Close)
-	s := &Sandbox{t: t, Server: srv, URL: hs.URL + "/", Dir: dir, work: t.TempDir()}
+	s := &Sandbox{t: t, Server: srv, URL: hs.URL + "/", Dir: dir, work: t.TempDir(), token: token}
 	s.Client = s.NewClient()
 	s.git("clone", "-q", dir, ".")
 	s.git("checkout", "-q", "--orphan", "main")
@@ -93,7 +98,7 @@ func userToken(login string) string { return "token-of-" + login }
 // NewClient makes another client for the sandbox through gh.New, with retries that don't sleep.
 func (s *Sandbox) NewClient() *github.Client {
 	s.t.Helper()
-	return s.client(Token)
+	return s.client(s.token)
 }
 
 func (s *Sandbox) client(token string) *github.Client {
