@@ -42,8 +42,11 @@ func (c *runCmd) Run(ctx context.Context, env *Env, args []string) error {
 	}
 	fmt.Fprintf(env.Stdout, "event: %s on %s\n", t.Name, t.Repo)
 	opts := runOptions{DryRun: c.dryRun, Repo: env.Path(c.repo), Config: env.Path(c.config)}
-	if opts.Policy, err = c.policy(ctx, env, t, opts); err != nil {
-		return Usage(err)
+	if opts.Policy, opts.PolicySource, err = c.policy(ctx, env, t, opts); err != nil {
+		return err
+	}
+	if opts.PolicySource != "" && opts.Config == "" {
+		opts.PolicyRef = t.BaseRef()
 	}
 	d, err := onlyRoute(event.Route(t, opts.Policy), c.only)
 	if err != nil {
@@ -58,8 +61,10 @@ type runOptions struct {
 	DryRun bool
 	// Repo is the checkout, and Config the override policy file ("" for the base branch's).
 	Repo, Config string
-	// Policy is the policy the route was chosen under.
-	Policy config.Policy
+	// Policy is the policy the route was chosen under, PolicySource where it came from, and
+	// PolicyRef the branch it was read from ("" for the override file or the defaults).
+	Policy                  config.Policy
+	PolicySource, PolicyRef string
 }
 
 // handler runs one command for a trigger.
@@ -116,10 +121,10 @@ func dispatch(ctx context.Context, env *Env, t event.Trigger, d event.Decision, 
 // the trigger's base branch in the checkout. Without a checkout that has the base branch (a
 // workflow that runs no actions/checkout), routing uses the default branch names and says so;
 // each command still loads and checks the policy itself.
-func (c *runCmd) policy(ctx context.Context, env *Env, t event.Trigger, opts runOptions) (config.Policy, error) {
+func (c *runCmd) policy(ctx context.Context, env *Env, t event.Trigger, opts runOptions) (config.Policy, string, error) {
 	if opts.Config != "" {
-		p, _, err := config.Load(ctx, opts.Repo, "", opts.Config)
-		return p, err
+		p, src, err := config.Load(ctx, opts.Repo, "", opts.Config)
+		return p, src.String(), Usage(err)
 	}
 	base := t.BaseRef()
 	var why error = errors.New("the payload names no base branch")
@@ -127,16 +132,39 @@ func (c *runCmd) policy(ctx context.Context, env *Env, t event.Trigger, opts run
 		p, src, err := config.Load(ctx, opts.Repo, ref, "")
 		if err == nil {
 			fmt.Fprintf(env.Stdout, "policy: %s\n", src)
-			return p, nil
+			return p, src.String(), nil
 		}
-		// The container has no git (exec.ErrNotFound): route with the defaults, as without a checkout.
+		// The container has no git (exec.ErrNotFound): read the policy through the API instead.
 		if !errors.Is(err, config.ErrBaseRef) && !errors.Is(err, config.ErrRepo) && !errors.Is(err, exec.ErrNotFound) {
-			return config.Policy{}, err
+			return config.Policy{}, "", Usage(err)
 		}
 		why = err
 	}
+	if p, src, ok, err := c.apiPolicy(ctx, env, t, base); ok || err != nil {
+		return p, src, err
+	}
 	fmt.Fprintf(env.Stdout, "policy: defaults for routing (%v)\n", why)
-	return config.Default(), nil
+	return config.Default(), "", nil
+}
+
+// apiPolicy reads the base branch's policy through the API when there is no checkout but there is
+// a token, so a container action routes by the repository's own labels and branch names. It
+// reports false when it can't try; an API or policy error is returned, so the run fails closed.
+func (c *runCmd) apiPolicy(ctx context.Context, env *Env, t event.Trigger, base string) (config.Policy, string, bool, error) {
+	if base == "" || firstSet(env.Getenv("INPUT_TOKEN"), env.Getenv("GITHUB_TOKEN")) == "" {
+		return config.Policy{}, "", false, nil
+	}
+	rf := remoteFlags{repository: t.Repo.String(), apiURL: t.APIURL}
+	r, err := rf.connect(ctx, env)
+	if err != nil {
+		return config.Policy{}, "", true, err
+	}
+	p, src, err := r.policy(ctx, base)
+	if err != nil {
+		return config.Policy{}, "", true, err
+	}
+	fmt.Fprintf(env.Stdout, "policy: %s (through the API)\n", src)
+	return p, src, true, nil
 }
 
 // baseRefs are the refs that may hold the base branch in a checkout: the remote-tracking branch

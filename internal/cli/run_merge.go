@@ -67,11 +67,11 @@ func mergeDeps(ctx context.Context, env *Env, r remote, policy config.Policy, pr
 	return d, nil
 }
 
-// mergePolicy is the override file when one is given, else the base branch's policy on GitHub.
+// mergePolicy is the override file's policy, or the one run already read from the same base
+// branch, else the base branch's policy on GitHub.
 func mergePolicy(ctx context.Context, r remote, opts runOptions, base string) (config.Policy, string, error) {
-	if opts.Config != "" {
-		p, src, err := config.Load(ctx, opts.Repo, "", opts.Config)
-		return p, src.String(), err
+	if opts.Config != "" || (opts.PolicyRef != "" && opts.PolicyRef == base) {
+		return opts.Policy, opts.PolicySource, nil
 	}
 	return r.policy(ctx, base)
 }
