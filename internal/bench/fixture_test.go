@@ -86,7 +86,9 @@ func reindented(lines []string) []string {
 // work on develop in other files. The ranges guard sees are each merge's first parent...hotfix.
 type gitFlow struct{ files, hotfixes int }
 
-func (g gitFlow) name() string { return fmt.Sprintf("hotfix-bench-gitflow-%d-%d-v1", g.files, g.hotfixes) }
+func (g gitFlow) name() string {
+	return fmt.Sprintf("hotfix-bench-gitflow-%d-%d-v1", g.files, g.hotfixes)
+}
 
 func (gitFlow) path(i int) string { return fmt.Sprintf("pkg%02d/file%04d.go", i%40, i) }
 
