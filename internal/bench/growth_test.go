@@ -22,8 +22,8 @@ type growth struct {
 	sizes []int
 	// testMax is the largest size the test runs (0: all); the benchmark runs every size.
 	testMax int
-	want  func(n int) int
-	run   func(tb testing.TB, n int) map[string]int
+	want    func(n int) int
+	run     func(tb testing.TB, n int) map[string]int
 }
 
 // pages is how many pages of a hundred n items take (at least one: an empty list is a page too).

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"os/exec"
 	"path/filepath"
-		"testing"
+	"testing"
 	"time"
 )
 
