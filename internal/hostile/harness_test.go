@@ -145,7 +145,7 @@ func (w *world) mustRun(code int, vars map[string]string, args ...string) result
 
 // exchange is one request and its response as the recorder saw them.
 type exchange struct {
-	Method, URL, Status  string
+	Method, URL, Status   string
 	ReqHeader, RespHeader http.Header
 	ReqBody, RespBody     string
 }
