@@ -67,12 +67,19 @@ func (l *life) closeItem(t testing.TB, n int) *github.Issue {
 // workflow.
 func (l *life) command(t testing.TB, body string) {
 	t.Helper()
+	l.green(t, l.commandJob(t, body), "run")
+}
+
+// commandJob posts body as a comment on the incident, as a person does, and returns the
+// comment's workflow run.
+func (l *life) commandJob(t testing.TB, body string) job {
+	t.Helper()
 	cm, _, err := l.w.As(person).Issues.CreateComment(context.Background(), sandboxtest.Owner, sandboxtest.Name, l.incident, &github.IssueComment{Body: &body})
 	if err != nil {
 		t.Fatalf("comment %q: %v", body, err)
 	}
 	path := payload(t, "issue_comment.created.incident", map[string]any{"issue": l.issue(t, l.incident), "comment": cm, "sender": cm.GetUser()})
-	l.green(t, l.job(body, "issue_comment", path), "run")
+	return l.job(body, "issue_comment", path)
 }
 
 // issue reads issue n through the fault-free door.

@@ -28,7 +28,7 @@ type life struct {
 	head       string // the hotfix's head commit
 	merge      string // the merge commit
 	postmortem int
-	backport   int // the backport PR
+	backport   int   // the backport PR
 	items      []int // the action items, the closed one first
 }
 
@@ -149,9 +149,7 @@ func (l *life) mergePR(t testing.TB) {
 // onMerge runs the merge workflow: release, backport, postmortem, incident links.
 func (l *life) onMerge(t testing.TB) {
 	t.Helper()
-	pr := l.getPR(t)
-	path := payload(t, "pull_request.closed.merged-hotfix", map[string]any{"pull_request": pr, "number": pr.GetNumber()})
-	a := l.green(t, l.job("merge", "pull_request", path), "run")
+	a := l.green(t, l.job("merge", "pull_request", mergedPayload(t, l.getPR(t))), "run")
 	l.postmortem, l.backport = a.number(t, "postmortem_issue"), a.number(t, "backport_prs")
 }
 
@@ -176,4 +174,28 @@ func gitIn(t testing.TB, dir string, args ...string) string {
 		t.Fatalf("git %v: %v\n%s", args, err, out)
 	}
 	return string(out)
+}
+
+// mergedHotfix pushes branch with file changed from main, opens its PR labelled severity/P1,
+// merges it in GitHub's UI, deletes the branch, and returns the merged PR.
+func (l *life) mergedHotfix(t testing.TB, branch, file string) *github.PullRequest {
+	t.Helper()
+	ctx, c := context.Background(), l.w.As(person)
+	l.head, l.branch = l.w.Push(branch, map[string]string{file: "fixed by " + branch + "\n"}, "main"), branch
+	pr, _, err := c.PullRequests.Create(ctx, sandboxtest.Owner, sandboxtest.Name,
+		&github.NewPullRequest{Title: github.String("Fix login timeout"), Head: &branch, Base: github.String("main")})
+	if err != nil {
+		t.Fatalf("open the PR for %s: %v", branch, err)
+	}
+	if _, _, err := c.Issues.AddLabelsToIssue(ctx, sandboxtest.Owner, sandboxtest.Name, pr.GetNumber(), []string{"severity/P1"}); err != nil {
+		t.Fatalf("label #%d: %v", pr.GetNumber(), err)
+	}
+	l.pr = pr
+	l.mergePR(t)
+	return l.getPR(t)
+}
+
+// mergedPayload is the closed event of a merged PR.
+func mergedPayload(t testing.TB, pr *github.PullRequest) string {
+	return payload(t, "pull_request.closed.merged-hotfix", map[string]any{"pull_request": pr, "number": pr.GetNumber()})
 }

@@ -22,6 +22,7 @@ const bot = "sandbox-bot"
 type state struct {
 	Tags        []string       // "name kind target message's first line", kind annotated or lightweight
 	TagLogs     map[string]int // tag ref → updates in its reflog; one is its creation
+	TagMoves    []string       // requests that updated or deleted a tag ref
 	Branches    []string
 	Pulls       []string       // "role state head→base"
 	Issues      []string       // "role state title [labels]"
@@ -58,6 +59,7 @@ func read(t testing.TB, l *life) state {
 	s := state{TagLogs: map[string]int{}, Log: map[string]int{}, BotComments: map[string]int{}, Statuses: map[string]string{}}
 	c := l.w.Client
 	s.readRefs(t, c, l.w.Dir)
+	s.TagMoves = tagMoves(l.w)
 	s.readIssues(t, c, l.role)
 	s.readStatuses(t, c, l.head)
 	s.readActionItems(t, c, l.postmortem, l.role)

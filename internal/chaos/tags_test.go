@@ -3,81 +3,45 @@ package chaos
 import (
 	"fmt"
 	"net/http"
-	"os/exec"
-	"slices"
 	"strings"
-	"sync"
+	"testing"
 
-	"github.com/incident-hotfix/incident-hotfix/internal/gittest"
+	"github.com/google/go-github/v60/github"
 )
 
-// tagWatch records every target each tag ref has had: after every request that may write, it
-// lists the bare repository's tags with git, so a tag moved or deleted by any route shows, even
-// when the response that did it was lost.
-type tagWatch struct {
-	dir  string
-	mu   sync.Mutex
-	seen map[string][]string // tag ref → each distinct target in order, "" when it vanished
-	err  error
-}
+// Every target a tag ref ever had is recorded by git itself: the world's bare repository logs
+// every ref update (core.logAllRefUpdates=always), so a tag's reflog holds one line per target,
+// and a tag never moved has exactly one. Deleting a ref deletes its reflog too, so tagMoves also
+// lists every request that asked the API to update or delete a tag ref, from the sandbox's
+// request log, which records each request that reached it, its response lost or not.
 
-// after wraps h so that the tags are listed once h has served a request that may write.
-func (w *tagWatch) after(h http.Handler) http.Handler {
-	return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
-		h.ServeHTTP(rw, r)
-		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			w.look()
-		}
-	})
-}
-
-// look lists the tags now and records what changed.
-func (w *tagWatch) look() {
-	cmd := exec.Command("git", "for-each-ref", "--format=%(refname) %(objectname)", "refs/tags/")
-	cmd.Dir, cmd.Env = w.dir, gittest.Env
-	out, err := cmd.Output()
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if err != nil {
-		w.err = fmt.Errorf("list tags in %s: %w", w.dir, err)
-		return
-	}
-	now := map[string]string{}
-	for line := range strings.Lines(string(out)) {
-		ref, target, _ := strings.Cut(strings.TrimSpace(line), " ")
-		now[ref] = target
-	}
-	for ref, target := range now {
-		w.note(ref, target)
-	}
-	for ref := range w.seen {
-		if _, ok := now[ref]; !ok {
-			w.note(ref, "")
-		}
-	}
-}
-
-// note appends target to ref's history when it differs from the last one.
-func (w *tagWatch) note(ref, target string) {
-	h := w.seen[ref]
-	if len(h) == 0 || h[len(h)-1] != target {
-		w.seen[ref] = append(h, target)
-	}
-}
-
-// moved lists every tag whose ref ever pointed at more than one object or vanished.
-func (w *tagWatch) moved() []string {
-	w.mu.Lock()
-	defer w.mu.Unlock()
+// tagMoves lists the requests that updated or deleted a tag ref.
+func tagMoves(w *world) []string {
 	var out []string
-	for ref, h := range w.seen {
-		if len(h) > 1 {
-			out = append(out, fmt.Sprintf("%s: %s", ref, strings.Join(h, " → ")))
+	for _, r := range w.Server.RequestLog() {
+		if (r.Method == http.MethodPatch || r.Method == http.MethodDelete) && strings.Contains(r.Path, "/git/refs/tags/") {
+			out = append(out, fmt.Sprintf("%s %s → %d", r.Method, r.Path, r.Status))
 		}
 	}
-	if w.err != nil {
-		out = append(out, w.err.Error())
+	return out
+}
+
+// tagTargets maps each tag to the commit it names, read with git in the bare repository.
+func tagTargets(t testing.TB, w *world) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for line := range strings.Lines(w.Git("for-each-ref", "--format=%(refname:short) %(*objectname)%(if)%(*objectname)%(then)%(else)%(objectname)%(end)", "refs/tags/")) {
+		name, target, _ := strings.Cut(strings.TrimSpace(line), " ")
+		out[name] = target
 	}
-	slices.Sort(out)
+	return out
+}
+
+// mergeCommits lists the PRs' merge commits.
+func mergeCommits(prs []*github.PullRequest) []string {
+	var out []string
+	for _, pr := range prs {
+		out = append(out, pr.GetMergeCommitSHA())
+	}
 	return out
 }

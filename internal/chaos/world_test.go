@@ -17,8 +17,7 @@ import (
 type world struct {
 	*sandboxtest.Sandbox
 	t      testing.TB
-	faulty string    // the API URL with faults, trailing slash included
-	tags   *tagWatch // every target each tag ref has had
+	faulty string // the API URL with faults, trailing slash included
 	faults *faultLog
 }
 
@@ -28,14 +27,13 @@ func newWorld(t testing.TB, spec sandbox.FaultSpec) *world {
 	s := sandboxtest.Start(t, sandboxtest.Options{Users: []string{person}})
 	s.Server.SetCollaborator(person, "write")
 	s.Git("config", "core.logAllRefUpdates", "always")
-	w := &world{Sandbox: s, t: t, tags: &tagWatch{dir: s.Dir, seen: map[string][]string{}}, faults: &faultLog{}}
+	w := &world{Sandbox: s, t: t, faults: &faultLog{}}
 	spec.OnFault = w.faults.add
 	checker, err := contract.Load()
 	if err != nil {
 		t.Fatalf("load GitHub's API description: %v", err)
 	}
-	var h http.Handler = w.tags.after(s.Server.Handler())
-	h = checker.RequestMiddleware(h, func(err error) { t.Errorf("request outside GitHub's API description:\n%v", err) })
+	h := checker.RequestMiddleware(s.Server.Handler(), func(err error) { t.Errorf("request outside GitHub's API description:\n%v", err) })
 	if spec.Enabled() {
 		h = sandbox.WithFaults(h, spec)
 	}

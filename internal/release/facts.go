@@ -70,11 +70,15 @@ func tagNames(ctx context.Context, c *github.Client, repo Repo, refPrefix string
 
 // locate walks candidates, highest first, until the target contains one. A tag at the target
 // goes to AtTarget and the walk goes on for the previous tag; a contained tag ends the walk.
+// A tag whose commit contains the target (status "behind") was made for a later merge on the
+// same branch, which won the race to be tagged when merges are released at once: up to
+// raceTries of those do not use up the maxCompares the walk may spend on other tags.
 func locate(ctx context.Context, c *github.Client, repo Repo, prefix string, f *Facts, candidates []Tag) error {
+	later := 0
 	for i, t := range candidates {
-		if i == maxCompares {
+		if i-min(later, raceTries) == maxCompares {
 			return fmt.Errorf("%w: none of the %d highest stable %ss (%s down to %s) is in %s at %s; tag the release it patches by hand",
-				ErrNoRelease, maxCompares, label(prefix), candidates[0].Name, candidates[i-1].Name, f.Base, short(f.Target))
+				ErrNoRelease, i, label(prefix), candidates[0].Name, candidates[i-1].Name, f.Base, short(f.Target))
 		}
 		status, err := relation(ctx, c, repo, t.Name, f.Target)
 		if err != nil {
@@ -86,6 +90,8 @@ func locate(ctx context.Context, c *github.Client, repo Repo, prefix string, f *
 		case "ahead":
 			f.Contained = append(f.Contained, t.Name)
 			return nil
+		case "behind":
+			later++
 		}
 	}
 	return nil

@@ -144,11 +144,16 @@ func TestRunReadsBackAnUncertainWrite(t *testing.T) {
 	}
 }
 
+// TestConcurrentReleasesGetDistinctTags releases ten merges at once: each round of the race has
+// one winner, so the last release needs ten tries, and all ten get consecutive tags.
 func TestConcurrentReleasesGetDistinctTags(t *testing.T) {
 	t.Parallel()
 	s := sandboxtest.Start(t, sandboxtest.Options{})
 	tagAt(s, "v1.2.3", s.Push("main", map[string]string{"app.go": "1.2.3\n"}))
-	merges := []string{s.Push("main", map[string]string{"a.go": "fix a\n"}), s.Push("main", map[string]string{"b.go": "fix b\n"})}
+	var merges []string
+	for i := range 10 {
+		merges = append(merges, s.Push("main", map[string]string{fmt.Sprintf("%d.go", i): "fix\n"}))
+	}
 	results := make([]Result, len(merges))
 	errs := make([]error, len(merges))
 	var wg sync.WaitGroup
@@ -165,13 +170,31 @@ func TestConcurrentReleasesGetDistinctTags(t *testing.T) {
 		}
 		checkAnnotated(t, s, results[i].Tag, merges[i])
 	}
-	got := []string{results[0].Tag, results[1].Tag}
-	if got[0] == got[1] || !strings.HasPrefix(strings.Join(got, " "), "v1.2.") {
-		t.Errorf("tags = %v, want two distinct v1.2.x tags", got)
+	want := "v1.2.3"
+	for i := range merges {
+		want += fmt.Sprintf("\nv1.2.%d", i+4)
 	}
-	if tags := s.Git("tag", "--list"); tags != "v1.2.3\nv1.2.4\nv1.2.5" {
-		t.Errorf("tags = %q, want v1.2.3, v1.2.4 and v1.2.5", tags)
+	if tags := s.Git("tag", "--list", "--sort=version:refname"); tags != want {
+		t.Errorf("tags = %q, want v1.2.3 to v1.2.13", tags)
 	}
+}
+
+// TestRunLooksPastTagsOfLaterMerges releases a merge after six later merges on main were
+// tagged first, as when ten merges are released at once: those tags contain the merge commit,
+// so they do not use up the walk down to the release the merge contains.
+func TestRunLooksPastTagsOfLaterMerges(t *testing.T) {
+	t.Parallel()
+	s := sandboxtest.Start(t, sandboxtest.Options{})
+	tagAt(s, "v1.2.3", s.Push("main", map[string]string{"app.go": "1.2.3\n"}))
+	m := s.Push("main", map[string]string{"a.go": "fix\n"})
+	for i := range 6 {
+		tagAt(s, fmt.Sprintf("v1.2.%d", i+4), s.Push("main", map[string]string{fmt.Sprintf("%d.go", i): "later fix\n"}))
+	}
+	res, _ := release(t, s, s.Client, merged(34, "main", "hotfix/pay", m))
+	if res.Tag != "v1.2.10" || res.PreviousTag != "v1.2.3" || !res.Created {
+		t.Errorf("release = %+v, want v1.2.10 after v1.2.3", res)
+	}
+	checkAnnotated(t, s, "v1.2.10", m)
 }
 
 func TestChoosingTheTagOnAKnownLineWith10000Tags(t *testing.T) {

@@ -12,7 +12,9 @@ import (
 )
 
 // raceTries bounds how many tag numbers a release tries when concurrent releases take them.
-const raceTries = 3
+// Each round of a race has one winner, so n releases at once need n tries for the last of them:
+// sixteen covers a burst of merges as large as a team makes in an incident.
+const raceTries = 16
 
 // ErrNotMerged says that the pull request is not merged, so there is no merge commit to tag.
 var ErrNotMerged = errors.New("pull request not merged")
