@@ -1,14 +1,19 @@
 package contract
 
 import (
+	"bufio"
 	"bytes"
+	"errors"
 	"io"
+	"net"
 	"net/http"
 )
 
 // Middleware wraps a server's handler: it checks every request the handler
 // receives and every response it writes, and passes each violation error to
-// report. The handler's behaviour is unchanged.
+// report. It holds the response until the check is done, so a report comes
+// before the client sees the response; otherwise the handler's behaviour is
+// unchanged. A hijacked connection is not checked.
 func (c *Checker) Middleware(h http.Handler, report func(error)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		reqBody, err := readAll(&r.Body)
@@ -17,10 +22,15 @@ func (c *Checker) Middleware(h http.Handler, report func(error)) http.Handler {
 		}
 		rec := &recorder{ResponseWriter: w, status: http.StatusOK}
 		h.ServeHTTP(rec, r)
+		if rec.hijacked {
+			return
+		}
 		resp := &http.Response{StatusCode: rec.status, Header: w.Header().Clone()}
 		if err := c.Check(r, reqBody, resp, rec.body.Bytes()); err != nil {
 			report(err)
 		}
+		w.WriteHeader(rec.status)
+		_, _ = w.Write(rec.body.Bytes())
 	})
 }
 
@@ -85,26 +95,35 @@ func readAll(body *io.ReadCloser) ([]byte, error) {
 	return data, err
 }
 
-// recorder passes a response through while keeping its status and a copy of
-// its body.
+// recorder holds a response: its status and body.
 type recorder struct {
 	http.ResponseWriter
 	status      int
 	wroteHeader bool
+	hijacked    bool
 	body        bytes.Buffer
 }
 
-// WriteHeader records the status and forwards it.
+// WriteHeader records the first status.
 func (r *recorder) WriteHeader(status int) {
 	if !r.wroteHeader {
 		r.status, r.wroteHeader = status, true
 	}
-	r.ResponseWriter.WriteHeader(status)
 }
 
-// Write keeps a copy of p and forwards it.
+// Write keeps p for later.
 func (r *recorder) Write(p []byte) (int, error) {
 	r.wroteHeader = true
-	r.body.Write(p)
-	return r.ResponseWriter.Write(p)
+	return r.body.Write(p)
+}
+
+// Hijack hands over the connection when the underlying writer can, for
+// handlers that drop connections on purpose.
+func (r *recorder) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	hj, ok := r.ResponseWriter.(http.Hijacker)
+	if !ok {
+		return nil, nil, errors.New("the response writer cannot hijack the connection")
+	}
+	r.hijacked = true
+	return hj.Hijack()
 }

@@ -153,15 +153,22 @@ func (s *Server) user(login string) *github.User {
 	h := fnv.New32a()
 	h.Write([]byte(strings.ToLower(login)))
 	id := int64(h.Sum32()%9_000_000) + 1_000_000
+	u := s.apiURL("/users/%s", login)
 	return &github.User{
 		Login:     github.String(login),
 		ID:        github.Int64(id),
 		NodeID:    github.String(nodeIDFor("U", id)),
 		Type:      github.String("User"),
 		SiteAdmin: github.Bool(false),
-		URL:       github.String(s.apiURL("/users/%s", login)),
+		URL:       github.String(u),
 		HTMLURL:   github.String(s.htmlURL("/%s", login)),
 		AvatarURL: github.String(s.htmlURL("/%s.png", login)),
+		// The rest of simple-user's required fields, as GitHub fills them.
+		GravatarID: github.String(""), FollowersURL: github.String(u + "/followers"),
+		FollowingURL: github.String(u + "/following{/other_user}"), GistsURL: github.String(u + "/gists{/gist_id}"),
+		StarredURL: github.String(u + "/starred{/owner}{/repo}"), SubscriptionsURL: github.String(u + "/subscriptions"),
+		OrganizationsURL: github.String(u + "/orgs"), ReposURL: github.String(u + "/repos"),
+		EventsURL: github.String(u + "/events{/privacy}"), ReceivedEventsURL: github.String(u + "/received_events"),
 	}
 }
 
