@@ -6,8 +6,9 @@
 // (testdata/api.github.com.subset.json, written by scripts/openapi-subset),
 // so checks run offline. A Checker validates one exchange with Check, or
 // every exchange through a handler or a client with Middleware and
-// Transport; RequestMiddleware checks only what clients send. Known differences between GitHub's real behaviour and its
-// description are listed, each with a reason, in allowlist.go.
+// Transport; RequestMiddleware checks only what clients send. Known
+// differences between GitHub's real behaviour and its description are
+// listed, each with a reason, in allowlist.go.
 package contract
 
 import (

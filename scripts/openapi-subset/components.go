@@ -33,6 +33,9 @@ func reachable(full, paths document) (document, error) {
 			return nil, fmt.Errorf("reference %s has no target", ref)
 		}
 		value = strip(value, false)
+		if kind == "responses" {
+			value = describe(value)
+		}
 		put(out, kind, name, value)
 		queue = append(queue, refs(value)...)
 	}
@@ -105,6 +108,9 @@ func strip(v any, propertyNames bool) any {
 				continue
 			}
 			out[k] = strip(child, k == "properties" && !propertyNames)
+			if k == "responses" && !propertyNames {
+				out[k] = describeAll(out[k])
+			}
 		}
 		return out
 	case []any:
@@ -123,4 +129,23 @@ func dropped(key string) bool {
 		return false
 	}
 	return prose[key] || strings.HasPrefix(key, "x-")
+}
+
+// describe gives a response object the one description OpenAPI requires of
+// it, now that its prose is gone; a $ref is left as it is.
+func describe(response any) any {
+	r, ok := response.(document)
+	if ok && r["$ref"] == nil {
+		r["description"] = "Response"
+	}
+	return response
+}
+
+// describeAll describes every response of an operation's responses map.
+func describeAll(responses any) any {
+	m, _ := responses.(document)
+	for status, r := range m {
+		m[status] = describe(r)
+	}
+	return responses
 }
