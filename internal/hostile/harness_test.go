@@ -20,6 +20,7 @@ import (
 
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/cli"
+	"github.com/incident-hotfix/incident-hotfix/internal/sandbox"
 	"github.com/incident-hotfix/incident-hotfix/internal/sandbox/sandboxtest"
 )
 
@@ -48,9 +49,25 @@ type world struct {
 // newWorld starts a world whose sandbox accepts token.
 func newWorld(t *testing.T, token string) *world {
 	t.Helper()
+	return newFaultyWorld(t, token, "")
+}
+
+// newFaultyWorld starts a world whose commands meet the faults in spec (sandbox.ParseFaults).
+// Only the commands' requests go through them: the test's own set-up talks to the sandbox
+// directly, so a fault on a route strikes the toolkit and not the scene it plays in.
+func newFaultyWorld(t *testing.T, token, spec string) *world {
+	t.Helper()
+	faults, err := sandbox.ParseFaults(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
 	s := sandboxtest.Start(t, sandboxtest.Options{Token: token, Users: []string{"alice", "mallory"}})
 	s.Server.SetCollaborator("alice", "write")
-	rec := &recorder{next: s.Server.Handler()}
+	h := s.Server.Handler()
+	if faults.Enabled() {
+		h = sandbox.WithFaults(h, faults)
+	}
+	rec := &recorder{next: h}
 	hs := httptest.NewServer(rec)
 	t.Cleanup(hs.Close)
 	return &world{t: t, s: s, api: hs.URL + "/", token: token, rec: rec}
