@@ -33,7 +33,7 @@ func TestErrorKinds(t *testing.T) {
 		{"status write forbidden", "route=POST /repos/{owner}/{repo}/statuses/{sha}:forbidden", testToken, createStatus, Forbidden,
 			"(the token may lack the statuses: write permission)"},
 		{"pull read forbidden", "route=GET /repos/{owner}/{repo}/pulls/{number}:forbidden", testToken, getPull, Forbidden,
-			"(the token may lack the pull_requests: read permission)"},
+			"(the token may lack the pull-requests: read permission)"},
 		{"merge of a moved head", "", testToken, mergeMovedHead, Conflict, "409 Head branch was modified"},
 		{"ref exists", "", testToken, createMainRef, Validation, "422 Reference already exists"},
 		{"label without a name", "", testToken, createNamelessLabel, Validation, "missing_field"},

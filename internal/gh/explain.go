@@ -69,13 +69,15 @@ func failedRequest(err error) *http.Request {
 	return nil
 }
 
-// permissionScopes maps the first path segment under /repos/{owner}/{repo}/ to the fine-grained
-// permission that guards it. See
+// permissionScopes maps the first path segment under /repos/{owner}/{repo}/ to the permission
+// that guards it, named as a workflow's `permissions:` key names it (pull-requests, not "Pull
+// requests"), since that is where a person grants it to GITHUB_TOKEN. See
+// https://docs.github.com/actions/using-jobs/assigning-permissions-to-jobs and
 // https://docs.github.com/rest/authentication/permissions-required-for-fine-grained-personal-access-tokens
 var permissionScopes = map[string]string{
 	"git": "contents", "contents": "contents", "merges": "contents", "releases": "contents",
 	"branches": "contents", "compare": "contents", "commits": "contents", "tags": "contents",
-	"pulls": "pull_requests", "issues": "issues", "labels": "issues", "milestones": "issues",
+	"pulls": "pull-requests", "issues": "issues", "labels": "issues", "milestones": "issues",
 	"statuses": "statuses", "actions": "actions", "collaborators": "metadata", "hooks": "webhooks",
 }
 

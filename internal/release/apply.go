@@ -45,7 +45,7 @@ func create(ctx context.Context, c *github.Client, repo Repo, plan Plan, msg str
 		}
 		k := gh.Kind(err)
 		if k != gh.Validation && k != gh.Uncertain && k != gh.Unavailable {
-			return outcome{}, fmt.Errorf("create ref refs/tags/%s in %s: %w", plan.Tag, repo, err)
+			return outcome{}, fmt.Errorf("create ref refs/tags/%s in %s: %w", plan.Tag, repo, gh.Explain(err))
 		}
 		got, found, rerr := readBack(ctx, c, repo, plan, obj.GetSHA())
 		switch {
@@ -78,7 +78,7 @@ func tagObject(ctx context.Context, c *github.Client, repo Repo, plan Plan, msg 
 			break
 		}
 	}
-	return nil, fmt.Errorf("create tag object %s on %s in %s: %w", plan.Tag, short(plan.Target), repo, err)
+	return nil, fmt.Errorf("create tag object %s on %s in %s: %w", plan.Tag, short(plan.Target), repo, gh.Explain(err))
 }
 
 // readBack reads the ref refs/tags/<plan.Tag> after a create that failed or may have failed. It
