@@ -56,11 +56,12 @@ func TestChaos(t *testing.T) {
 
 // tally adds up what the seeds went through.
 type tally struct {
-	faults, lostWrites, reruns atomic.Int64
+	faults, lostWrites, reruns, orphanTags atomic.Int64
 }
 
 func (c *tally) String() string {
-	return fmt.Sprintf("%d faults injected, %d writes whose response was lost, %d re-runs", c.faults.Load(), c.lostWrites.Load(), c.reruns.Load())
+	return fmt.Sprintf("%d faults injected, %d writes whose response was lost, %d re-runs, %d tag objects left without a ref (harmless)",
+		c.faults.Load(), c.lostWrites.Load(), c.reruns.Load(), c.orphanTags.Load())
 }
 
 // playSeed plays one seed and checks the state it leaves.
@@ -74,7 +75,8 @@ func playSeed(t *testing.T, seed int, totals *tally) {
 	faults, lost := w.faults.counts()
 	totals.faults.Add(int64(faults))
 	totals.lostWrites.Add(int64(lost))
-	totals.reruns.Add(int64(l.attempts - l.jobs()))
+	totals.reruns.Add(int64(l.attempts - l.runID)) // one run id per job
+	totals.orphanTags.Add(int64(orphanTags(t, w)))
 	if diff := cmp.Diff(read(t, l), want(l)); diff != "" {
 		t.Errorf("GitHub's state after seed %d (-got +want):\n%s\nfaults:\n%s", seed, diff, w.faults)
 	}

@@ -4,10 +4,6 @@ import (
 	"fmt"
 )
 
-// jobs is how many jobs a lifecycle runs: declare, guard, verify, merge, two labeled, closed,
-// sync and three comments.
-func (l *life) jobs() int { return 11 }
-
 // want is the state one clean run of the lifecycle leaves, which every seed must leave too.
 func want(l *life) state {
 	return state{
