@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptrace"
+	"strings"
 	"sync/atomic"
 	"time"
 )
@@ -64,7 +65,7 @@ func (t *transport) send(req *http.Request) attempt {
 	}
 	resp, err := t.base.RoundTrip(r)
 	if err != nil {
-		return attempt{err: err, sent: sent.Load()}
+		return attempt{err: redact(err, t.opts.Token), sent: sent.Load()}
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(resp.Body)
@@ -129,4 +130,23 @@ func withoutCredentials(req *http.Request) *http.Request {
 	r := req.Clone(req.Context())
 	r.Header.Del("Authorization")
 	return r
+}
+
+// redactedError is an error whose text shows the token as "***": a transport (a proxy, say) may
+// echo the request it failed on. errors.Is and errors.As still see the error it wraps.
+type redactedError struct {
+	err   error
+	token string
+}
+
+func (e *redactedError) Error() string { return strings.ReplaceAll(e.err.Error(), e.token, "***") }
+
+func (e *redactedError) Unwrap() error { return e.err }
+
+// redact hides token in err's text, when it is there.
+func redact(err error, token string) error {
+	if token == "" || !strings.Contains(err.Error(), token) {
+		return err
+	}
+	return &redactedError{err: err, token: token}
 }

@@ -3,6 +3,7 @@ package hostile
 import (
 	"context"
 	"os/exec"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -106,10 +107,10 @@ func TestTokenNeverShows(t *testing.T) {
 	w.merge(pr.GetNumber())
 	check(cli.ExitOK, w.vars("pull_request", w.prEvent("closed", pr.GetNumber()), nil), "run")
 	check(cli.ExitOK, w.vars("issue_comment", w.comment("alice", 1, "/resolve fixed"), nil), "run")
-	check(cli.ExitOK, w.vars("schedule", "", nil), "action-items", "--postmortem", "4", "sync")
+	check(cli.ExitOK, w.vars("schedule", "", nil), "action-items", "--postmortem", strconv.Itoa(w.postmortem()), "sync")
 	check(cli.ExitOK, w.vars("schedule", "", nil), "remind")
 	check(cli.ExitOK, w.vars("schedule", "", nil), "report")
-	check(cli.ExitOK, w.vars("workflow_dispatch", "", nil), "release", "--base", "main", "--pr-number", "3", "--pr-title", title,
+	check(cli.ExitOK, w.vars("workflow_dispatch", "", nil), "release", "--base", "main", "--pr-number", strconv.Itoa(pr.GetNumber()), "--pr-title", title,
 		"--head-branch", branch, "--merge-sha", w.s.Git("rev-parse", "main"))
 	for i, r := range results {
 		if l := leaks(r, secret); len(l) > 0 {
@@ -130,4 +131,15 @@ func (w *world) merge(number int) {
 	if _, _, err := w.s.Client.PullRequests.Merge(context.Background(), sandboxtest.Owner, sandboxtest.Name, number, "", &github.PullRequestOptions{MergeMethod: "squash"}); err != nil {
 		w.t.Fatal(err)
 	}
+}
+
+// postmortem is the number of the one postmortem issue in w.
+func (w *world) postmortem() int {
+	w.t.Helper()
+	issues, _, err := w.s.Client.Issues.ListByRepo(context.Background(), sandboxtest.Owner, sandboxtest.Name,
+		&github.IssueListByRepoOptions{State: "all", Labels: []string{"postmortem"}})
+	if err != nil || len(issues) != 1 {
+		w.t.Fatalf("postmortems: %d, %v; want 1", len(issues), err)
+	}
+	return issues[0].GetNumber()
 }
