@@ -43,7 +43,7 @@ var commands = []command{
 	{"comment/resolve", 13, commentRun("/resolve error rate normal")},
 	{"action-items-sync", 5, actionItemsRun},
 	{"remind", 20, remindRun},
-	{"report", 5, reportRun},
+	{"report", 6, reportRun},
 }
 
 // TestRequestsPerCommand fails when a command makes more requests than BENCHMARKS.md states.

@@ -84,9 +84,9 @@ func remindRun(tb testing.TB) map[string]int {
 	return mustRun(tb, s, "schedule", event, "run").routes
 }
 
-// reportRun is `hotfix report --since 90d` over the one incident, its postmortem and its items.
+// reportRun is `hotfix report` since a date before the one incident, so it counts the incident,
+// its postmortem and its items.
 func reportRun(tb testing.TB) map[string]int {
-	s, c := followups(tb)
-	c.set(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
-	return mustRun(tb, s, "", nil, "report", "--since", "90d").routes
+	s, _ := followups(tb)
+	return mustRun(tb, s, "", nil, "report", "--since", "2025-12-01").routes
 }
