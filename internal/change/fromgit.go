@@ -27,19 +27,30 @@ func FromGit(ctx context.Context, repoDir, base, head string) (Set, error) {
 		return Set{}, err
 	}
 	g := git{dir: repoDir}
-	ends, err := g.resolve(ctx, base, head)
-	if err != nil {
-		return Set{}, err
-	}
-	set := Set{Base: base, Head: head, BaseSHA: ends.mergeBase, HeadSHA: ends.head}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	// The three git processes run at once: on a small hotfix their start-up, not the diff, is
+	// the cost. The diff and the log take the refs as given; resolve checks them and finds the
+	// merge base, and when it fails the others are stopped and its diagnosis is returned.
+	var set Set
+	var ends ends
 	var wg sync.WaitGroup
-	var commitsErr error
-	wg.Go(func() { set.Commits, commitsErr = g.commits(ctx, ends.base, ends.head) })
-	set.Files, err = g.files(ctx, ends.base, ends.head)
+	var resolveErr, commitsErr error
+	wg.Go(func() {
+		if ends, resolveErr = g.resolve(ctx, base, head); resolveErr != nil {
+			cancel()
+		}
+	})
+	wg.Go(func() { set.Commits, commitsErr = g.commits(ctx, base+"^{commit}", head+"^{commit}") })
+	files, filesErr := g.files(ctx, base+"^{commit}", head+"^{commit}")
 	wg.Wait()
-	if err = errors.Join(err, commitsErr); err != nil {
+	if resolveErr != nil {
+		return Set{}, resolveErr
+	}
+	if err := errors.Join(filesErr, commitsErr); err != nil {
 		return Set{}, fmt.Errorf("change %s...%s in %s: %w", base, head, repoDir, err)
 	}
+	set.Base, set.Head, set.BaseSHA, set.HeadSHA, set.Files = base, head, ends.mergeBase, ends.head, files
 	return set, nil
 }
 
