@@ -49,7 +49,7 @@ func (s *Server) getBranch(w http.ResponseWriter, r *http.Request) error {
 	}
 	return writeJSON(w, http.StatusOK, map[string]any{
 		"name":           name,
-		"commit":         s.git.repositoryCommit(ci),
+		"commit":         s.commitJSON(ci),
 		"_links":         map[string]string{"self": s.apiURL("branches/%s", name), "html": s.htmlURL("tree/%s", name)},
 		"protected":      false,
 		"protection":     map[string]any{"enabled": false, "required_status_checks": map[string]any{"enforcement_level": "off", "contexts": []string{}, "checks": []string{}}},

@@ -32,7 +32,7 @@ func (s *Server) getCommit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	rc := s.git.repositoryCommit(ci)
+	rc := s.commitJSON(ci)
 	rc.Files = files[:min(len(files), maxCommitFiles)]
 	rc.Stats = fileStats(files)
 	return writeJSON(w, http.StatusOK, rc)
@@ -59,7 +59,7 @@ func (s *Server) getGitCommit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, s.git.gitCommit(ci))
+	return writeJSON(w, http.StatusOK, s.gitCommitJSON(ci))
 }
 
 // listCommits answers GET /commits: the history of sha (default main), newest first, optionally
@@ -88,11 +88,7 @@ func (s *Server) listCommits(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := make([]*github.RepositoryCommit, 0, len(infos))
-	for _, ci := range infos {
-		out = append(out, s.git.repositoryCommit(ci))
-	}
-	return writeJSON(w, http.StatusOK, out)
+	return writeJSON(w, http.StatusOK, s.commitsJSON(infos))
 }
 
 // count is how many commits git rev-list lists for args.

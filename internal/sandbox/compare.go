@@ -54,8 +54,17 @@ func (s *Server) localRef(ref string) string {
 	return ref
 }
 
+// compareOut is GitHub's commit comparison: github.CommitsComparison with the commits shaped
+// as the commits API shows them.
+type compareOut struct {
+	*github.CommitsComparison
+	BaseCommit      *commitOut   `json:"base_commit"`
+	MergeBaseCommit *commitOut   `json:"merge_base_commit"`
+	Commits         []*commitOut `json:"commits"`
+}
+
 // comparison compares commits base and head from git.
-func (s *Server) comparison(base, head string) (*github.CommitsComparison, error) {
+func (s *Server) comparison(base, head string) (*compareOut, error) {
 	mb, err := s.git.mergeBase(base, head)
 	if err != nil {
 		return nil, err
@@ -71,15 +80,15 @@ func (s *Server) comparison(base, head string) (*github.CommitsComparison, error
 	if err != nil {
 		return nil, err
 	}
-	cmp := &github.CommitsComparison{
+	cmp := &compareOut{CommitsComparison: &github.CommitsComparison{
 		Status: github.String(compareStatus(ahead, behind)), AheadBy: github.Int(ahead), BehindBy: github.Int(behind),
 		TotalCommits: github.Int(ahead),
-	}
+	}}
 	return cmp, s.fillComparison(cmp, base, head, mb)
 }
 
 // fillComparison adds the base and merge-base commits, the commits and the files.
-func (s *Server) fillComparison(cmp *github.CommitsComparison, base, head, mb string) error {
+func (s *Server) fillComparison(cmp *compareOut, base, head, mb string) error {
 	baseCommit, err := s.git.commit(base)
 	if err != nil {
 		return err
@@ -88,7 +97,7 @@ func (s *Server) fillComparison(cmp *github.CommitsComparison, base, head, mb st
 	if err != nil {
 		return err
 	}
-	cmp.BaseCommit, cmp.MergeBaseCommit = s.git.repositoryCommit(baseCommit), s.git.repositoryCommit(mbCommit)
+	cmp.BaseCommit, cmp.MergeBaseCommit = s.commitJSON(baseCommit), s.commitJSON(mbCommit)
 	commits, err := s.git.commitsBetween(mb, head)
 	if err != nil {
 		return err
@@ -97,7 +106,7 @@ func (s *Server) fillComparison(cmp *github.CommitsComparison, base, head, mb st
 	if err != nil {
 		return err
 	}
-	cmp.Commits = commits[:min(len(commits), maxCompareCommits)]
+	cmp.Commits = s.commitsJSON(commits[:min(len(commits), maxCompareCommits)])
 	cmp.Files = files[:min(len(files), maxCompareFiles)]
 	return nil
 }

@@ -41,12 +41,33 @@ func (s *Server) getContents(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	name := path[strings.LastIndex(path, "/")+1:]
-	return writeJSON(w, http.StatusOK, &github.RepositoryContent{
+	return writeJSON(w, http.StatusOK, s.fileJSON(path, ref, strings.TrimSpace(string(sha)), data))
+}
+
+// contentOut is GitHub's content-file object: github.RepositoryContent with its _links.
+type contentOut struct {
+	*github.RepositoryContent
+	Links contentLinks `json:"_links"`
+}
+
+// contentLinks are a content object's own, git and web URLs.
+type contentLinks struct {
+	Self string `json:"self"`
+	Git  string `json:"git"`
+	HTML string `json:"html"`
+}
+
+// fileJSON renders the blob sha with data, at path in ref, as a content-file object. Its
+// download_url is the web's raw URL for the file.
+func (s *Server) fileJSON(path, ref, sha string, data []byte) *contentOut {
+	f := &github.RepositoryContent{
 		Type: github.String("file"), Encoding: github.String("base64"), Size: github.Int(len(data)),
-		Name: github.String(name), Path: github.String(path), SHA: github.String(strings.TrimSpace(string(sha))),
-		Content: github.String(base64.StdEncoding.EncodeToString(data)),
-		URL:     github.String(s.apiURL("contents/%s?ref=%s", path, ref)),
-		HTMLURL: github.String(s.htmlURL("blob/%s/%s", ref, path)),
-	})
+		Name: github.String(path[strings.LastIndex(path, "/")+1:]), Path: github.String(path), SHA: github.String(sha),
+		Content:     github.String(base64.StdEncoding.EncodeToString(data)),
+		URL:         github.String(s.apiURL("contents/%s?ref=%s", path, ref)),
+		GitURL:      github.String(s.apiURL("git/blobs/%s", sha)),
+		HTMLURL:     github.String(s.htmlURL("blob/%s/%s", ref, path)),
+		DownloadURL: github.String(s.htmlURL("raw/%s/%s", ref, path)),
+	}
+	return &contentOut{RepositoryContent: f, Links: contentLinks{Self: f.GetURL(), Git: f.GetGitURL(), HTML: f.GetHTMLURL()}}
 }

@@ -8,8 +8,6 @@ import (
 	"os/exec"
 	"strings"
 	"time"
-
-	"github.com/google/go-github/v60/github"
 )
 
 // gitRepo runs the git CLI on the sandbox's bare repository, always with an explicit argv.
@@ -150,16 +148,8 @@ func (g *gitRepo) updateRef(ref, sha string) error {
 
 // commitsBetween lists the commits on head that are not on base, oldest first, as compare and a
 // pull request's commits list them.
-func (g *gitRepo) commitsBetween(base, head string) ([]*github.RepositoryCommit, error) {
-	infos, err := g.log("--reverse", "--end-of-options", base+".."+head)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*github.RepositoryCommit, 0, len(infos))
-	for _, ci := range infos {
-		out = append(out, g.repositoryCommit(ci))
-	}
-	return out, nil
+func (g *gitRepo) commitsBetween(base, head string) ([]commitInfo, error) {
+	return g.log("--reverse", "--end-of-options", base+".."+head)
 }
 
 // isAncestor reports whether commit a is an ancestor of (or the same as) commit b.

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-
-	"github.com/google/go-github/v60/github"
 )
 
 // commitInfo is one commit as git log prints it.
@@ -63,45 +61,5 @@ func parseCommit(f []string) commitInfo {
 		AuthorName: f[3], AuthorEmail: f[4], AuthorDate: aDate.UTC(),
 		CommitterName: f[6], CommitterEmail: f[7], CommitterDate: cDate.UTC(),
 		Message: strings.TrimSuffix(f[9], "\n"),
-	}
-}
-
-// gitCommit is the commit as GET /git/commits/{sha} shows it.
-func (g *gitRepo) gitCommit(ci commitInfo) *github.Commit {
-	parents := make([]*github.Commit, 0, len(ci.Parents))
-	for _, p := range ci.Parents {
-		parents = append(parents, &github.Commit{SHA: github.String(p), URL: github.String(g.api("git/commits/%s", p)), HTMLURL: github.String(g.html("commit/%s", p))})
-	}
-	return &github.Commit{
-		SHA:          github.String(ci.SHA),
-		NodeID:       github.String("C_" + ci.SHA),
-		URL:          github.String(g.api("git/commits/%s", ci.SHA)),
-		HTMLURL:      github.String(g.html("commit/%s", ci.SHA)),
-		Author:       &github.CommitAuthor{Name: github.String(ci.AuthorName), Email: github.String(ci.AuthorEmail), Date: &github.Timestamp{Time: ci.AuthorDate}},
-		Committer:    &github.CommitAuthor{Name: github.String(ci.CommitterName), Email: github.String(ci.CommitterEmail), Date: &github.Timestamp{Time: ci.CommitterDate}},
-		Tree:         &github.Tree{SHA: github.String(ci.Tree), Entries: nil},
-		Message:      github.String(ci.Message),
-		Parents:      parents,
-		Verification: &github.SignatureVerification{Verified: github.Bool(false), Reason: github.String("unsigned")},
-	}
-}
-
-// repositoryCommit is the commit as the commits, compare and pull request APIs show it.
-func (g *gitRepo) repositoryCommit(ci commitInfo) *github.RepositoryCommit {
-	inner := g.gitCommit(ci)
-	parents := inner.Parents
-	for _, p := range parents {
-		p.URL = github.String(g.api("commits/%s", p.GetSHA()))
-	}
-	inner.SHA, inner.NodeID, inner.HTMLURL, inner.Parents = nil, nil, nil, nil
-	inner.CommentCount = github.Int(0)
-	return &github.RepositoryCommit{
-		SHA:         github.String(ci.SHA),
-		NodeID:      github.String("C_" + ci.SHA),
-		Commit:      inner,
-		URL:         github.String(g.api("commits/%s", ci.SHA)),
-		HTMLURL:     github.String(g.html("commit/%s", ci.SHA)),
-		CommentsURL: github.String(g.api("commits/%s/comments", ci.SHA)),
-		Parents:     parents,
 	}
 }

@@ -52,7 +52,7 @@ func (s *Server) merge(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusCreated, s.git.repositoryCommit(ci))
+	return writeJSON(w, http.StatusCreated, s.commitJSON(ci))
 }
 
 // mergeCommit makes the merge commit of head into base, or returns a 409 on conflict.

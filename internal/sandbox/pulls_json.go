@@ -19,6 +19,17 @@ type pullOut struct {
 	Milestone          *github.Milestone            `json:"milestone"`
 	AutoMerge          *github.PullRequestAutoMerge `json:"auto_merge"`
 	ActiveLockReason   *string                      `json:"active_lock_reason"`
+	Head               *branchOut                   `json:"head"`
+	Base               *branchOut                   `json:"base"`
+}
+
+// branchOut is one side of a pull request: the branch, its head commit, and the repository.
+type branchOut struct {
+	Label string       `json:"label"`
+	Ref   string       `json:"ref"`
+	SHA   string       `json:"sha"`
+	User  *github.User `json:"user"`
+	Repo  *repoOut     `json:"repo"`
 }
 
 // pullFull is the single pull request object: pullOut with the counts and the mergeability,
@@ -94,11 +105,12 @@ func (s *Server) pullSummaryJSON(rec *issueRecord) *pullOut {
 		DiffURL:           github.String(s.htmlURL("pull/%d.diff", rec.Number)),
 		PatchURL:          github.String(s.htmlURL("pull/%d.patch", rec.Number)),
 		AuthorAssociation: github.String(s.association(rec.User)),
-		Head:              s.branchJSON(p.Head, p.HeadSHA), Base: s.branchJSON(p.Base, p.BaseSHA),
 	}
 	pr.Links = pullLinksJSON(pr)
 	out := &pullOut{PullRequest: pr, Labels: s.labelsJSON(rec.Labels), Assignees: s.usersJSON(rec.Assignees),
 		RequestedReviewers: []*github.User{}, RequestedTeams: []*github.Team{}}
+	repo := s.repository()
+	out.Head, out.Base = s.branchJSON(p.Head, p.HeadSHA, repo), s.branchJSON(p.Base, p.BaseSHA, repo)
 	if len(rec.Assignees) > 0 {
 		out.Assignee = s.user(rec.Assignees[0])
 	}
@@ -122,11 +134,10 @@ func pullLinksJSON(pr *github.PullRequest) *github.PRLinks {
 }
 
 // branchJSON renders one side of a pull request: label OWNER:BRANCH, ref, sha, user and repo.
-func (s *Server) branchJSON(branch, sha string) *github.PullRequestBranch {
-	return &github.PullRequestBranch{
-		Label: github.String(s.opts.Owner + ":" + branch), Ref: github.String(branch),
-		SHA: github.String(sha), User: s.user(s.opts.Owner), Repo: s.repository(),
-	}
+func (s *Server) branchJSON(branch, sha string, repo *repoOut) *branchOut {
+	owner := s.user(s.opts.Owner)
+	owner.Type = github.String("Organization")
+	return &branchOut{Label: s.opts.Owner + ":" + branch, Ref: branch, SHA: sha, User: owner, Repo: repo}
 }
 
 // pullLinks is the pull_request object of an issue that is a pull request.

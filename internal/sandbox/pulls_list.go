@@ -95,5 +95,5 @@ func (s *Server) listPullCommits(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, page)
+	return writeJSON(w, http.StatusOK, s.commitsJSON(page))
 }

@@ -47,3 +47,32 @@ func (s *Server) rateSnapshot() rateWindow {
 	defer s.log.mu.Unlock()
 	return s.log.rate
 }
+
+// Limits of the resources the sandbox serves none of, per window, as GitHub gives them to an
+// authenticated user: search per minute, code search per minute, GraphQL per hour.
+const (
+	searchLimit     = 30
+	codeSearchLimit = 10
+	graphQLLimit    = 5000
+)
+
+// rateLimitJSON is GET /rate_limit's body: the core window the sandbox counts, and full windows
+// for the resources it does not serve.
+// https://docs.github.com/rest/rate-limit/rate-limit#get-rate-limit-status-for-the-authenticated-user
+func (s *Server) rateLimitJSON() map[string]any {
+	rw, now := s.rateSnapshot(), s.opts.Clock()
+	core := rateResource("core", rateLimit, rw.used, rw.reset)
+	minute := now.Add(time.Minute).Truncate(time.Second)
+	return map[string]any{"rate": core, "resources": map[string]any{
+		"core":                 core,
+		"search":               rateResource("search", searchLimit, 0, minute),
+		"code_search":          rateResource("code_search", codeSearchLimit, 0, minute),
+		"graphql":              rateResource("graphql", graphQLLimit, 0, now.Add(time.Hour).Truncate(time.Second)),
+		"integration_manifest": rateResource("integration_manifest", rateLimit, 0, now.Add(time.Hour).Truncate(time.Second)),
+	}}
+}
+
+// rateResource is one resource's window: its limit, what is used and left, and when it resets.
+func rateResource(name string, limit, used int, reset time.Time) map[string]any {
+	return map[string]any{"limit": limit, "remaining": limit - used, "reset": reset.Unix(), "used": used, "resource": name}
+}

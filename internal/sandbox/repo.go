@@ -3,8 +3,6 @@ package sandbox
 import (
 	"net/http"
 	"strings"
-
-	"github.com/google/go-github/v60/github"
 )
 
 // routesRepo registers the repository, the authenticated user, the rate limit and collaborators.
@@ -22,45 +20,19 @@ const repoID = 1296269
 // getRepo answers GET /repos/{owner}/{repo}.
 // https://docs.github.com/rest/repos/repos#get-a-repository
 func (s *Server) getRepo(w http.ResponseWriter, r *http.Request) error {
-	return writeJSON(w, http.StatusOK, s.repository())
-}
-
-// repository is the sandbox's repository as GitHub describes it; the token's user is its admin.
-func (s *Server) repository() *github.Repository {
-	owner := s.user(s.opts.Owner)
-	owner.Type = github.String("Organization")
-	created := &github.Timestamp{Time: s.st.created(s.now())}
-	return &github.Repository{
-		ID: github.Int64(repoID), NodeID: github.String(nodeIDFor("R", repoID)),
-		Name: github.String(s.opts.Name), FullName: github.String(s.opts.Owner + "/" + s.opts.Name),
-		Owner: owner, Private: github.Bool(false), Visibility: github.String("public"),
-		Fork: github.Bool(false), Archived: github.Bool(false), Disabled: github.Bool(false),
-		DefaultBranch: github.String("main"),
-		URL:           github.String(s.apiURL("")), HTMLURL: github.String(s.htmlURL("")),
-		CloneURL: github.String(s.opts.Dir), GitURL: github.String(s.opts.Dir),
-		HasIssues: github.Bool(true), HasProjects: github.Bool(false), HasWiki: github.Bool(false),
-		AllowMergeCommit: github.Bool(true), AllowSquashMerge: github.Bool(true), AllowRebaseMerge: github.Bool(true),
-		CreatedAt: created, UpdatedAt: created, PushedAt: &github.Timestamp{Time: s.now()},
-		Permissions: map[string]bool{"admin": true, "maintain": true, "push": true, "triage": true, "pull": true},
-	}
+	return writeJSON(w, http.StatusOK, s.fullRepository())
 }
 
 // getUser answers GET /user with the token's user.
 // https://docs.github.com/rest/users/users#get-the-authenticated-user
 func (s *Server) getUser(w http.ResponseWriter, r *http.Request) error {
-	u := s.user(s.requester(r))
-	u.Name = github.String(s.requester(r))
-	created := &github.Timestamp{Time: s.st.created(s.now())}
-	u.CreatedAt, u.UpdatedAt = created, created
-	return writeJSON(w, http.StatusOK, u)
+	return writeJSON(w, http.StatusOK, s.privateUser(s.requester(r)))
 }
 
-// getRateLimit answers GET /rate_limit with the core window.
+// getRateLimit answers GET /rate_limit.
 // https://docs.github.com/rest/rate-limit/rate-limit#get-rate-limit-status-for-the-authenticated-user
 func (s *Server) getRateLimit(w http.ResponseWriter, r *http.Request) error {
-	rw := s.rateSnapshot()
-	core := map[string]any{"limit": rateLimit, "remaining": rateLimit - rw.used, "reset": rw.reset.Unix(), "used": rw.used, "resource": "core"}
-	return writeJSON(w, http.StatusOK, map[string]any{"resources": map[string]any{"core": core}, "rate": core})
+	return writeJSON(w, http.StatusOK, s.rateLimitJSON())
 }
 
 // roles are the repository roles, strongest first, with the legacy permission each one reports.
@@ -72,7 +44,7 @@ var roles = map[string]string{"admin": "admin", "maintain": "write", "write": "w
 func (s *Server) getPermission(w http.ResponseWriter, r *http.Request) error {
 	login := r.PathValue("username")
 	role := s.role(login)
-	return writeJSON(w, http.StatusOK, map[string]any{"permission": roles[role], "role_name": role, "user": s.user(login)})
+	return writeJSON(w, http.StatusOK, map[string]any{"permission": roles[role], "role_name": role, "user": s.collaborator(login, role)})
 }
 
 // role is login's role on the repository.

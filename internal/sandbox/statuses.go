@@ -97,7 +97,7 @@ func (s *Server) combinedStatus(w http.ResponseWriter, r *http.Request) error {
 			State: github.String(combinedState(latest)), SHA: github.String(sha), TotalCount: github.Int(len(latest)),
 			CommitURL: github.String(s.apiURL("commits/%s", sha)), RepositoryURL: github.String(s.apiURL("")),
 		},
-		Statuses: s.statusesJSON(page), URL: s.apiURL("commits/%s/status", sha), Repository: s.repository(),
+		Statuses: s.statusesJSON(page), URL: s.apiURL("commits/%s/status", sha), Repository: s.minimalRepository(),
 	})
 }
 
@@ -161,7 +161,7 @@ type combinedOut struct {
 	*github.CombinedStatus
 	Statuses   []*statusOut       `json:"statuses"`
 	URL        string             `json:"url"`
-	Repository *github.Repository `json:"repository"`
+	Repository *minimalRepoOut    `json:"repository"`
 }
 
 // statusesJSON renders statuses; never nil.

@@ -119,8 +119,14 @@ func (s *Server) getTag(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, tag)
 }
 
+// tagOut is GitHub's git tag object: github.Tag with its verification's nulls.
+type tagOut struct {
+	*github.Tag
+	Verification *verificationOut `json:"verification"`
+}
+
 // readTag reads the tag object sha with git cat-file, or returns a 404.
-func (s *Server) readTag(sha string) (*github.Tag, error) {
+func (s *Server) readTag(sha string) (*tagOut, error) {
 	if !fullSHA.MatchString(sha) {
 		return nil, notFound()
 	}
@@ -132,12 +138,11 @@ func (s *Server) readTag(sha string) (*github.Tag, error) {
 	tag := &github.Tag{
 		SHA: github.String(sha), NodeID: github.String("TAG_" + sha[:12]), URL: github.String(s.apiURL("git/tags/%s", sha)),
 		Message: github.String(strings.TrimSuffix(msg, "\n")), Object: &github.GitObject{},
-		Verification: &github.SignatureVerification{Verified: github.Bool(false), Reason: github.String("unsigned")},
 	}
 	for _, line := range strings.Split(head, "\n") {
 		s.tagHeader(tag, line)
 	}
-	return tag, nil
+	return &tagOut{Tag: tag, Verification: unsigned()}, nil
 }
 
 // tagHeader applies one header line of a tag object to tag.
