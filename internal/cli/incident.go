@@ -28,6 +28,9 @@ type incidentCmd struct {
 	createBranch string
 	json         bool
 	remote       remoteFlags
+	// preset is the policy `hotfix run` already read from presetRef, so it is not read again.
+	preset    *config.Policy
+	presetRef string
 }
 
 func (*incidentCmd) Name() string { return "incident" }
@@ -55,7 +58,7 @@ func (c *incidentCmd) Run(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return Usage(err)
 	}
-	s, err := c.session(ctx, env)
+	s, err := c.session(ctx, env, t)
 	if err != nil {
 		return err
 	}
@@ -72,7 +75,11 @@ func runIncident(sub string) handler {
 			fmt.Fprintf(env.Stdout, "would run hotfix incident %s\n", sub)
 			return nil
 		}
-		return runCommand(ctx, env, "incident", []string{sub})
+		cmd := &incidentCmd{}
+		if opts.PolicyRef != "" {
+			cmd.preset, cmd.presetRef = &opts.Policy, opts.PolicyRef
+		}
+		return runWith(ctx, env, cmd, []string{sub})
 	}
 }
 
@@ -84,17 +91,22 @@ type incidentSession struct {
 	webhook notify.Webhook
 }
 
-// session connects, reads the policy from the default branch, and finds the log's identity.
-func (c *incidentCmd) session(ctx context.Context, env *Env) (incidentSession, error) {
+// session connects, reads the policy from the default branch (the one the payload names, else
+// the repository's), and finds the log's identity.
+func (c *incidentCmd) session(ctx context.Context, env *Env, t event.Trigger) (incidentSession, error) {
 	r, err := c.remote.connect(ctx, env)
 	if err != nil {
 		return incidentSession{}, err
 	}
-	repo, _, err := r.client.Repositories.Get(ctx, r.owner, r.name)
-	if err != nil {
-		return incidentSession{}, fmt.Errorf("read repository %s/%s: %w", r.owner, r.name, err)
+	branch := t.BaseRef()
+	if branch == "" {
+		repo, _, err := r.client.Repositories.Get(ctx, r.owner, r.name)
+		if err != nil {
+			return incidentSession{}, fmt.Errorf("read repository %s/%s: %w", r.owner, r.name, err)
+		}
+		branch = repo.GetDefaultBranch()
 	}
-	p, _, err := r.policy(ctx, repo.GetDefaultBranch())
+	p, err := c.policy(ctx, r, branch)
 	if err != nil {
 		return incidentSession{}, err
 	}
@@ -104,6 +116,15 @@ func (c *incidentCmd) session(ctx context.Context, env *Env) (incidentSession, e
 		runner.New(env.Getenv, env.Stdout).Mask(hook.URL)
 	}
 	return incidentSession{remote: r, opts: opts, webhook: hook}, err
+}
+
+// policy is the policy on branch: the one `hotfix run` already read from it, else read now.
+func (c *incidentCmd) policy(ctx context.Context, r remote, branch string) (config.Policy, error) {
+	if c.preset != nil && c.presetRef == branch {
+		return *c.preset, nil
+	}
+	p, _, err := r.policy(ctx, branch)
+	return p, err
 }
 
 // incidentOptions are the incident package's options from the policy.

@@ -205,9 +205,14 @@ func runCommand(ctx context.Context, env *Env, name string, args []string) error
 	if !ok {
 		return fmt.Errorf("command %q is not in this build; valid commands: %s", name, strings.Join(names(), ", "))
 	}
+	return runWith(ctx, env, cmd, args)
+}
+
+// runWith runs cmd with args, binding its action inputs as Main does.
+func runWith(ctx context.Context, env *Env, cmd Command, args []string) error {
 	fs := newFlagSet(cmd, env)
 	if err := fs.Parse(args); err != nil {
-		return Usage(fmt.Errorf("hotfix %s %s: %w", name, strings.Join(args, " "), err))
+		return Usage(fmt.Errorf("hotfix %s %s: %w", cmd.Name(), strings.Join(args, " "), err))
 	}
 	if err := bindInputs(fs, env.Getenv); err != nil {
 		return Usage(err)
