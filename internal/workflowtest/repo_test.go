@@ -111,22 +111,22 @@ func dropped(k string) bool {
 	return k == "HOME" || k == "CI" || k == "ACT"
 }
 
-// newShop clones the sandbox's repository and sets it up as a user would: a Makefile whose test
-// target is the verify step that init detects, `hotfix init`, the commit on main, tag v1.2.3 and
-// develop. It returns the clone, on main.
+// newShop clones the sandbox's repository and sets it up as a user would: a small Go module, whose
+// vet, build and test init detects as the verify steps, `hotfix init`, the commit on main, tag
+// v1.2.3 and develop. It returns the clone, on main.
 func newShop(t *testing.T, s *sandboxtest.Sandbox) string {
 	t.Helper()
 	dir := t.TempDir()
 	git(t, dir, "clone", "-q", s.Dir, ".")
 	git(t, dir, "checkout", "-q", "-B", "main", "origin/main")
-	write(t, dir, map[string]string{"Makefile": "test:\n\t@echo the tests pass\n", "svc.txt": "one\ntwo\nthree\n"})
+	write(t, dir, map[string]string{"go.mod": "module shop\n\ngo 1.26\n", "shop.go": "// Package shop serves the shop.\npackage shop\n", "svc.txt": "one\ntwo\nthree\n"})
 	var stdout, stderr bytes.Buffer
 	env := &cli.Env{Getenv: cli.MapEnv(nil), Stdout: &stdout, Stderr: &stderr, Dir: dir, Now: time.Now}
 	if code := cli.Main(context.Background(), []string{"init"}, env); code != cli.ExitOK {
 		t.Fatalf("hotfix init: exit %d\n%s%s", code, stdout.String(), stderr.String())
 	}
 	git(t, dir, "add", "-A")
-	git(t, dir, "commit", "-q", "-m", "hotfix init, and a Makefile")
+	git(t, dir, "commit", "-q", "-m", "hotfix init")
 	git(t, dir, "tag", "-a", "-m", "v1.2.3", "v1.2.3")
 	git(t, dir, "push", "-q", "origin", "HEAD:refs/heads/main", "HEAD:refs/heads/develop", "refs/tags/v1.2.3")
 	return dir

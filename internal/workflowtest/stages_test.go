@@ -62,18 +62,25 @@ func pushStage(t *testing.T, st *story) []byte {
 	return pushPayload(t, st.repo, hotfixBranch, st.head)
 }
 
-// checkStatuses wants the guard's and verify's commit statuses on the hotfix head, both green.
+// checkStatuses wants the guard's and verify's commit statuses on the hotfix head, both green,
+// and verify to have run the steps of the policy on main.
 func checkStatuses(t *testing.T, st *story) {
 	combined, _, err := st.s.Client.Repositories.GetCombinedStatus(context.Background(), owner, name, st.head, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := map[string]string{}
+	got, verify := map[string]string{}, ""
 	for _, s := range combined.Statuses {
 		got[s.GetContext()] = s.GetState()
+		if s.GetContext() == "hotfix/verify" {
+			verify = s.GetDescription()
+		}
 	}
 	if diff := cmp.Diff(got, map[string]string{"hotfix/guard": "success", "hotfix/verify": "success"}); diff != "" {
 		t.Errorf("statuses on %s (-got +want):\n%s", st.head, diff)
+	}
+	if !strings.HasPrefix(verify, "3 steps passed") { // go vet, go build and go test, as init detected them
+		t.Errorf("hotfix/verify says %q, want the 3 steps of the policy that init wrote", verify)
 	}
 }
 
