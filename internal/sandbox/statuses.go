@@ -159,9 +159,9 @@ type statusOut struct {
 // repository and statuses that carry their nulls.
 type combinedOut struct {
 	*github.CombinedStatus
-	Statuses   []*statusOut       `json:"statuses"`
-	URL        string             `json:"url"`
-	Repository *minimalRepoOut    `json:"repository"`
+	Statuses   []*statusOut    `json:"statuses"`
+	URL        string          `json:"url"`
+	Repository *minimalRepoOut `json:"repository"`
 }
 
 // statusesJSON renders statuses; never nil.
