@@ -79,3 +79,20 @@ func commentPayload(t *testing.T, repo *github.Repository, issue *github.Issue, 
 	e.Issue, e.Comment, e.Repo, e.Sender = issue, comment, repo, comment.User
 	return encode(t, e)
 }
+
+// scheduleEvent is a schedule event's payload, which go-github has no type for.
+type scheduleEvent struct {
+	Schedule     string               `json:"schedule"`
+	Workflow     string               `json:"workflow"`
+	Repo         *github.Repository   `json:"repository"`
+	Organization *github.Organization `json:"organization"`
+	Sender       *github.User         `json:"sender"`
+}
+
+// schedulePayload is the schedule example (the dispatch example's repository, with a cron).
+func schedulePayload(t *testing.T, repo *github.Repository) []byte {
+	t.Helper()
+	e := example[scheduleEvent](t, "schedule.json")
+	e.Repo = repo
+	return encode(t, e)
+}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-github/v60/github"
@@ -54,6 +55,12 @@ var stages = []stage{{
 	jobs:    map[string]string{"update": "success"},
 	steps:   map[string][]string{"update": {"1 success"}},
 	check:   checkStatusUpdate,
+}, {
+	name: "schedule: a reminder on the overdue action item", event: "schedule", workflow: "incident.yml",
+	payload: func(t *testing.T, st *story) []byte { return schedulePayload(t, st.repo) },
+	jobs:    map[string]string{"remind": "success"},
+	steps:   map[string][]string{"remind": {"1 success"}},
+	check:   checkReminder,
 }}
 
 // pushStage pushes a one-line hotfix, as a person would.
@@ -158,11 +165,12 @@ func checkIncident(t *testing.T, st *story) {
 	}
 }
 
-// actionItemStage files an action item on the postmortem as ada, labelled when it is opened.
+// actionItemStage files an action item on the postmortem as ada, labelled when it is opened. It
+// was due two days ago, so that the schedule stage has a reminder to post.
 func actionItemStage(t *testing.T, st *story) []byte {
 	item, _, err := st.ada.Issues.Create(context.Background(), owner, name, &github.IssueRequest{
 		Title: github.String("Alert on login latency"), Labels: &[]string{"postmortem-action"},
-		Body: github.String(fmt.Sprintf("Postmortem: #%d\nDue: 2026-12-31\n", st.postmortem)),
+		Body: github.String(fmt.Sprintf("Postmortem: #%d\nDue: %s\n", st.postmortem, time.Now().UTC().AddDate(0, 0, -2).Format(time.DateOnly))),
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -182,6 +190,7 @@ func checkActionItem(t *testing.T, st *story) {
 	if !strings.Contains(table, fmt.Sprintf("#%d", items[0].GetNumber())) {
 		t.Errorf("the postmortem's Action Items table lacks #%d:\n%s", items[0].GetNumber(), table)
 	}
+	st.item = items[0].GetNumber()
 }
 
 // statusStage comments a /status command on the incident as ada.
@@ -219,6 +228,26 @@ func checkStatusUpdate(t *testing.T, st *story) {
 	issue, _, err := st.s.Client.Issues.Get(ctx, owner, name, st.incident)
 	if err != nil || !hasLabel(issue, "status/identified") {
 		t.Errorf("incident #%d: %v; want the label status/identified", st.incident, err)
+	}
+}
+
+// checkReminder wants one reminder on the overdue action item, and none on the incident, whose
+// last update is minutes old.
+func checkReminder(t *testing.T, st *story) {
+	for issue, want := range map[int]int{st.item: 1, st.incident: 0} {
+		comments, _, err := st.s.Client.Issues.ListComments(context.Background(), owner, name, issue, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := 0
+		for _, c := range comments {
+			if c.GetUser().GetLogin() != "ada" && !strings.HasPrefix(c.GetBody(), "<!-- hotfix:log ") {
+				got++
+			}
+		}
+		if got != want {
+			t.Errorf("#%d has %d comments from the toolkit other than log entries, want %d reminders", issue, got, want)
+		}
 	}
 }
 

@@ -26,6 +26,7 @@ type story struct {
 	head       string // the hotfix branch's head commit
 	postmortem int    // the postmortem issue the merge opened
 	incident   int    // the incident issue that declare opened
+	item       int    // the action item filed on the postmortem
 }
 
 // stage is one event in the story: the state it sets up on the sandbox and its payload, the jobs
