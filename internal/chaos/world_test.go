@@ -26,7 +26,9 @@ func newWorld(t testing.TB, spec sandbox.FaultSpec) *world {
 	t.Helper()
 	s := sandboxtest.Start(t, sandboxtest.Options{Users: []string{person}})
 	s.Server.SetCollaborator(person, "write")
-	s.Git("config", "core.logAllRefUpdates", "always")
+	for _, kv := range [][2]string{{"core.logAllRefUpdates", "always"}, {"receive.autogc", "false"}, {"gc.auto", "0"}, {"maintenance.auto", "false"}} {
+		s.Git("config", kv[0], kv[1]) // every ref update logged; no housekeeping after each push
+	}
 	w := &world{Sandbox: s, t: t, faults: &faultLog{}}
 	spec.OnFault = w.faults.add
 	checker, err := contract.Load()
