@@ -28,10 +28,17 @@ func markerValue(s string) string {
 	return strings.NewReplacer("--", "-", ">", "", " ", "_", "\n", "_").Replace(s)
 }
 
-// Title is the backport PR's title.
+// MaxTitle is GitHub's limit on a pull request title, in characters.
+const MaxTitle = 256
+
+// Title is the backport PR's title, on one line and within GitHub's limit.
 func Title(h Hotfix, target string) string {
 	title := strings.Join(strings.Fields(h.Title), " ")
-	return fmt.Sprintf("Backport #%d to %s: %s", h.Number, target, title)
+	full := []rune(fmt.Sprintf("Backport #%d to %s: %s", h.Number, target, title))
+	if len(full) > MaxTitle {
+		full = append(full[:MaxTitle-1], '…')
+	}
+	return string(full)
 }
 
 // Body is the backport PR's description. When conflict is true it carries the commands that

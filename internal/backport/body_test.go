@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/golden"
@@ -17,6 +18,11 @@ func TestBody(t *testing.T) {
 	golden.Check(t, "clean.md.golden", Body(h, tg, BranchName(h.Branch, tg.Branch), false))
 	odd := Target{Branch: "release/$(touch pwned)'1.3", Reason: "release 1.3 is open"}
 	golden.Check(t, "conflict.md.golden", Body(h, odd, BranchName(h.Branch, odd.Branch), true))
+	long := h
+	long.Title = strings.Repeat("é", 300)
+	if got := []rune(Title(long, "develop")); len(got) != MaxTitle || got[len(got)-1] != '…' {
+		t.Errorf("Title of a long hotfix is %d characters, want %d ending in …", len(got), MaxTitle)
+	}
 	if got, want := Title(h, "develop"), "Backport #42 to develop: Fix login | timeout for @org/team <!-- hotfix:x -->"; got != want {
 		t.Errorf("Title = %q, want %q", got, want)
 	}

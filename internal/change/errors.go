@@ -16,6 +16,16 @@ var ErrNotRepository = errors.New("not a git repository")
 // ErrUnknownRef is the error when a ref does not name a commit. It comes wrapped in a *RefError.
 var ErrUnknownRef = errors.New("unknown ref")
 
+// ErrBadRef is the error when a ref is refused before git sees it: empty, an option, a range,
+// or with a control character in it.
+var ErrBadRef = errors.New("bad ref")
+
+// badRef is a refused ref's message; it matches ErrBadRef.
+type badRef string
+
+func (b badRef) Error() string      { return string(b) }
+func (badRef) Is(target error) bool { return target == ErrBadRef }
+
 // ErrNoMergeBase is the error when base and head share no history, which is usually a shallow
 // clone. It comes wrapped in a *NoMergeBaseError.
 var ErrNoMergeBase = errors.New("no merge base")

@@ -58,13 +58,13 @@ func FromGit(ctx context.Context, repoDir, base, head string) (Set, error) {
 func checkRef(role, ref string) error {
 	switch {
 	case ref == "":
-		return fmt.Errorf("%s ref is empty", role)
+		return badRef(fmt.Sprintf("%s ref is empty", role))
 	case strings.HasPrefix(ref, "-"):
-		return fmt.Errorf("%s ref %q starts with '-'", role, ref)
+		return badRef(fmt.Sprintf("%s ref %q starts with '-'", role, ref))
 	case strings.Contains(ref, ".."):
-		return fmt.Errorf("%s ref %q is a range; give one commit", role, ref)
+		return badRef(fmt.Sprintf("%s ref %q is a range; give one commit", role, ref))
 	case strings.ContainsAny(ref, "\x00\n"):
-		return fmt.Errorf("%s ref %q holds a control character", role, ref)
+		return badRef(fmt.Sprintf("%s ref %q holds a control character", role, ref))
 	}
 	return nil
 }

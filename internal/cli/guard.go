@@ -103,7 +103,7 @@ func (c *guardCmd) tighten(g *config.Guard) error {
 // changeError marks a bad repository or ref, or refs with no history in common, as a usage error.
 func changeError(err error) error {
 	var refErr *change.RefError
-	if errors.Is(err, change.ErrNotRepository) || errors.Is(err, change.ErrNoMergeBase) || errors.As(err, &refErr) {
+	if errors.Is(err, change.ErrNotRepository) || errors.Is(err, change.ErrNoMergeBase) || errors.Is(err, change.ErrBadRef) || errors.As(err, &refErr) {
 		return Usage(err)
 	}
 	return err

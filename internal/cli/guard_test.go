@@ -142,6 +142,7 @@ func TestGuardUsageErrors(t *testing.T) {
 		{"unreadable config", r.Dir, []string{"guard", "--config", "missing.yml"}, filepath.Join(r.Dir, "missing.yml")},
 		{"bad severity", r.Dir, []string{"guard", "--severity", "P9"}, `"P9" is not a severity; valid: P0, P1, P2, P3`},
 		{"stray argument", r.Dir, []string{"guard", "main"}, `unexpected argument "main"`},
+		{"option as a ref", r.Dir, []string{"guard", "--head=--output=x"}, `head ref "--output=x" starts with '-'`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
