@@ -83,6 +83,7 @@ func newStory(t *testing.T) *story {
 		defer wg.Done()
 		bin, actErr = installAct(t.Logf)
 	}()
+	defer wg.Wait() // a setup step that ends the test waits for the install, which logs to t
 	buildErr := warmBuild(src, t.TempDir())
 	s := sandboxtest.Start(t, sandboxtest.Options{Users: []string{"ada"}})
 	s.Server.SetCollaborator("ada", "write")
