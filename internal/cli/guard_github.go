@@ -140,6 +140,10 @@ func (o guardOutcome) report(env *Env) error {
 	}
 	err := (&guardCmd{}).report(env, res, o.h)
 	for _, n := range o.notes {
+		if strings.HasPrefix(n, "could not ") {
+			warn(env, n) // a write refused for lack of permission: shown, not failed
+			continue
+		}
 		fmt.Fprintln(env.Stdout, n)
 	}
 	rn := runner.New(env.Getenv, env.Stdout)
