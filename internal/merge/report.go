@@ -59,13 +59,13 @@ func (l Result) Markdown(pr *github.PullRequest) string {
 		case bp.Skipped != "":
 			fmt.Fprintf(&b, "| Backport to %s | nothing to do: %s |\n", markdown.CodeCell(bp.Target.Branch), markdown.Cell(bp.Skipped))
 		case bp.Conflict:
-			fmt.Fprintf(&b, "| Backport to %s | ❌ #%d conflicts: resolve it by hand |\n", markdown.CodeCell(bp.Target.Branch), bp.Number)
+			fmt.Fprintf(&b, "| Backport to %s | ❌ %s conflicts: resolve it by hand |\n", markdown.CodeCell(bp.Target.Branch), link(bp.Number, bp.URL))
 		default:
-			fmt.Fprintf(&b, "| Backport to %s | #%d %s |\n", markdown.CodeCell(bp.Target.Branch), bp.Number, createdWord(bp.Created))
+			fmt.Fprintf(&b, "| Backport to %s | %s %s |\n", markdown.CodeCell(bp.Target.Branch), link(bp.Number, bp.URL), createdWord(bp.Created))
 		}
 	}
 	if p := l.Postmortem; p != nil {
-		fmt.Fprintf(&b, "| Postmortem | #%d %s |\n", p.Number, createdWord(p.Created))
+		fmt.Fprintf(&b, "| Postmortem | %s %s |\n", link(p.Number, p.URL), createdWord(p.Created))
 	}
 	for _, e := range l.Warnings {
 		fmt.Fprintf(&b, "| ⚠️ Warning | %s |\n", markdown.Cell(e))
@@ -96,6 +96,14 @@ func (l Result) Outputs() map[string]string {
 		set["postmortem_issue"] = strconv.Itoa(l.Postmortem.Number)
 	}
 	return set
+}
+
+// link is #N linked to its page: a job summary does not link #N by itself.
+func link(number int, url string) string {
+	if url == "" {
+		return fmt.Sprintf("#%d", number)
+	}
+	return fmt.Sprintf("[#%d](%s)", number, url)
 }
 
 func createdWord(created bool) string {
