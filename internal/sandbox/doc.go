@@ -11,11 +11,17 @@
 // repository, or one that matches no route, is 404 "Not Found". Options.Faults injects failures
 // (see WithFaults), and Server.Requests counts the requests per route.
 //
+// Every response body conforms to GitHub's OpenAPI description (the contract test checks each
+// route with internal/contract), nulls included: a commit's author and committer are the GitHub
+// users its git identities belong to, which the sandbox knows only for GitHub's own addresses
+// (LOGIN@users.noreply.github.com, and noreply@github.com for web-flow), and null otherwise;
+// every object is "unsigned"; the repository has no description, homepage, language or license.
+//
 // The endpoints, all under /repos/{owner}/{repo} except the first two:
 //
 //	Method  Path                                      Notes
 //	GET     /user                                     the token's user (Options.User)
-//	GET     /rate_limit                               the core window; GitHub's 5000 an hour
+//	GET     /rate_limit                               the core window (GitHub's 5000 an hour); search, graphql… unused
 //	GET     (the repository)                          default_branch main; the token's user is admin
 //	GET     /collaborators/{username}/permission      admin for the token's user, else the role given, else none
 //	PUT     /collaborators/{username}                 gives the role at once; 204

@@ -12,7 +12,7 @@ import (
 
 func TestMerge(t *testing.T) {
 	t.Parallel()
-	_, c, dir := newTestSandbox(t)
+	srv, c, dir := newTestSandbox(t)
 	pushBranch(t, dir, "develop", map[string]string{"dev.txt": "dev\n"})
 	head := pushBranch(t, dir, "hotfix/x", map[string]string{"fix.txt": "fix\n"})
 	pushBranch(t, dir, "clash-a", map[string]string{"README.md": "a\n"})
@@ -23,8 +23,10 @@ func TestMerge(t *testing.T) {
 		t.Fatalf("merge: %v, status %d; want 201", err, resp.StatusCode)
 	}
 	parents := strings.Fields(runGit(t, dir, "log", "-1", "--format=%P", "develop"))
-	got := []any{rc.GetSHA(), len(parents), parents[1], rc.GetCommit().GetMessage(), runGit(t, dir, "show", "develop:fix.txt")}
-	want := []any{runGit(t, dir, "rev-parse", "develop"), 2, head, "Merge hotfix/x into develop", "fix"}
+	got := []any{rc.GetSHA(), len(parents), parents[1], rc.GetCommit().GetMessage(), runGit(t, dir, "show", "develop:fix.txt"),
+		rc.GetAuthor().GetLogin(), rc.GetCommitter().GetLogin(), len(rc.Parents), rc.Parents[1].GetSHA()}
+	want := []any{runGit(t, dir, "rev-parse", "develop"), 2, head, "Merge hotfix/x into develop", "fix",
+		srv.opts.User, "web-flow", 2, head}
 	if diff := cmp.Diff(got, want); diff != "" {
 		t.Errorf("merge commit (-got +want):\n%s", diff)
 	}

@@ -35,6 +35,11 @@ func TestNullsAsGitHubSendsThem(t *testing.T) {
 		{"repos/acme/shop/labels/plain", map[string]any{"description": nil}},
 		{"repos/acme/shop/commits/" + sha + "/status", map[string]any{"state": "success"}},
 		{"repos/acme/shop/releases/tags/v1.0.0", map[string]any{"assets": []any{}}},
+		{"repos/acme/shop", map[string]any{"description": nil, "homepage": nil, "language": nil, "mirror_url": nil, "license": nil}},
+		{"repos/acme/shop/commits/" + sha, map[string]any{"author": nil, "committer": nil, "parents": []any{}}},
+		{"repos/acme/shop/git/commits/" + sha, map[string]any{"parents": []any{}, "verification": map[string]any{
+			"verified": false, "reason": "unsigned", "signature": nil, "payload": nil, "verified_at": nil}}},
+		{"user", map[string]any{"bio": nil, "company": nil, "email": nil, "hireable": nil, "location": nil, "user_view_type": "private"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
