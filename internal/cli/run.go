@@ -36,11 +36,18 @@ func (c *runCmd) Run(ctx context.Context, env *Env, args []string) error {
 	if len(args) > 0 {
 		return Usage(fmt.Errorf("unexpected argument %q; run takes the event from GITHUB_EVENT_NAME and GITHUB_EVENT_PATH", args[0]))
 	}
+	if _, err := onlyRoute(event.Decision{Kind: event.None}, c.only); err != nil {
+		return Usage(err)
+	}
 	t, err := event.Load(env.Getenv, func(p string) ([]byte, error) { return os.ReadFile(env.Path(p)) })
 	if err != nil {
 		return Usage(err)
 	}
 	fmt.Fprintf(env.Stdout, "event: %s on %s\n", t.Name, t.Repo)
+	if c.only != "" && !event.Reachable(t, event.Kind(c.only)) {
+		fmt.Fprintf(env.Stdout, "route: none: a %s event never routes to %s, and this step handles only %s: nothing to do\n", t.Name, c.only, c.only)
+		return nil
+	}
 	opts := runOptions{DryRun: c.dryRun, Repo: env.Path(c.repo), Config: env.Path(c.config)}
 	if opts.Policy, opts.PolicySource, err = c.policy(ctx, env, t, opts); err != nil {
 		return err
@@ -149,7 +156,8 @@ func (c *runCmd) policy(ctx context.Context, env *Env, t event.Trigger, opts run
 
 // apiPolicy reads the base branch's policy through the API when there is no checkout but there is
 // a token, so a container action routes by the repository's own labels and branch names. It
-// reports false when it can't try; an API or policy error is returned, so the run fails closed.
+// reports false when it can't read it (no token, an API error: the commands read the policy
+// themselves then, and fail on what they can't read); an invalid policy is returned as an error.
 func (c *runCmd) apiPolicy(ctx context.Context, env *Env, t event.Trigger, base string) (config.Policy, string, bool, error) {
 	if base == "" || firstSet(env.Getenv("INPUT_TOKEN"), env.Getenv("GITHUB_TOKEN")) == "" {
 		return config.Policy{}, "", false, nil
@@ -160,8 +168,12 @@ func (c *runCmd) apiPolicy(ctx context.Context, env *Env, t event.Trigger, base 
 		return config.Policy{}, "", true, err
 	}
 	p, src, err := r.policy(ctx, base)
+	if IsUsage(err) {
+		return config.Policy{}, "", true, err // the policy itself is wrong: every command would fail on it
+	}
 	if err != nil {
-		return config.Policy{}, "", true, err
+		warn(env, fmt.Sprintf("routing with the default policy: %v", err))
+		return config.Policy{}, "", false, nil
 	}
 	fmt.Fprintf(env.Stdout, "policy: %s (through the API)\n", src)
 	return p, src, true, nil

@@ -2,6 +2,7 @@ package event
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
@@ -128,4 +129,25 @@ func actionLabel(p config.Policy) string {
 		return p.Postmortem.ActionLabel
 	}
 	return ActionItemLabel
+}
+
+// Reachable reports whether a trigger could route to kind under some policy: the policy can
+// rename branches and labels, but not turn, say, a closed pull request into a guard run. A step
+// limited to one kind can skip the policy read for an event that can't reach it.
+func Reachable(t Trigger, k Kind) bool {
+	switch k {
+	case Guard:
+		return t.Push != nil || (t.PullRequest != nil && slices.Contains(guardActions, t.PullRequest.GetAction()))
+	case Merge:
+		return t.PullRequest != nil && t.PullRequest.GetAction() == "closed"
+	case Declare:
+		return t.Dispatch != nil
+	case Update:
+		return t.IssueComment != nil
+	case ActionItems:
+		return t.Issues != nil || t.IssueComment != nil
+	case Remind:
+		return t.Schedule != nil
+	}
+	return false
 }

@@ -161,3 +161,34 @@ func TestRouteIncidentLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestReachable(t *testing.T) {
+	t.Parallel()
+	pr := func(action string) Trigger {
+		return Trigger{PullRequest: &github.PullRequestEvent{Action: github.String(action)}}
+	}
+	tests := []struct {
+		t    Trigger
+		k    Kind
+		want bool
+	}{
+		{pr("opened"), Guard, true},
+		{pr("closed"), Guard, false},
+		{pr("closed"), Merge, true},
+		{pr("opened"), Merge, false},
+		{Trigger{Push: &github.PushEvent{}}, Guard, true},
+		{Trigger{Push: &github.PushEvent{}}, Merge, false},
+		{Trigger{Dispatch: &github.WorkflowDispatchEvent{}}, Declare, true},
+		{Trigger{IssueComment: &github.IssueCommentEvent{}}, Update, true},
+		{Trigger{IssueComment: &github.IssueCommentEvent{}}, ActionItems, true},
+		{Trigger{Issues: &github.IssuesEvent{}}, ActionItems, true},
+		{Trigger{Issues: &github.IssuesEvent{}}, Update, false},
+		{Trigger{Schedule: &ScheduleEvent{}}, Remind, true},
+		{Trigger{Schedule: &ScheduleEvent{}}, None, false},
+	}
+	for i, tt := range tests {
+		if got := Reachable(tt.t, tt.k); got != tt.want {
+			t.Errorf("case %d: Reachable(%s) = %v, want %v", i, tt.k, got, tt.want)
+		}
+	}
+}
