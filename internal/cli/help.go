@@ -32,9 +32,13 @@ func (*helpCmd) Run(_ context.Context, env *Env, args []string) error {
 // writeHelp prints the command list, built from the table.
 func writeHelp(w io.Writer) {
 	fmt.Fprint(w, "hotfix runs a team's incident and hotfix process on GitHub.\n\nUsage: hotfix <command> [options]\n\nCommands:\n")
+	width := 0
+	for _, name := range names() {
+		width = max(width, len(name))
+	}
 	for _, mk := range table {
 		c := mk()
-		fmt.Fprintf(w, "  %-12s %s\n", c.Name(), c.Synopsis())
+		fmt.Fprintf(w, "  %-*s  %s\n", width, c.Name(), c.Synopsis())
 	}
 	fmt.Fprint(w, "\nRun 'hotfix help <command>' for a command's options. Inside an action, each option\n"+
 		"also binds from the input of the same snake_case name (--max-lines from INPUT_MAX_LINES).\n"+
@@ -48,7 +52,7 @@ func writeCommandHelp(w io.Writer, cmd Command, fs *flag.FlagSet) {
 		kind, usage := flag.UnquoteUsage(f)
 		fmt.Fprintf(w, "  --%s %s\n", f.Name, kind)
 		fmt.Fprintf(w, "        %s (input: %s", usage, InputName(f.Name))
-		if f.DefValue != "" && f.DefValue != "false" {
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
 			fmt.Fprintf(w, "; default %s", f.DefValue)
 		}
 		fmt.Fprint(w, ")\n")
