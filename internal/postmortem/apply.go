@@ -27,6 +27,10 @@ type Result struct {
 	Number  int    `json:"number"`
 	URL     string `json:"url"`
 	Created bool   `json:"created"`
+	// Refreshed says that Sync rewrote the facts of a postmortem already open.
+	Refreshed bool `json:"refreshed,omitempty"`
+	// Kept names the fact regions Sync left alone, missing from the body or the template.
+	Kept []string `json:"kept,omitempty"`
 }
 
 func (o Options) withDefaults() Options {
@@ -40,12 +44,21 @@ func (o Options) withDefaults() Options {
 }
 
 // Open opens the postmortem issue, or finds the one already open for the same incident (or PR)
-// by its hidden marker among the issues with the postmortem label. It never opens a second one.
+// by its hidden marker among the issues with the postmortem label. It never opens a second one,
+// and leaves one it finds as it is (Sync refreshes it).
 func Open(ctx context.Context, c *github.Client, repo Repo, f Facts, opts Options) (Result, error) {
-	opts = opts.withDefaults()
-	body, err := Render(opts.Template, f, opts.ActionLabel)
+	issue, created, err := open(ctx, c, repo, f, opts.withDefaults())
 	if err != nil {
 		return Result{}, err
+	}
+	return Result{Number: issue.GetNumber(), URL: issue.GetHTMLURL(), Created: created}, nil
+}
+
+// open finds the postmortem or creates it: the issue, and whether this call created it.
+func open(ctx context.Context, c *github.Client, repo Repo, f Facts, opts Options) (*github.Issue, bool, error) {
+	body, err := Render(opts.Template, f, opts.ActionLabel)
+	if err != nil {
+		return nil, false, err
 	}
 	created := false
 	find := func(ctx context.Context) (*github.Issue, bool, error) {
@@ -58,9 +71,9 @@ func Open(ctx context.Context, c *github.Client, repo Repo, f Facts, opts Option
 	}
 	issue, err := gh.Ensure(ctx, find, create)
 	if err != nil {
-		return Result{}, fmt.Errorf("open the postmortem %q: %w", Title(f), gh.Explain(err))
+		return nil, false, fmt.Errorf("open the postmortem %q: %w", Title(f), gh.Explain(err))
 	}
-	return Result{Number: issue.GetNumber(), URL: issue.GetHTMLURL(), Created: created}, nil
+	return issue, created, nil
 }
 
 // newIssue is the issue to create: title, body, labels and the assignee.

@@ -41,6 +41,16 @@ type data struct {
 
 // Render fills the template (DefaultTemplate when tmpl is empty) with the facts. The marker comes
 // first whatever the template says, so an overridden template can't break the one-per-incident rule.
+//
+// The template sees the fields of Facts and its methods (Due, Duration, DurationText, Formula,
+// Timeline), and ActionLabel; its functions are text, cell, code (escaping a person's text for
+// Markdown, a table cell and a code span), utc, date, mermaid and actionItems (the Action Items
+// table between ItemsStart and ItemsEnd, which the action-item sync keeps up to date). What sits
+// between a region's markers, `<!-- hotfix:facts:NAME:start -->` and
+// `<!-- hotfix:facts:NAME:end -->` on lines of their own, with NAME one of Regions (summary,
+// timeline, resolution), is the toolkit's: Refresh renders it again when the facts change, as on
+// /resolve. Everything outside the regions is written once and then left to people. An overridden
+// template may use the same markers; a region it leaves out is simply never refreshed.
 func Render(tmpl string, f Facts, actionLabel string) (string, error) {
 	if tmpl == "" {
 		tmpl = DefaultTemplate

@@ -44,6 +44,14 @@ func TestRender(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden.Check(t, "pr-only.md.golden", got)
+
+	noPR := incidentFacts()
+	noPR.PR, noPR.Tag, noPR.Backports = PR{}, "", nil
+	got, err = Render("", noPR, "postmortem-action")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden.Check(t, "incident-only.md.golden", got)
 }
 
 func TestDuration(t *testing.T) {
