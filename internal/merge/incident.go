@@ -31,9 +31,9 @@ func (d Deps) record(ctx context.Context, number int) (*incident.Record, error) 
 
 // incidentFacts are the postmortem's facts from the incident's log, with what this merge made.
 func (d Deps) incidentFacts(r incident.Record, pr *github.PullRequest, l Result) postmortem.Facts {
-	f := incident.Facts(r, incident.Options{Now: d.Now, DueAfter: d.dueAfter()})
 	base := d.prFacts(pr, l)
-	f.PR, f.Tag, f.Backports = base.PR, base.Tag, base.Backports
+	f := incident.FactsFor(r, incident.Options{Now: d.Now, DueAfter: d.dueAfter()}, base.PR)
+	f.Tag, f.Backports = base.Tag, base.Backports
 	if f.Severity == "" {
 		f.Severity = base.Severity
 	}

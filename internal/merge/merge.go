@@ -133,7 +133,8 @@ func (d Deps) targets(ctx context.Context, repo backport.Repo, rule backport.Rul
 }
 
 // postmortem opens the tracking issue, filled in with what the merge produced and, when the PR
-// names an incident with a log, with the incident's own facts.
+// names an incident with a log, with the incident's own facts. A postmortem already open (a rerun,
+// or a merge after /resolve) gets those facts refreshed in place: at most one PATCH.
 func (d Deps) postmortem(ctx context.Context, pr *github.PullRequest, l Result, rec *incident.Record) (postmortem.Result, error) {
 	f := d.prFacts(pr, l)
 	if rec != nil {
@@ -142,15 +143,14 @@ func (d Deps) postmortem(ctx context.Context, pr *github.PullRequest, l Result, 
 	repo := postmortem.Repo{Owner: d.Owner, Name: d.Name}
 	opts := postmortem.Options{Template: d.Template, Label: d.Policy.Postmortem.Label, ActionLabel: d.Policy.Postmortem.ActionLabel,
 		Author: postmortem.Login(d.Identity)}
-	return postmortem.Open(ctx, d.Client, repo, f, opts)
+	return postmortem.Sync(ctx, d.Client, repo, f, opts)
 }
 
 // prFacts are the postmortem's facts from the PR and what the merge made.
 func (d Deps) prFacts(pr *github.PullRequest, l Result) postmortem.Facts {
 	f := postmortem.Facts{
 		Title: pr.GetTitle(), Severity: d.severityOf(pr), Incident: l.Incident, Commander: pr.GetUser().GetLogin(),
-		PR: postmortem.PR{Number: pr.GetNumber(), Title: pr.GetTitle(), URL: pr.GetHTMLURL(), Author: pr.GetUser().GetLogin(),
-			Opened: pr.GetCreatedAt().Time, Merged: pr.GetMergedAt().Time, MergeSHA: pr.GetMergeCommitSHA()},
+		PR:       postmortem.PRFrom(pr),
 		Opened:   d.Now().UTC(),
 		DueAfter: d.dueAfter(),
 	}

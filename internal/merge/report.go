@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/markdown"
+	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 )
 
 // WriteText prints what the merge came to, a line per object, for the log. pr is nil for an
@@ -32,7 +33,7 @@ func (l Result) WriteText(w io.Writer, pr *github.PullRequest) {
 		}
 	}
 	if p := l.Postmortem; p != nil {
-		fmt.Fprintf(w, "  postmortem  #%d %s %s\n", p.Number, createdWord(p.Created), p.URL)
+		fmt.Fprintf(w, "  postmortem  #%d %s %s\n", p.Number, postmortemWord(*p), p.URL)
 	}
 	for _, e := range l.Warnings {
 		fmt.Fprintf(w, "  warning     %s\n", e)
@@ -65,7 +66,7 @@ func (l Result) Markdown(pr *github.PullRequest) string {
 		}
 	}
 	if p := l.Postmortem; p != nil {
-		fmt.Fprintf(&b, "| Postmortem | %s %s |\n", link(p.Number, p.URL), createdWord(p.Created))
+		fmt.Fprintf(&b, "| Postmortem | %s %s |\n", link(p.Number, p.URL), postmortemWord(*p))
 	}
 	for _, e := range l.Warnings {
 		fmt.Fprintf(&b, "| ⚠️ Warning | %s |\n", markdown.Cell(e))
@@ -111,6 +112,19 @@ func createdWord(created bool) string {
 		return "created"
 	}
 	return "already there"
+}
+
+// postmortemWord says what became of the postmortem: created, or already there and its facts
+// refreshed, and which of its fact regions were left as they were.
+func postmortemWord(p postmortem.Result) string {
+	word := createdWord(p.Created)
+	if p.Refreshed {
+		word += ", its facts refreshed"
+	}
+	if len(p.Kept) > 0 {
+		word += "; fact regions left as they were (not in its body or template): " + strings.Join(p.Kept, ", ")
+	}
+	return word
 }
 
 func orNone(s string) string {

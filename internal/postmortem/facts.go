@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/google/go-github/v60/github"
 )
 
 // DueIn is how long after it opens a postmortem is due.
@@ -43,6 +45,12 @@ type PR struct {
 	Opened   time.Time
 	Merged   time.Time
 	MergeSHA string
+}
+
+// PRFrom is the hotfix PR's facts as GitHub has them.
+func PRFrom(pr *github.PullRequest) PR {
+	return PR{Number: pr.GetNumber(), Title: pr.GetTitle(), URL: pr.GetHTMLURL(), Author: pr.GetUser().GetLogin(),
+		Opened: pr.GetCreatedAt().Time, Merged: pr.GetMergedAt().Time, MergeSHA: pr.GetMergeCommitSHA()}
 }
 
 // Backport is one backport pull request.
