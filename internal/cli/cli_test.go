@@ -18,12 +18,22 @@ type result struct {
 	summary        string // the GITHUB_STEP_SUMMARY file
 }
 
-// run runs hotfix with args in dir and the given variables, as the process would.
+// runClock is the time run gives the command: 2026-01-02 03:04:05 UTC.
+var runClock = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+
+// run runs hotfix with args in dir and the given variables, as the process would, at runClock.
 func run(t *testing.T, dir string, vars map[string]string, args ...string) result {
+	t.Helper()
+	return runAt(t, dir, vars, runClock, args...)
+}
+
+// runAt runs hotfix as run does, with its clock at now, so a story can move the command's clock
+// along with the sandbox's.
+func runAt(t *testing.T, dir string, vars map[string]string, now time.Time, args ...string) result {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	env := &Env{Getenv: MapEnv(vars), Stdout: &stdout, Stderr: &stderr, Dir: dir,
-		Now: func() time.Time { return time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC) }}
+		Now: func() time.Time { return now }}
 	code := Main(context.Background(), args, env)
 	res := result{code: code, stdout: stdout.String(), stderr: stderr.String()}
 	res.outputs, _ = readIfSet(vars["GITHUB_OUTPUT"])
