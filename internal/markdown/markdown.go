@@ -6,6 +6,7 @@ package markdown
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // MaxBody is GitHub's limit on an issue, pull request or comment body, in characters.
@@ -60,13 +61,24 @@ func CodeCell(s string) string { return strings.ReplaceAll(Code(s), "|", `\|`) }
 // Truncate cuts body to GitHub's limit, ending it with a note that says how much was cut. Bodies
 // within the limit are returned as they are.
 func Truncate(body string) string {
-	runes := []rune(body)
-	if len(runes) <= MaxBody {
+	total := utf8.RuneCountInString(body)
+	if total <= MaxBody {
 		return body
 	}
 	note := func(n int) string {
 		return fmt.Sprintf("\n\n> [!NOTE]\n> Truncated: %d characters were cut to fit GitHub's limit of %d.\n", n, MaxBody)
 	}
-	keep := MaxBody - len([]rune(note(len(runes))))
-	return string(runes[:keep]) + note(len(runes)-keep)
+	keep := MaxBody - utf8.RuneCountInString(note(total))
+	return body[:byteOffset(body, keep)] + note(total-keep)
+}
+
+// byteOffset is where the nth character of s starts. The bytes before it are kept as they are,
+// even ones that are not valid UTF-8, so a cut body is always a prefix of the whole.
+func byteOffset(s string, n int) int {
+	off := 0
+	for range n {
+		_, size := utf8.DecodeRuneInString(s[off:])
+		off += size
+	}
+	return off
 }
