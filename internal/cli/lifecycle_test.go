@@ -257,9 +257,9 @@ func (l *lifecycle) checkRemind() {
 }
 
 // checkReport: one P1; acknowledged 15m after it was declared, mitigated 1h 5m and resolved
-// 2h 12m after the impact started; the postmortem opened at the merge, before the resolution, so
-// the time to postmortem has no measurable incident; one item closed on time out of the two that
-// count (one closed, one past its due day).
+// 2h 12m after the impact started; the postmortem is still open (not yet written up), so the time
+// to postmortem has no measurable incident; one item closed on time out of the two that count
+// (one closed, one past its due day).
 func (l *lifecycle) checkReport() {
 	l.t.Helper()
 	now := jan(10, 11, 0)

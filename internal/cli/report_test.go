@@ -25,6 +25,8 @@ func TestReportFigures(t *testing.T) {
 	f.set(day(11, 45))
 	pm := f.openPostmortemFor(inc)
 	done := f.issue("Add a pool alarm", "Postmortem: #"+strconv.Itoa(pm)+"\nDue: 2025-12-22", "postmortem-action")
+	f.set(day(12, 10))
+	f.close(pm) // written up 30 minutes after the resolution
 	f.set(day(12, 0).AddDate(0, 0, 1))
 	f.close(done.GetNumber())
 	f.issue("Write the runbook", "Postmortem: #"+strconv.Itoa(pm)+"\nDue: 2025-12-24", "postmortem-action")
@@ -39,7 +41,7 @@ func TestReportFigures(t *testing.T) {
 		"time to acknowledge          median 10m, p90 10m, n=1 — " + metrics.DefAcknowledge,
 		"time to mitigate             median 1h 0m, p90 1h 0m, n=1 — " + metrics.DefMitigate,
 		"time to resolve              median 2h 0m, p90 2h 0m, n=1 — " + metrics.DefResolve,
-		"time to postmortem           median 5m, p90 5m, n=1 — " + metrics.DefPostmortem,
+		"time to postmortem           median 30m, p90 30m, n=1 — " + metrics.DefPostmortem,
 		"action items closed on time  1 of 2 (50%) — " + metrics.DefOnTime,
 	})
 	containsAll(t, "summary", got.summary, []string{"```mermaid\nxychart-beta", "bar [0.00, 2.00, 0.00, 0.00]", "**Definitions**"})

@@ -54,7 +54,7 @@ func join(r incident.Record, pm *github.Issue, items []*github.Issue, days map[s
 	if pm == nil {
 		return in
 	}
-	in.PostmortemOpened = pm.GetCreatedAt().Time
+	in.PostmortemDone = pm.GetClosedAt().Time // zero while it is open
 	for _, it := range actionitem.Of(items, actionitem.ParentOf(pm), days) {
 		in.Items = append(in.Items, Item{Deadline: it.Deadline(), Closed: it.Closed})
 	}

@@ -1,5 +1,5 @@
 // Package report measures the incident process per severity: how many incidents, how fast they
-// were acknowledged, mitigated and resolved, how soon the postmortem opened, and how many action
+// were acknowledged, mitigated and resolved, how soon the postmortem was written up, and how many action
 // items closed on time. Every figure carries its definition, because a metric is only trusted
 // when people can see which two timestamps it came from.
 package report
@@ -16,8 +16,8 @@ type Incident struct {
 	Severity string
 	// The incident's timestamps, kept apart.
 	ImpactStart, Declared, Acknowledged, Mitigated, Resolved time.Time
-	// PostmortemOpened is when its postmortem issue was opened.
-	PostmortemOpened time.Time
+	// PostmortemDone is when its postmortem issue was closed: written up and reviewed.
+	PostmortemDone time.Time
 	Items            []Item
 }
 
@@ -33,7 +33,7 @@ const (
 	DefAcknowledge  = "from declared to the first status update (/status)"
 	DefMitigate     = "from impact start (else declared) to the first mitigation (/mitigated)"
 	DefResolve      = "from impact start (else declared) to resolved (/resolve)"
-	DefPostmortem   = "from resolved to the postmortem issue opened"
+	DefPostmortem   = "from resolved to the postmortem issue closed (written up); open postmortems are not counted"
 	DefOnTime       = "action items closed by the end of their due day, out of the items closed or past their due day"
 	DefPercentiles  = "median and p90 by nearest rank, over the incidents that have both timestamps (n)"
 	nameAcknowledge = "time to acknowledge"
@@ -53,7 +53,7 @@ var spans = []span{
 	{nameAcknowledge, DefAcknowledge, func(i Incident) time.Time { return i.Declared }, func(i Incident) time.Time { return i.Acknowledged }},
 	{nameMitigate, DefMitigate, impactOrDeclared, func(i Incident) time.Time { return i.Mitigated }},
 	{nameResolve, DefResolve, impactOrDeclared, func(i Incident) time.Time { return i.Resolved }},
-	{namePostmortem, DefPostmortem, func(i Incident) time.Time { return i.Resolved }, func(i Incident) time.Time { return i.PostmortemOpened }},
+	{namePostmortem, DefPostmortem, func(i Incident) time.Time { return i.Resolved }, func(i Incident) time.Time { return i.PostmortemDone }},
 }
 
 func impactOrDeclared(i Incident) time.Time {

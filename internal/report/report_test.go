@@ -27,7 +27,7 @@ func history() []Incident {
 		// P1 #1: impact 20m before declare; ack 10m; mitigated 1h after impact; resolved 2h after impact;
 		// postmortem 30m after; two items, one closed on time, one closed late.
 		{Number: 1, Severity: "P1", ImpactStart: at(0, "-20m"), Declared: at(0, "0m"), Acknowledged: at(0, "10m"),
-			Mitigated: at(0, "40m"), Resolved: at(0, "100m"), PostmortemOpened: at(0, "130m"),
+			Mitigated: at(0, "40m"), Resolved: at(0, "100m"), PostmortemDone: at(0, "130m"),
 			Items: []Item{{Deadline: at(15, "0m"), Closed: at(10, "0m")}, {Deadline: at(15, "0m"), Closed: at(16, "0m")}}},
 		// P1 #2: no impact start; ack 30m; mitigated 3h; resolved 4h; no postmortem; one open item past due,
 		// one open item not due yet (does not count).
@@ -36,7 +36,7 @@ func history() []Incident {
 		// P1 #3: still open, acknowledged in 5m.
 		{Number: 3, Severity: "P1", Declared: at(20, "0m"), Acknowledged: at(20, "5m")},
 		// P0 #4: all in an hour.
-		{Number: 4, Severity: "P0", Declared: at(30, "0m"), Acknowledged: at(30, "1m"), Mitigated: at(30, "15m"), Resolved: at(30, "1h"), PostmortemOpened: at(31, "0m")},
+		{Number: 4, Severity: "P0", Declared: at(30, "0m"), Acknowledged: at(30, "1m"), Mitigated: at(30, "15m"), Resolved: at(30, "1h"), PostmortemDone: at(31, "0m")},
 		// P2 #5: declared before the window.
 		{Number: 5, Severity: "P2", Declared: at(-100, "0m"), Acknowledged: at(-100, "1m")},
 		// #6: no severity known, and a mitigation logged before the impact start (bad data, left out).
