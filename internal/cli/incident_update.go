@@ -6,6 +6,7 @@ import (
 
 	"github.com/incident-hotfix/incident-hotfix/internal/event"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
+	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 )
 
 // update applies the /command in the comment that started the run.
@@ -23,5 +24,21 @@ func (c *incidentCmd) update(ctx context.Context, env *Env, t event.Trigger, s i
 	if got.Outcome == incident.Applied {
 		s.notifyText(ctx, env, incident.Notice(got.Record, got.Entry, t.IssueComment.GetIssue().GetHTMLURL()))
 	}
-	return c.print(env, got, fmt.Sprintf("incident #%d: %s %s", number, got.Outcome, got.Type))
+	line := fmt.Sprintf("incident #%d: %s %s", number, got.Outcome, got.Type)
+	if pm := got.Postmortem; pm != nil {
+		line += fmt.Sprintf("; postmortem #%d %s %s", pm.Number, postmortemWord(*pm), pm.URL)
+	}
+	return c.print(env, got, line)
+}
+
+// postmortemWord says what /resolve did to the postmortem.
+func postmortemWord(pm postmortem.Result) string {
+	switch {
+	case pm.Created:
+		return "opened"
+	case pm.Refreshed:
+		return "refreshed with the final timeline"
+	default:
+		return "already up to date"
+	}
 }

@@ -152,7 +152,7 @@ func TestLifecycle(t *testing.T) {
 	l.set(jan(5, 11, 52))
 	resolve := commentEvent(t, l.Sandbox, 1, "/resolve error rate normal")
 	l.Server.ResetRequests()
-	containsAll(t, "/resolve", l.runEvent(jan(5, 11, 52), "issue_comment", resolve).stdout, []string{"incident #1: applied"})
+	containsAll(t, "/resolve", l.runEvent(jan(5, 11, 52), "issue_comment", resolve).stdout, []string{"incident #1: applied resolved; postmortem #4 refreshed with the final timeline"})
 	l.checkResolved()
 	if n := l.requests("GET", "/repos/acme/shop/pulls/2"); n != 1 {
 		t.Errorf("/resolve read the hotfix PR %d times, want once", n)
