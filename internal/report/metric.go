@@ -18,7 +18,7 @@ type Incident struct {
 	ImpactStart, Declared, Acknowledged, Mitigated, Resolved time.Time
 	// PostmortemDone is when its postmortem issue was closed: written up and reviewed.
 	PostmortemDone time.Time
-	Items            []Item
+	Items          []Item
 }
 
 // Item is one action item of the incident's postmortem.
