@@ -65,7 +65,7 @@ func (d *decoder) steps(n *yaml.Node, key string, dst *[]Step) {
 func (d *decoder) step(n *yaml.Node, key string) Step {
 	s := Step{Timeout: Duration(DefaultStepTimeout), Env: map[string]string{}}
 	d.fields(n, key, d.stepFields(&s))
-	if m := resolve(n); isNull(m) || (m.Kind == yaml.MappingNode && !hasKey(m, "run")) {
+	if m := resolve(n); isNull(m) || (m.Kind == yaml.MappingNode && isNull(valueOf(m, "run"))) {
 		d.fail(n, key, "a step needs run, the bash script to run, e.g. run: go test ./...")
 	}
 	if s.Name == "" {
@@ -74,14 +74,15 @@ func (d *decoder) step(n *yaml.Node, key string) Step {
 	return s
 }
 
-// hasKey reports whether the mapping m has the key name.
-func hasKey(m *yaml.Node, name string) bool {
+// valueOf is the value of the key name in the mapping m, or an empty node (which isNull) when m
+// has no such key.
+func valueOf(m *yaml.Node, name string) *yaml.Node {
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		if resolve(m.Content[i]).Value == name {
-			return true
+			return resolve(m.Content[i+1])
 		}
 	}
-	return false
+	return &yaml.Node{}
 }
 
 // StepName is the name a step without one gets: the first line of its script, cut to 60

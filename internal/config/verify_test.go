@@ -45,6 +45,7 @@ func TestParseVerifyErrors(t *testing.T) {
 		"steps not a list":   {"verify: {steps: go test}\n", "f.yml:1:17: verify.steps: want a list of steps"},
 		"no run":             {"verify: {steps: [{name: a}]}\n", "f.yml:1:18: verify.steps[0]: a step needs run"},
 		"null step":          {"verify:\n  steps:\n    -\n", "verify.steps[0]: a step needs run"},
+		"run with no value":  {"verify: {steps: [{name: A, run}]}\n", "f.yml:1:18: verify.steps[0]: a step needs run"},
 		"empty run":          {"verify: {steps: [{run: \" \"}]}\n", "verify.steps[0].run: run is empty"},
 		"unknown step key":   {"verify: {steps: [{run: x, shell: sh}]}\n", "verify.steps[0].shell: unknown key; valid keys: name, run, timeout, working_directory, env, continue_on_error"},
 		"duplicate names":    {"verify: {steps: [{run: make}, {run: make}]}\n", `verify.steps[1].name: step name "make" is also the name of verify.steps[0]`},
