@@ -61,7 +61,8 @@ func ParseTable(body string) ([]Typed, error) {
 		return nil, err
 	}
 	var rows []Typed
-	for _, line := range strings.Split(body[start:end], "\n") {
+	inner := body[start+len(postmortem.ItemsStart) : end-len(postmortem.ItemsEnd)]
+	for _, line := range strings.Split(inner, "\n") {
 		cells, ok := splitRow(line)
 		if !ok || skipRow(cells[0]) {
 			continue
@@ -113,9 +114,15 @@ func splitRow(line string) ([]string, bool) {
 	return cells, true
 }
 
-// unescaper undoes what markdown.Cell adds besides the pipe, so a typed row survives being
-// rendered again unchanged.
-// A carriage return inside a cell reads as the space markdown.Cell writes for it.
-var unescaper = strings.NewReplacer("@&#8203;", "@", "&lt;!--", "<!--", "--&gt;", "-->", "\r", " ")
+// The unescapers undo what markdown.Cell adds besides the pipe, so a typed row survives being
+// rendered again unchanged. markdown.Text escapes comment ends, then comment starts, as two
+// passes ("<!-->" holds both); they are undone in the other order. A carriage return inside a
+// cell reads as the space markdown.Cell writes for it.
+var (
+	unescapeStart = strings.NewReplacer("&lt;!--", "<!--")
+	unescapeRest  = strings.NewReplacer("--&gt;", "-->", "@&#8203;", "@", "\r", " ")
+)
 
-func unescape(s string) string { return strings.TrimSpace(unescaper.Replace(s)) }
+func unescape(s string) string {
+	return strings.TrimSpace(unescapeRest.Replace(unescapeStart.Replace(s)))
+}
