@@ -62,8 +62,10 @@ func checkRefText(s string) string {
 // repository root, as git prints them.
 func checkPathGlob(pattern string) string {
 	switch {
-	case pattern == "":
+	case strings.TrimSpace(pattern) == "":
 		return "path glob is empty; write a glob such as src/**"
+	case strings.ContainsFunc(pattern, unicode.IsControl):
+		return "path glob " + quote(pattern) + " holds a control character such as a line break; write one glob per list item, e.g. src/**"
 	case strings.HasPrefix(pattern, "/") || strings.HasPrefix(pattern, "./"):
 		return "path glob " + quote(pattern) + " starts with " + quote(pattern[:strings.Index(pattern, "/")+1]) +
 			"; paths are relative to the repository root, e.g. src/**"
