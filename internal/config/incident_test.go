@@ -2,7 +2,6 @@ package config
 
 import (
 	"encoding/json"
-	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -63,7 +62,7 @@ func TestParseIncidentErrors(t *testing.T) {
 		login    = `; a login is up to 39 letters, digits and single hyphens, with [bot] after an app's name, e.g. octocat or github-actions[bot]; "" asks GitHub`
 		webhook  = "unknown key; the webhook URL is a secret: pass it as the notify_webhook input, never in the policy; "
 	)
-	for name, tc := range map[string]struct{ text, want string }{
+	checkInvalid(t, map[string]invalidCase{
 		"section a list":       {"incident: [a]\n", "f.yml:1:11: incident: want a mapping, got a list; " + keys},
 		"unknown key":          {"incident: {cadance: {P0: 1h}}\n", "f.yml:1:12: incident.cadance: unknown key; " + keys},
 		"webhook":              {"incident: {notify_webhook: \"https://hooks.example/x\"}\n", "f.yml:1:12: incident.notify_webhook: " + webhook + keys},
@@ -97,21 +96,7 @@ func TestParseIncidentErrors(t *testing.T) {
 		"identity team":        {"incident: {identity: org/team}\n", "f.yml:1:22: incident.identity: login \"org/team\" contains \"/\"" + login},
 		"identity only bot":    {"incident: {identity: \"[bot]\"}\n", "f.yml:1:22: incident.identity: login \"[bot]\" is empty" + login},
 		"identity a list":      {"incident: {identity: [a]}\n", "f.yml:1:22: incident.identity: want a string, got a list"},
-	} {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			_, err := Parse("f.yml", []byte(tc.text))
-			if err == nil {
-				t.Fatalf("Parse(%q) = nil error, want %q", tc.text, tc.want)
-			}
-			if got := err.Error(); got != tc.want {
-				t.Errorf("Parse(%q) error\n got: %s\nwant: %s", tc.text, got, tc.want)
-			}
-			if !errors.Is(err, ErrInvalid) {
-				t.Errorf("errors.Is(%v, ErrInvalid) = false, want true", err)
-			}
-		})
-	}
+	})
 }
 
 func TestIncidentCadences(t *testing.T) {

@@ -1,7 +1,6 @@
 package config
 
 import (
-	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -60,7 +59,7 @@ func TestParseMergeSectionErrors(t *testing.T) {
 		template = `; write a path from the repository root, e.g. .github/postmortem.md, or "" for the built-in template`
 		branch   = "; a branch name follows git check-ref-format, e.g. main"
 	)
-	for name, tc := range map[string]struct{ text, want string }{
+	checkInvalid(t, map[string]invalidCase{
 		"override label empty":  {"guard: {override_label: \"\"}\n", "f.yml:1:25: guard.override_label: label is empty" + label},
 		"override label list":   {"guard: {override_label: [a]}\n", "f.yml:1:25: guard.override_label: want a string, got a list"},
 		"label too long":        {"postmortem: {label: " + strings.Repeat("é", 51) + "}\n", "f.yml:1:21: postmortem.label: label \"" + strings.Repeat("é", 40) + "...\" is longer than 50 characters" + label},
@@ -100,21 +99,7 @@ func TestParseMergeSectionErrors(t *testing.T) {
 		"due over a year":       {"postmortem: {due_hours: 8761}\n", "f.yml:1:25: postmortem.due_hours: want an integer from 1 to 8760, got 8761"},
 		"due string":            {"postmortem: {due_hours: 48h}\n", "f.yml:1:25: postmortem.due_hours: want an integer from 1 to 8760, got the string \"48h\""},
 		"unknown postmortem":    {"postmortem: {due: 1}\n", "f.yml:1:14: postmortem.due: unknown key; valid keys: template, label, action_label, due_hours"},
-	} {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			_, err := Parse("f.yml", []byte(tc.text))
-			if err == nil {
-				t.Fatalf("Parse(%q) = nil error, want %q", tc.text, tc.want)
-			}
-			if got := err.Error(); got != tc.want {
-				t.Errorf("Parse(%q) error\n got: %s\nwant: %s", tc.text, got, tc.want)
-			}
-			if !errors.Is(err, ErrInvalid) {
-				t.Errorf("errors.Is(%v, ErrInvalid) = false, want true", err)
-			}
-		})
-	}
+	})
 }
 
 func TestBranchKinds(t *testing.T) {
