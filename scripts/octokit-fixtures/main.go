@@ -46,15 +46,11 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	dir := *pkg
-	if dir == "" {
-		installed, cleanup, err := npm.Install(ctx, packageName, packageVersion)
-		if err != nil {
-			return err
-		}
-		defer cleanup()
-		dir = installed
+	dir, cleanup, err := npm.Dir(ctx, *pkg, packageName, packageVersion)
+	if err != nil {
+		return err
 	}
+	defer cleanup()
 	for _, o := range strings.Split(*out, ",") {
 		if err := generate(dir, o); err != nil {
 			return err

@@ -49,14 +49,10 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	dir := *pkg
-	if dir == "" {
-		installed, cleanup, err := npm.Install(ctx, packageName, packageVersion)
-		if err != nil {
-			return err
-		}
-		defer cleanup()
-		dir = installed
+	dir, cleanup, err := npm.Dir(ctx, *pkg, packageName, packageVersion)
+	if err != nil {
+		return err
 	}
+	defer cleanup()
 	return generate(dir, *out)
 }

@@ -27,3 +27,12 @@ func Install(ctx context.Context, name, version string) (string, func(), error) 
 	}
 	return filepath.Join(tmp, "node_modules", filepath.FromSlash(name)), cleanup, nil
 }
+
+// Dir is the package's directory: given, when the caller named an installed copy, else a fresh
+// install of name@version in a temporary directory. The cleanup removes what Dir installed.
+func Dir(ctx context.Context, given, name, version string) (string, func(), error) {
+	if given != "" {
+		return given, func() {}, nil
+	}
+	return Install(ctx, name, version)
+}
