@@ -2,16 +2,15 @@ package config
 
 import (
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/incident-hotfix/incident-hotfix/internal/golden"
+
 	"github.com/google/go-cmp/cmp"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func TestParseDefaults(t *testing.T) {
 	t.Parallel()
@@ -162,27 +161,9 @@ func TestParseErrorsGolden(t *testing.T) {
 	if !errors.As(err, &errs) {
 		t.Fatalf("Parse error = %v, want *Errors", err)
 	}
-	golden(t, "errors.golden", err.Error()+"\n")
+	golden.Check(t, "errors.golden", err.Error()+"\n")
 	var one Error
 	if !errors.As(err, &one) || one.Line != 3 || one.Col != 15 || one.Key != "branches.production" {
 		t.Errorf("first Error = %+v, want line 3, col 15, key branches.production", one)
-	}
-}
-
-// golden compares got with testdata/name, or rewrites the file with -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(got, string(want)); diff != "" {
-		t.Errorf("%s (-got +want):\n%s", name, diff)
 	}
 }

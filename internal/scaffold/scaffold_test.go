@@ -3,18 +3,17 @@ package scaffold
 import (
 	"context"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/golden"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/gittest"
 	"github.com/incident-hotfix/incident-hotfix/internal/verify"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func TestDetect(t *testing.T) {
 	t.Parallel()
@@ -76,7 +75,7 @@ func TestRender(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, name := range []string{"policy.yml.golden", "workflow-hotfix.yml.golden", "workflow-incident.yml.golden"} {
-		golden(t, name, string(files[i].Content))
+		golden.Check(t, name, string(files[i].Content))
 	}
 	p, err := config.Parse(files[0].Path, files[0].Content)
 	if err != nil {
@@ -98,26 +97,6 @@ func TestRender(t *testing.T) {
 	}
 	if p, err := config.Parse("hotfix.yml", empty[0].Content); err != nil || len(p.Verify.Steps) != 0 {
 		t.Errorf("the policy without steps: %v, %+v", err, p.Verify)
-	}
-}
-
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(got, string(want)); diff != "" {
-		t.Errorf("%s (-got +want):\n%s", path, diff)
 	}
 }
 

@@ -2,7 +2,6 @@ package verify
 
 import (
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
@@ -10,8 +9,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // writeFiles creates files (path → content) under a new directory and returns it.
 func writeFiles(t *testing.T, files map[string]string) string {

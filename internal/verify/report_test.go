@@ -2,37 +2,16 @@ package verify
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/golden"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/sandbox/sandboxtest"
 )
-
-// golden compares got with testdata/name, or rewrites it under -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(got, string(want)); diff != "" {
-		t.Errorf("%s (-got +want):\n%s", path, diff)
-	}
-}
 
 // failedRun is a run whose second step failed after an allowed failure, with a hostile name.
 var failedRun = Result{Verdict: Fail, FailedStep: "go test", Duration: 83 * time.Second, Steps: []StepResult{
@@ -45,10 +24,10 @@ var failedRun = Result{Verdict: Fail, FailedStep: "go test", Duration: 83 * time
 func TestMarkdown(t *testing.T) {
 	t.Parallel()
 	detected := Plan{Source: "detected", Notes: []string{"go.mod is a Go module: go vet ./..., go build ./... and go test ./..."}}
-	golden(t, "summary-fail.md.golden", Markdown(detected, failedRun))
+	golden.Check(t, "summary-fail.md.golden", Markdown(detected, failedRun))
 	pass := Result{Verdict: Pass, Duration: 2 * time.Second, Steps: []StepResult{{Name: "vet", Outcome: Passed, Duration: 2 * time.Second}}}
-	golden(t, "summary-pass.md.golden", Markdown(Plan{Source: "policy"}, pass))
-	golden(t, "summary-none.md.golden", Markdown(Plan{Source: "none", Notes: []string{"verify.steps is empty and verify.detect is false, so nothing runs"}}, Result{Verdict: Pass}))
+	golden.Check(t, "summary-pass.md.golden", Markdown(Plan{Source: "policy"}, pass))
+	golden.Check(t, "summary-none.md.golden", Markdown(Plan{Source: "none", Notes: []string{"verify.steps is empty and verify.detect is false, so nothing runs"}}, Result{Verdict: Pass}))
 }
 
 func TestDescriptions(t *testing.T) {
