@@ -13,7 +13,6 @@ import (
 // Overridden is the verdict shown for a failing result that a granted override passes.
 const Overridden = "pass (overridden)"
 
-
 // Outcome is the guard's result on GitHub with the override that applies to it.
 type Outcome struct {
 	Result   Result
