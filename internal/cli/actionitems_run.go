@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"strconv"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/actionitem"
 	"github.com/incident-hotfix/incident-hotfix/internal/event"
@@ -17,15 +16,16 @@ func runActionItems(ctx context.Context, env *Env, t event.Trigger, opts runOpti
 		fmt.Fprintf(env.Stdout, "would run hotfix action-items %s, but the issue names no postmortem (Postmortem: #N in its body): nothing to do\n", action)
 		return nil
 	}
-	args := []string{"--postmortem", strconv.Itoa(number), "--repository", t.Repo.String(), "--api-url", t.APIURL, "--ref", t.BaseRef()}
-	if requester != "" {
-		args = append(args, "--requested-by", requester)
-	}
 	if opts.DryRun {
 		fmt.Fprintf(env.Stdout, "would run hotfix action-items %s on postmortem #%d\n", action, number)
 		return nil
 	}
-	return runCommand(ctx, env, "action-items", append(args, action))
+	r, err := opts.GitHub.get(ctx)
+	if err != nil {
+		return err
+	}
+	c := &actionItemsCmd{postmortem: number, ref: t.BaseRef(), requestedBy: requester}
+	return c.exec(ctx, env, action, r, opts.Policies)
 }
 
 // actionItemsTarget is what the trigger asks of action-items: sync the postmortem an item names,

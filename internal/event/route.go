@@ -22,6 +22,9 @@ const (
 	Remind      Kind = "remind"       // the schedule
 )
 
+// Kinds are the route kinds that run something, in the order of the process.
+var Kinds = []Kind{Guard, Merge, Declare, Update, ActionItems, Remind}
+
 // Decision is where a trigger goes: the commands that handle it, in order, and why. A Decision
 // of kind None runs nothing, and its Reason says why there is nothing to do.
 type Decision struct {
