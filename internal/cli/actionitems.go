@@ -132,18 +132,12 @@ func severityScale(p config.Policy) incident.Scale {
 	return incident.Severities.With(p.Incident.Cadences(), p.Incident.ActionItemDueDays)
 }
 
-// writeRoles are the repository roles that may change the postmortem's items.
-var writeRoles = []string{"admin", "maintain", "write"}
-
 // mayWrite reports whether login has write access or above; true when no login is named (a
 // person at a terminal, with their own token).
 func mayWrite(ctx context.Context, r remote, login string) (bool, error) {
 	if login == "" {
 		return true, nil
 	}
-	p, _, err := r.client.Repositories.GetPermissionLevel(ctx, r.owner, r.name, login)
-	if err != nil {
-		return false, fmt.Errorf("read the permission of %s: %w", login, gh.Explain(err))
-	}
-	return slices.Contains(writeRoles, p.GetPermission()), nil
+	p, err := gh.Permission(ctx, r.client, r.owner, r.name, login)
+	return gh.CanWrite(p), err
 }

@@ -5,13 +5,14 @@ import (
 	"fmt"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/actionitem"
+	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/event"
 )
 
 // runActionItems handles an action item labelled, closed or reopened by syncing its postmortem's
 // table, and a /create-action-items comment on a postmortem by creating the typed rows' issues.
 func runActionItems(ctx context.Context, env *Env, t event.Trigger, opts runOptions) error {
-	action, number, requester := actionItemsTarget(t, firstSet(opts.Policy.Postmortem.ActionLabel, event.ActionItemLabel))
+	action, number, requester := actionItemsTarget(t, firstSet(opts.Policy.Postmortem.ActionLabel, config.Default().Postmortem.ActionLabel))
 	if number == 0 {
 		fmt.Fprintf(env.Stdout, "would run hotfix action-items %s, but the issue names no postmortem (Postmortem: #N in its body): nothing to do\n", action)
 		return nil

@@ -123,7 +123,7 @@ func incidentLabel(p config.Policy) string {
 	if p.Incident.Label != "" {
 		return p.Incident.Label
 	}
-	return IncidentLabel
+	return config.Default().Incident.Label
 }
 
 // actionLabel is the policy's action-item label, or the default.
@@ -131,7 +131,7 @@ func actionLabel(p config.Policy) string {
 	if p.Postmortem.ActionLabel != "" {
 		return p.Postmortem.ActionLabel
 	}
-	return ActionItemLabel
+	return config.Default().Postmortem.ActionLabel
 }
 
 // Reachable reports whether a trigger could route to kind under some policy: the policy can

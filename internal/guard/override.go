@@ -13,10 +13,6 @@ import (
 	"github.com/incident-hotfix/incident-hotfix/internal/markdown"
 )
 
-// overridePermissions are the permissions, as GitHub's collaborator permission reports them,
-// that may override the guard. The maintain role reports write.
-var overridePermissions = []string{"admin", "write"}
-
 // Override is what the override label means for a failing hotfix pull request: whether it is on
 // the pull request, who applied it and when, and whether that person may override the guard.
 type Override struct {
@@ -47,16 +43,10 @@ func FindOverride(ctx context.Context, r Repo, pr *github.PullRequest, label str
 		return ov, err
 	}
 	ov.applied, ov.by, ov.at = true, ev.GetActor().GetLogin(), ev.GetCreatedAt().UTC()
-	perm, _, err := r.Client.Repositories.GetPermissionLevel(ctx, r.Owner, r.Name, ov.by)
-	switch {
-	case gh.Kind(err) == gh.NotFound:
-		ov.permission = "none"
-	case err != nil:
-		return ov, fmt.Errorf("permission of %s, who applied %s: %w", ov.by, label, err)
-	default:
-		ov.permission = perm.GetPermission()
+	if ov.permission, err = gh.Permission(ctx, r.Client, r.Owner, r.Name, ov.by); err != nil {
+		return ov, fmt.Errorf("%w, who applied %s", err, label)
 	}
-	ov.granted = slices.Contains(overridePermissions, ov.permission)
+	ov.granted = gh.CanWrite(ov.permission)
 	return ov, nil
 }
 
