@@ -10,12 +10,13 @@ import (
 
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/event"
+	"github.com/incident-hotfix/incident-hotfix/internal/merge"
 )
 
 // runCmd is the one entry an action needs: it loads the event that started the workflow, routes
 // it, and runs the commands the route names. An event the toolkit does not handle is a no-op.
 type runCmd struct {
-	dryRun                       bool
+	dryRun, json                 bool
 	repo, config, only, severity string
 }
 
@@ -25,7 +26,8 @@ func (*runCmd) Synopsis() string {
 }
 
 func (c *runCmd) Flags(fs *flag.FlagSet) {
-	fs.BoolVar(&c.dryRun, "dry-run", false, "print the route and what each command would do, and write nothing")
+	fs.BoolVar(&c.dryRun, "dry-run", false, "print the route and what each command would do (a merge's plan), and write nothing")
+	fs.BoolVar(&c.json, "json", false, "print the event, the route and the merge's plan or result as one JSON document; the log goes to stderr")
 	fs.StringVar(&c.repo, "repo", ".", "the git checkout `dir`, for the policy and the guard")
 	fs.StringVar(&c.config, "config", "", "read the policy from this `file` instead of the base branch's "+config.DefaultPath)
 	fs.StringVar(&c.only, "only", "", "handle only events of this route `kind` (guard, merge, declare, update, action-items or remind); others are a no-op")
@@ -43,12 +45,25 @@ func (c *runCmd) Run(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return Usage(err)
 	}
+	if c.json {
+		doc := &runReport{Event: t.Name, Repository: t.Repo.String(), DryRun: c.dryRun, Route: event.None}
+		err := c.route(ctx, logToStderr(env), t, doc)
+		return errors.Join(err, writeJSON(env.Stdout, doc))
+	}
+	return c.route(ctx, env, t, nil)
+}
+
+// route chooses the event's route under the routing policy and runs it; doc, when not nil,
+// gathers the JSON document.
+func (c *runCmd) route(ctx context.Context, env *Env, t event.Trigger, doc *runReport) error {
 	fmt.Fprintf(env.Stdout, "event: %s on %s\n", t.Name, t.Repo)
 	if c.only != "" && !event.Reachable(t, event.Kind(c.only)) {
 		fmt.Fprintf(env.Stdout, "route: none: a %s event never routes to %s, and this step handles only %s: nothing to do\n", t.Name, c.only, c.only)
 		return nil
 	}
 	opts := c.options(env, t)
+	opts.Report = doc
+	var err error
 	if opts.Policy, err = routingPolicy(ctx, env, t, opts.Policies); err != nil {
 		return err
 	}
@@ -57,6 +72,9 @@ func (c *runCmd) Run(ctx context.Context, env *Env, args []string) error {
 		return Usage(err)
 	}
 	fmt.Fprintf(env.Stdout, "route: %s: %s\n", d.Kind, d.Reason)
+	if doc != nil {
+		doc.Route, doc.Reason, doc.Commands = d.Kind, d.Reason, d.Commands
+	}
 	return dispatch(ctx, env, t, d, opts)
 }
 
@@ -85,6 +103,28 @@ type runOptions struct {
 	Policies *config.Resolver
 	// GitHub is the run's one client, connected on first use.
 	GitHub *connection
+	// Report is the JSON document under --json, which the route fills in; nil without it.
+	Report *runReport
+}
+
+// runReport is what `hotfix run --json` prints: one document.
+type runReport struct {
+	Event      string        `json:"event"`
+	Repository string        `json:"repository"`
+	DryRun     bool          `json:"dry_run"`
+	Route      event.Kind    `json:"route"`
+	Reason     string        `json:"reason,omitempty"`
+	Commands   []string      `json:"commands,omitempty"`
+	Plan       *merge.Plan   `json:"plan,omitempty"`
+	Result     *merge.Result `json:"result,omitempty"`
+}
+
+// logToStderr is env with the log and the workflow commands sent to stderr, so that stdout
+// carries only the JSON document; the runner reads workflow commands from both.
+func logToStderr(env *Env) *Env {
+	e := *env
+	e.Stdout = env.Stderr
+	return &e
 }
 
 // handler runs one route for a trigger.

@@ -22,8 +22,8 @@ func runMerge(ctx context.Context, env *Env, t event.Trigger, opts runOptions) e
 	if !ok {
 		return errors.New("the merge route needs a merged pull request in the payload")
 	}
-	if opts.DryRun {
-		fmt.Fprintf(env.Stdout, "would tag %.12s, open the backports and the postmortem for #%d\n", pr.GetMergeCommitSHA(), pr.GetNumber())
+	if opts.DryRun && !hasToken(env) {
+		fmt.Fprintf(env.Stdout, "would tag %.12s, open the backports and the postmortem for #%d (with no token, the plan can't be read)\n", pr.GetMergeCommitSHA(), pr.GetNumber())
 		return nil
 	}
 	r, err := opts.GitHub.get(ctx)
@@ -39,7 +39,13 @@ func runMerge(ctx context.Context, env *Env, t event.Trigger, opts runOptions) e
 	if err != nil {
 		return err
 	}
+	if opts.DryRun {
+		return planMerge(ctx, env, d, pr, opts.Report)
+	}
 	res, handleErr := merge.Handle(ctx, d, pr)
+	if opts.Report != nil {
+		opts.Report.Result = &res
+	}
 	res.WriteText(env.Stdout, pr)
 	rn := runner.New(env.Getenv, env.Stdout)
 	if err := errors.Join(rn.Summary(res.Markdown(pr)), setOutputs(rn, "run", res.Outputs())); err != nil {
@@ -75,4 +81,18 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 	case <-time.After(d):
 		return nil
 	}
+}
+
+// planMerge decides what the merge would do, from GET requests only, and prints the plan: in the
+// JSON document under --json, else for people.
+func planMerge(ctx context.Context, env *Env, d merge.Deps, pr *github.PullRequest, doc *runReport) error {
+	plan, err := d.Plan(ctx, pr)
+	if err != nil {
+		return fmt.Errorf("plan the merge of #%d: %w", pr.GetNumber(), err)
+	}
+	if doc != nil {
+		doc.Plan = &plan
+	}
+	writeMergePlan(env.Stdout, plan)
+	return nil
 }

@@ -97,3 +97,56 @@ func TestRunMergeEndToEnd(t *testing.T) {
 		t.Errorf("%d issues and PRs after a rerun, want 3", len(issues))
 	}
 }
+
+// TestRunMergeDryRunJSON: `hotfix run --dry-run --json` on a merged hotfix PR prints one JSON
+// document with the tag, the backport targets and the postmortem action, and sends GitHub only
+// GETs; after the real run, the plan says the tag is there and the postmortem would be refreshed.
+func TestRunMergeDryRunJSON(t *testing.T) {
+	t.Parallel()
+	s := sandboxtest.Start(t, sandboxtest.Options{})
+	pr := sandboxtest.MergedHotfix(t, s, "squash", "")
+	vars := actionVars(t, map[string]string{
+		"GITHUB_EVENT_NAME": "pull_request", "GITHUB_EVENT_PATH": mergedPayload(t, pr),
+		"GITHUB_REPOSITORY": "acme/shop", "GITHUB_API_URL": s.URL, "GITHUB_TOKEN": sandboxtest.Token,
+	})
+	plan := func() map[string]any {
+		t.Helper()
+		s.Server.ResetRequests()
+		got := run(t, t.TempDir(), vars, "run", "--dry-run", "--json")
+		if got.code != ExitOK {
+			t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", got.code, got.stdout, got.stderr)
+		}
+		for _, r := range s.Server.RequestLog() {
+			if r.Method != "GET" {
+				t.Errorf("the dry run sent %s %s", r.Method, r.Path)
+			}
+		}
+		dec := json.NewDecoder(strings.NewReader(got.stdout))
+		var doc map[string]any
+		if err := dec.Decode(&doc); err != nil || dec.More() {
+			t.Fatalf("stdout is not one JSON document (%v):\n%s", err, got.stdout)
+		}
+		return doc
+	}
+	first := plan()
+	want := map[string]any{"route": "merge", "dry_run": true}
+	for k, v := range want {
+		if first[k] != v {
+			t.Errorf("%s = %v, want %v", k, first[k], v)
+		}
+	}
+	p, _ := first["plan"].(map[string]any)
+	tag, _ := p["tag"].(map[string]any)
+	bps, _ := p["backports"].([]any)
+	pm, _ := p["postmortem"].(map[string]any)
+	if tag["tag"] != "v1.2.4" || tag["exists"] != false || len(bps) != 1 || bps[0].(map[string]any)["target"] != "develop" || pm["action"] != "open" {
+		t.Errorf("plan = %v; want v1.2.4 to make, a backport to develop, a postmortem to open", p)
+	}
+	if got := run(t, t.TempDir(), vars, "run"); got.code != ExitOK {
+		t.Fatalf("the real run: exit %d\n%s%s", got.code, got.stdout, got.stderr)
+	}
+	again := plan()["plan"].(map[string]any)
+	if again["tag"].(map[string]any)["exists"] != true || again["postmortem"].(map[string]any)["action"] != "refresh" {
+		t.Errorf("plan after the run = %v; want the tag there and the postmortem to refresh", again)
+	}
+}

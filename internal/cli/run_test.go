@@ -37,7 +37,7 @@ func TestRunRoutes(t *testing.T) {
 		{"unhandled event is a no-op", "push", "push.tag-deleted.json", nil, ExitOK,
 			[]string{`route: none: push to "refs/tags/simple-tag", not a branch: nothing to do`}, nil},
 		{"merged hotfix, dry run", "pull_request", "pull_request.closed.merged-hotfix.json", []string{"--dry-run"}, ExitOK,
-			[]string{"route: merge: hotfix pull_request #2", "running hotfix release, backport, postmortem\nwould tag 9f1c2e3d4b5a, open the backports and the postmortem for #2\n"}, nil},
+			[]string{"route: merge: hotfix pull_request #2", "running hotfix release, backport, postmortem\nwould tag 9f1c2e3d4b5a, open the backports and the postmortem for #2 (with no token, the plan can't be read)\n"}, nil},
 		{"merged hotfix without a token", "pull_request", "pull_request.closed.merged-hotfix.json", nil, ExitUsage,
 			[]string{"route: merge"}, []string{"hotfix run: no GitHub token: set the token input, or GITHUB_TOKEN"}},
 		{"incident command, dry run", "issue_comment", "issue_comment.created.incident.json", []string{"--dry-run"}, ExitOK,

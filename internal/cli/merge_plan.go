@@ -1,0 +1,31 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/merge"
+)
+
+// writeMergePlan prints a merge's plan for people: one line per object, as the merge reports them.
+func writeMergePlan(w io.Writer, p merge.Plan) {
+	switch {
+	case p.Tag == nil:
+		fmt.Fprintf(w, "would tag      nothing: %s\n", p.TagProblem)
+	case p.Tag.Exists:
+		fmt.Fprintf(w, "would tag      nothing: %s is already on %.12s\n", p.Tag.Tag, p.Tag.Target)
+	default:
+		fmt.Fprintf(w, "would tag      %s on %.12s (previous %s)\n", p.Tag.Tag, p.Tag.Target, orNone(p.Tag.PreviousTag))
+	}
+	for _, b := range p.Backports {
+		fmt.Fprintf(w, "would backport to %s from %s: %s\n", b.Target, b.Branch, b.Reason)
+	}
+	if p.Postmortem.Action == "refresh" {
+		fmt.Fprintf(w, "would refresh  postmortem #%d %q\n", p.Postmortem.Number, p.Postmortem.Title)
+	} else {
+		fmt.Fprintf(w, "would open     postmortem %q\n", p.Postmortem.Title)
+	}
+	for _, l := range p.Links {
+		fmt.Fprintf(w, "would link     %s on incident #%d\n", l, p.Incident)
+	}
+}
