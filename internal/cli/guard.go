@@ -44,7 +44,7 @@ func (c *guardCmd) Run(ctx context.Context, env *Env, args []string) error {
 	if err := c.validate(args); err != nil {
 		return Usage(err)
 	}
-	return c.check(ctx, env, &config.Resolver{File: env.Path(c.config), Dir: env.Path(c.repo)})
+	return c.check(ctx, env, checkoutPolicies(env, c.config, c.repo, nil))
 }
 
 // check is the guard on a checkout, with the policy from policies: load, decide, report. The

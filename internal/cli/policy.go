@@ -23,7 +23,14 @@ func (r remote) policies() *config.Resolver {
 	return &config.Resolver{Remote: r.file}
 }
 
+// checkoutPolicies is the resolver of a command run on a checkout: the override file, else the
+// base branch in dir, else, with remote, through the API.
+func checkoutPolicies(env *Env, file, dir string, remote config.RemoteFile) *config.Resolver {
+	return &config.Resolver{File: env.Path(file), Dir: env.Path(dir), Remote: remote}
+}
+
 // readPolicy reads the policy on base through the resolver, marking its errors for the exit code.
+// It is the one place outside internal/config where a policy is read.
 func readPolicy(ctx context.Context, res *config.Resolver, base string) (config.Policy, config.Source, error) {
 	p, src, err := res.Resolve(ctx, base)
 	return p, src, policyError(err)

@@ -81,7 +81,7 @@ func (c *releaseCmd) validate(args []string) error {
 // report. It writes nothing.
 func (c *releaseCmd) plan(ctx context.Context, env *Env) error {
 	repo := env.Path(c.repo)
-	policy, _, err := readPolicy(ctx, &config.Resolver{File: env.Path(c.config), Dir: repo}, c.base)
+	policy, _, err := readPolicy(ctx, checkoutPolicies(env, c.config, c.repo, nil), c.base)
 	if err != nil {
 		return err
 	}

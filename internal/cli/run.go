@@ -83,10 +83,11 @@ func (c *runCmd) route(ctx context.Context, env *Env, t event.Trigger, doc *runR
 func (c *runCmd) options(env *Env, t event.Trigger) runOptions {
 	opts := runOptions{DryRun: c.dryRun, Repo: env.Path(c.repo), Severity: c.severity,
 		GitHub: &connection{flags: remoteFlags{repository: t.Repo.String(), apiURL: t.APIURL}, env: env}}
-	opts.Policies = &config.Resolver{File: env.Path(c.config), Dir: opts.Repo}
+	var remote config.RemoteFile
 	if hasToken(env) {
-		opts.Policies.Remote = opts.GitHub.file
+		remote = opts.GitHub.file
 	}
+	opts.Policies = checkoutPolicies(env, c.config, c.repo, remote)
 	return opts
 }
 
@@ -165,7 +166,7 @@ func routingPolicy(ctx context.Context, env *Env, t event.Trigger, res *config.R
 		fmt.Fprintln(env.Stdout, "policy: defaults for routing (the payload names no base branch)")
 		return config.Default(), nil
 	}
-	p, src, err := res.Resolve(ctx, t.BaseRef())
+	p, src, err := readPolicy(ctx, res, t.BaseRef())
 	switch {
 	case err == nil && src.API:
 		fmt.Fprintf(env.Stdout, "policy: %s (through the API)\n", src)
@@ -178,7 +179,7 @@ func routingPolicy(ctx context.Context, env *Env, t event.Trigger, res *config.R
 	case errors.Is(err, config.ErrNoPolicy):
 		fmt.Fprintf(env.Stdout, "policy: defaults for routing (%v)\n", err)
 	default:
-		return config.Policy{}, Usage(err)
+		return config.Policy{}, err
 	}
 	return config.Default(), nil
 }

@@ -103,11 +103,11 @@ func (w statusWriter) warn(out io.Writer, err error) {
 // branch in the checkout (refs/remotes/origin/BASE, then refs/heads/BASE), or, in a shallow
 // checkout without either, through the API when there is a token.
 func (c *verifyCmd) policy(ctx context.Context, env *Env, st statusWriter) (config.Policy, config.Source, error) {
-	res := &config.Resolver{File: env.Path(c.config), Dir: env.Path(c.repo)}
+	var remote config.RemoteFile
 	if st.remote != nil {
-		res.Remote = st.remote.file
+		remote = st.remote.file
 	}
-	p, src, err := res.Resolve(ctx, c.base)
+	p, src, err := readPolicy(ctx, checkoutPolicies(env, c.config, c.repo, remote), c.base)
 	if errors.Is(err, config.ErrNoPolicy) {
 		err = fmt.Errorf("read the policy from the base branch: %w; fetch the base branch, or give a token to read it through the API", err)
 	}
