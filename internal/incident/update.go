@@ -40,39 +40,87 @@ type Handled struct {
 // Handle applies the command in comment to incident number: only a collaborator with write
 // access may give one; anyone else, and a bad command, gets one reply. A valid command appends
 // its entry (with the Update or Resolution message), syncs the issue with the log, and on
-// /resolve opens the postmortem. A rerun for the same comment appends nothing.
+// /resolve opens the postmortem. A rerun for the same comment appends nothing. It reads the
+// facts, decides (DecideCommand, pure), then applies the decision.
 func Handle(ctx context.Context, c *github.Client, repo Repo, number int, comment *github.IssueComment, o Options) (Handled, error) {
-	now := o.Now().UTC()
-	e, perr := ParseCommand(comment.GetBody(), now, o.Scale)
-	if errors.Is(perr, ErrNotCommand) {
-		return Handled{Outcome: NotACommand}, nil
+	if _, err := ParseCommand(comment.GetBody(), o.Now().UTC(), o.Scale); errors.Is(err, ErrNotCommand) {
+		return Handled{Outcome: NotACommand}, nil // no request for a comment that is not a command
 	}
-	entries, replied, err := scan(ctx, c, repo, number, o.Identity)
+	f, err := commandFacts(ctx, c, repo, number, comment, o)
 	if err != nil {
 		return Handled{}, err
 	}
+	d := DecideCommand(comment, f, o)
+	switch d.Outcome {
+	case Refused, Invalid:
+		return reply(ctx, c, repo, number, comment, d)
+	case ReplyWritten:
+		return Handled{Outcome: ReplyWritten}, nil
+	}
+	return apply(ctx, c, repo, number, d, f.Entries, o)
+}
+
+// CommandFacts are what a command comment is decided on: the incident's log, the comments the
+// toolkit already replied to, and whether the author may give commands.
+type CommandFacts struct {
+	Entries    []Entry
+	Replied    []int64
+	MayCommand bool
+}
+
+// commandFacts reads the facts: the log (every page) and the author's permission.
+func commandFacts(ctx context.Context, c *github.Client, repo Repo, number int, comment *github.IssueComment, o Options) (CommandFacts, error) {
+	var f CommandFacts
+	var err error
+	if f.Entries, f.Replied, err = scan(ctx, c, repo, number, o.Identity); err != nil {
+		return f, err
+	}
+	f.MayCommand, err = mayCommand(ctx, c, repo, comment.GetUser().GetLogin())
+	return f, err
+}
+
+// CommandDecision is what a command comment comes to: the outcome, and the entry to append
+// (Applied, AlreadyDone) or the reply to write (Refused, Invalid).
+type CommandDecision struct {
+	Outcome string
+	Entry   Entry
+	Reply   string
+}
+
+// DecideCommand decides what comment does to the incident, from the facts alone: no I/O. A
+// person without write access is refused before the command is judged; a bad command gets the
+// list of commands; a comment already answered or already applied (a rerun) changes nothing.
+func DecideCommand(comment *github.IssueComment, f CommandFacts, o Options) CommandDecision {
+	now := o.Now().UTC()
+	e, perr := ParseCommand(comment.GetBody(), now, o.Scale)
 	author := comment.GetUser().GetLogin()
-	if ok, err := mayCommand(ctx, c, repo, author); err != nil || !ok {
-		return reply(ctx, c, repo, number, comment, replied, Refused, refusal(author), err)
-	}
-	if perr != nil {
-		return reply(ctx, c, repo, number, comment, replied, Invalid, invalid(author, perr), nil)
-	}
-	return apply(ctx, c, repo, number, comment, e, entries, o)
-}
-
-// mayCommand reports whether login has write access or above.
-func mayCommand(ctx context.Context, c *github.Client, repo Repo, login string) (bool, error) {
-	p, err := gh.Permission(ctx, c, repo.Owner, repo.Name, login)
-	return gh.CanWrite(p), err
-}
-
-// apply appends the entry for a valid command, unless a rerun already did, and syncs the issue.
-func apply(ctx context.Context, c *github.Client, repo Repo, number int, comment *github.IssueComment, e Entry, entries []Entry, o Options) (Handled, error) {
-	out := Handled{Outcome: AlreadyDone, Type: e.Type, Entry: e}
-	if !Fold(entries).Has(comment.GetID()) {
+	var d CommandDecision
+	switch {
+	case errors.Is(perr, ErrNotCommand):
+		return CommandDecision{Outcome: NotACommand}
+	case !f.MayCommand:
+		d = CommandDecision{Outcome: Refused, Reply: refusal(author)}
+	case perr != nil:
+		d = CommandDecision{Outcome: Invalid, Reply: invalid(author, perr)}
+	case Fold(f.Entries).Has(comment.GetID()):
+		return CommandDecision{Outcome: AlreadyDone, Entry: e}
+	default:
 		e.Source = comment.GetID()
-		e.Message = message(draft(entries, e, o.Now()), e, o)
+		e.Message = message(draft(f.Entries, e, now), e, o)
+		return CommandDecision{Outcome: Applied, Entry: e}
+	}
+	if slices.Contains(f.Replied, comment.GetID()) {
+		d.Outcome = ReplyWritten
+	}
+	return d
+}
+
+// apply appends the decided entry (none on a rerun), and syncs the issue with the log; on
+// /resolve it opens the postmortem.
+func apply(ctx context.Context, c *github.Client, repo Repo, number int, d CommandDecision, entries []Entry, o Options) (Handled, error) {
+	e := d.Entry
+	out := Handled{Outcome: AlreadyDone, Type: e.Type, Entry: e}
+	if d.Outcome == Applied {
 		cm, err := Append(ctx, c, repo, number, e)
 		if err != nil {
 			return out, err
@@ -134,19 +182,13 @@ func replyTo(cm *github.IssueComment, identity string) (int64, bool) {
 	return id, err == nil
 }
 
-// reply answers comment once with text; a reply already written is not written again.
-func reply(ctx context.Context, c *github.Client, repo Repo, number int, comment *github.IssueComment, replied []int64, outcome, text string, err error) (Handled, error) {
-	if err != nil {
-		return Handled{}, err
-	}
-	if slices.Contains(replied, comment.GetID()) {
-		return Handled{Outcome: ReplyWritten}, nil
-	}
-	body := markdown.Truncate(fmt.Sprintf("<!-- hotfix:reply comment=%d -->\n%s", comment.GetID(), text))
+// reply answers comment once with the decided reply.
+func reply(ctx context.Context, c *github.Client, repo Repo, number int, comment *github.IssueComment, d CommandDecision) (Handled, error) {
+	body := markdown.Truncate(fmt.Sprintf("<!-- hotfix:reply comment=%d -->\n%s", comment.GetID(), d.Reply))
 	if _, _, err := c.Issues.CreateComment(ctx, repo.Owner, repo.Name, number, &github.IssueComment{Body: &body}); err != nil {
 		return Handled{}, fmt.Errorf("reply on incident #%d: %w", number, gh.Explain(err))
 	}
-	return Handled{Outcome: outcome}, nil
+	return Handled{Outcome: d.Outcome}, nil
 }
 
 // refusal is the polite reply to someone without write access.
@@ -159,4 +201,10 @@ func refusal(login string) string {
 func invalid(login string, err error) string {
 	return fmt.Sprintf("Sorry, %s: %s, so nothing was changed. The commands are:\n\n%s\n",
 		mention(login), markdown.Text(err.Error()), "- "+strings.ReplaceAll(Forms, "\n", "\n- "))
+}
+
+// mayCommand reports whether login has write access or above (gh.Permission: a 404 is none).
+func mayCommand(ctx context.Context, c *github.Client, repo Repo, login string) (bool, error) {
+	p, err := gh.Permission(ctx, c, repo.Owner, repo.Name, login)
+	return gh.CanWrite(p), err
 }
