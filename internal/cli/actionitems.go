@@ -82,27 +82,10 @@ func (c *actionItemsCmd) report(env *Env, res actionitem.Result) error {
 	if c.json {
 		return writeJSON(env.Stdout, res)
 	}
-	fmt.Fprintln(env.Stdout, itemsLine(res))
+	fmt.Fprintln(env.Stdout, res.Line())
 	rn := runner.New(env.Getenv, env.Stdout)
 	return errors.Join(rn.SetOutput("changed", fmt.Sprint(res.Changed)), rn.SetOutput("all_closed", fmt.Sprint(res.AllClosed)),
-		rn.Summary(fmt.Sprintf("### Action items\n\n%s\n", itemsLine(res))))
-}
-
-// itemsLine says what a sync found and did, in one line.
-func itemsLine(res actionitem.Result) string {
-	what := "unchanged"
-	if res.Changed {
-		what = "updated"
-	}
-	line := fmt.Sprintf("postmortem #%d: %d action items (%d open, %d overdue), %d typed rows without an issue; table %s",
-		res.Postmortem, res.Items, res.Open, res.Overdue, res.Pending, what)
-	if len(res.Created) > 0 {
-		line += fmt.Sprintf("; created %v", res.Created)
-	}
-	if res.AllClosed {
-		line += "; every item is closed"
-	}
-	return line
+		rn.Summary(fmt.Sprintf("### Action items\n\n%s\n", res.Line())))
 }
 
 // followupPolicy reads the policy the follow-up commands run under, on the branch ref.

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"time"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
@@ -62,42 +61,10 @@ func (c *remindCmd) exec(ctx context.Context, env *Env, r remote, policies *conf
 	if c.json {
 		return errors.Join(err, writeJSON(env.Stdout, res))
 	}
-	writeRemind(env.Stdout, res)
+	res.WriteText(env.Stdout)
 	rn := runner.New(env.Getenv, env.Stdout)
 	for _, p := range res.Problems {
 		rn.Annotate(runner.Annotation{Level: runner.Warning, Message: p})
 	}
-	return errors.Join(err, rn.SetOutput("posted", fmt.Sprint(posted(res))))
-}
-
-// writeRemind prints each reminder and table the run looked at.
-func writeRemind(w io.Writer, res remind.Result) {
-	for _, o := range res.Reminders {
-		what := "already reminded in this window"
-		if o.Posted {
-			what = "reminded"
-		}
-		about := ""
-		if o.Item > 0 {
-			about = fmt.Sprintf(" (item #%d)", o.Item)
-		}
-		fmt.Fprintf(w, "#%d %s%s, window %s: %s\n", o.Issue, o.Kind, about, o.Window, what)
-	}
-	for _, t := range res.Tables {
-		fmt.Fprintln(w, itemsLine(t))
-	}
-	for _, p := range res.Problems {
-		fmt.Fprintf(w, "warning: %s\n", p)
-	}
-	fmt.Fprintf(w, "%d reminders posted\n", posted(res))
-}
-
-func posted(res remind.Result) int {
-	n := 0
-	for _, o := range res.Reminders {
-		if o.Posted {
-			n++
-		}
-	}
-	return n
+	return errors.Join(err, rn.SetOutput("posted", fmt.Sprint(res.Posted())))
 }

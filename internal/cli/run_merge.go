@@ -93,6 +93,6 @@ func planMerge(ctx context.Context, env *Env, d merge.Deps, pr *github.PullReque
 	if doc != nil {
 		doc.Plan = &plan
 	}
-	writeMergePlan(env.Stdout, plan)
+	plan.WriteText(env.Stdout)
 	return nil
 }

@@ -51,7 +51,7 @@ func (c *verifyCmd) Run(ctx context.Context, env *Env, args []string) error {
 	fmt.Fprintf(out, "policy: %s\n", source)
 	plan, err := verify.Choose(policy.Verify, env.Path(c.repo))
 	if err != nil {
-		return Usage(errors.Join(err, st.fail(ctx, out, err)))
+		return Usage(errors.Join(err, st.Fail(ctx, err)))
 	}
 	writePlan(out, plan)
 	if c.dryRun {
@@ -71,14 +71,14 @@ func (c *verifyCmd) out(env *Env) io.Writer {
 
 // run runs the plan between the pending and the final status, and reports the result.
 func (c *verifyCmd) run(ctx context.Context, env *Env, out io.Writer, plan verify.Plan, st statusWriter) error {
-	st.pending(ctx, out, plan)
+	st.Pending(ctx, plan)
 	r := runner.New(env.Getenv, out)
 	opts := verify.Options{Root: env.Path(c.repo), Base: c.base, Head: c.head, Out: out, Runner: r, Now: env.Now}
 	res, err := verify.Run(ctx, plan.Steps, opts)
 	if err != nil {
-		return Usage(errors.Join(err, st.fail(ctx, out, err)))
+		return Usage(errors.Join(err, st.Fail(ctx, err)))
 	}
-	final := st.final(ctx, out, res)
+	final := st.Final(ctx, res)
 	if err := c.report(env, r, plan, res); err != nil {
 		return errors.Join(err, final)
 	}

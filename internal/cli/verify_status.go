@@ -7,24 +7,24 @@ import (
 	"io"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
-	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 	"github.com/incident-hotfix/incident-hotfix/internal/verify"
 )
 
-// statusWriter writes the hotfix/verify commit status when verify has a token and a head SHA;
-// otherwise every call is a no-op. A token that may not write statuses (a fork's pull request)
-// gives a warning, not a failure: the summary and the exit code still tell the result.
+// statusWriter is verify's status on GitHub (verify.Publisher), with the connection it was made
+// through, when there is a token.
 type statusWriter struct {
+	verify.Publisher
 	remote *remote
-	status verify.Status
-	runner *runner.Runner
 }
 
-// status connects to GitHub when a token and --sha are given.
+// status connects to GitHub when there is a token, and writes the status when --sha is given.
 func (c *verifyCmd) status(ctx context.Context, env *Env, out io.Writer) (statusWriter, error) {
-	w := statusWriter{runner: runner.New(env.Getenv, out)}
-	if firstSet(env.Getenv("INPUT_TOKEN"), env.Getenv("GITHUB_TOKEN")) == "" || c.dryRun {
+	rn := runner.New(env.Getenv, out)
+	w := statusWriter{Publisher: verify.Publisher{Out: out, Warn: func(msg string) {
+		rn.Annotate(runner.Annotation{Level: runner.Warning, Title: "hotfix verify", Message: msg})
+	}}}
+	if !hasToken(env) || c.dryRun {
 		return w, nil
 	}
 	e := *env
@@ -38,7 +38,7 @@ func (c *verifyCmd) status(ctx context.Context, env *Env, out io.Writer) (status
 		fmt.Fprintln(out, "status: none, since no --sha (the sha input) names the hotfix head")
 		return w, nil
 	}
-	w.status = verify.Status{Client: r.client.Repositories, Owner: r.owner, Name: r.name, SHA: c.sha, TargetURL: verifyRunURL(env, r)}
+	w.Status = verify.Status{Client: r.client.Repositories, Owner: r.owner, Name: r.name, SHA: c.sha, TargetURL: verifyRunURL(env, r)}
 	return w, nil
 }
 
@@ -49,54 +49,6 @@ func verifyRunURL(env *Env, r remote) string {
 		return ""
 	}
 	return fmt.Sprintf("%s/%s/%s/actions/runs/%s", serverURL(env), r.owner, r.name, id)
-}
-
-func (w statusWriter) active() bool { return w.status.Client != nil }
-
-// pending marks the head as being verified; a failure to do so is only a warning.
-func (w statusWriter) pending(ctx context.Context, out io.Writer, p verify.Plan) {
-	if w.active() {
-		w.warn(out, w.status.Pending(ctx, p))
-	}
-}
-
-// final writes the verdict. It returns an error unless the token may not write statuses.
-func (w statusWriter) final(ctx context.Context, out io.Writer, res verify.Result) error {
-	if !w.active() {
-		return nil
-	}
-	err := w.status.Final(ctx, res)
-	if gh.Kind(err) == gh.Forbidden {
-		w.warn(out, err)
-		return nil
-	}
-	if err == nil {
-		fmt.Fprintf(out, "status: %s %s on %s\n", verify.Context, res.Verdict, w.status.SHA)
-	}
-	return err
-}
-
-// fail marks the head as not verifiable, for a policy with nothing to run or a bad step.
-func (w statusWriter) fail(ctx context.Context, out io.Writer, why error) error {
-	if !w.active() {
-		return nil
-	}
-	err := w.status.Error(ctx, why.Error())
-	if gh.Kind(err) == gh.Forbidden {
-		w.warn(out, err)
-		return nil
-	}
-	return err
-}
-
-// warn reports a status that could not be written, and why.
-func (w statusWriter) warn(out io.Writer, err error) {
-	if err == nil {
-		return
-	}
-	msg := fmt.Sprintf("%v; the result is in the summary and the exit code (a fork's pull request gets a read-only token)", err)
-	fmt.Fprintf(out, "warning: %s\n", msg)
-	w.runner.Annotate(runner.Annotation{Level: runner.Warning, Title: "hotfix verify", Message: msg})
 }
 
 // policy loads the policy from the base branch, in the one order: the override file, the

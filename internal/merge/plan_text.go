@@ -1,21 +1,20 @@
-package cli
+package merge
 
 import (
+	"cmp"
 	"fmt"
 	"io"
-
-	"github.com/incident-hotfix/incident-hotfix/internal/merge"
 )
 
-// writeMergePlan prints a merge's plan for people: one line per object, as the merge reports them.
-func writeMergePlan(w io.Writer, p merge.Plan) {
+// WriteText prints the plan for people: one line per object, as the merge reports them.
+func (p Plan) WriteText(w io.Writer) {
 	switch {
 	case p.Tag == nil:
 		fmt.Fprintf(w, "would tag      nothing: %s\n", p.TagProblem)
 	case p.Tag.Exists:
 		fmt.Fprintf(w, "would tag      nothing: %s is already on %.12s\n", p.Tag.Tag, p.Tag.Target)
 	default:
-		fmt.Fprintf(w, "would tag      %s on %.12s (previous %s)\n", p.Tag.Tag, p.Tag.Target, orNone(p.Tag.PreviousTag))
+		fmt.Fprintf(w, "would tag      %s on %.12s (previous %s)\n", p.Tag.Tag, p.Tag.Target, cmp.Or(p.Tag.PreviousTag, "none"))
 	}
 	for _, b := range p.Backports {
 		fmt.Fprintf(w, "would backport to %s from %s: %s\n", b.Target, b.Branch, b.Reason)
