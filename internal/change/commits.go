@@ -7,7 +7,7 @@ import (
 )
 
 // commits lists base..head, oldest first, each with its parents and subject.
-func (g git) commits(ctx context.Context, base, head string) ([]Commit, error) {
+func (g repo) commits(ctx context.Context, base, head string) ([]Commit, error) {
 	out, err := g.output(ctx, "log", "--reverse", "-z", "--format=%H%x00%P%x00%s",
 		"--no-show-signature", "--no-color", "--end-of-options", base+".."+head, "--")
 	if err != nil {

@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/git"
 )
 
 // ErrNotRepository is the error when the directory is not a git repository (or can't be read as
@@ -64,7 +66,7 @@ func (e *NoMergeBaseError) Unwrap() error { return ErrNoMergeBase }
 
 // diagnose explains why base...head did not resolve: the directory is no repository, or one of
 // the refs names no commit. Any other cause is returned as it came.
-func (g git) diagnose(ctx context.Context, base, head string, cause error) error {
+func (g repo) diagnose(ctx context.Context, base, head string, cause error) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("resolve %s...%s in %s: %w", base, head, g.dir, err)
 	}
@@ -83,11 +85,11 @@ func (g git) diagnose(ctx context.Context, base, head string, cause error) error
 // notRepository wraps ErrNotRepository with the directory, and with git's reason when it says more
 // than "not a git repository" (a missing directory, a repository owned by another user).
 func notRepository(dir string, err error) error {
-	var cmd *commandError
-	if !errors.As(err, &cmd) || cmd.reason == "" || strings.Contains(cmd.reason, "not a git repository") {
+	var cmd *git.Error
+	if !errors.As(err, &cmd) || cmd.Reason == "" || strings.Contains(cmd.Reason, "not a git repository") {
 		return fmt.Errorf("%s: %w", dir, ErrNotRepository)
 	}
-	return fmt.Errorf("%s: %w (%s)", dir, ErrNotRepository, cmd.reason)
+	return fmt.Errorf("%s: %w (%s)", dir, ErrNotRepository, cmd.Reason)
 }
 
 // objectName matches a full or abbreviated hexadecimal object name.
@@ -95,7 +97,7 @@ var objectName = regexp.MustCompile(`^[0-9a-f]{4,64}$`)
 
 // fetchHint suggests a git fetch for a ref that looks like a branch on a remote: remote/branch or
 // refs/remotes/remote/branch for a configured remote, or a plain name when origin is configured.
-func (g git) fetchHint(ctx context.Context, ref string) string {
+func (g repo) fetchHint(ctx context.Context, ref string) string {
 	out, err := g.output(ctx, "remote")
 	if err != nil {
 		return ""

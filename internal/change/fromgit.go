@@ -26,7 +26,7 @@ func FromGit(ctx context.Context, repoDir, base, head string) (Set, error) {
 	if err := errors.Join(checkRef("base", base), checkRef("head", head)); err != nil {
 		return Set{}, err
 	}
-	g := git{dir: repoDir}
+	g := repo{dir: repoDir}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	// The three git processes run at once: on a small hotfix their start-up, not the diff, is
@@ -74,7 +74,7 @@ type ends struct{ base, head, mergeBase string }
 
 // resolve turns base and head into commit SHAs and finds their merge base, in one git process:
 // `git rev-parse B...H` prints H, B, then each merge base after a ^.
-func (g git) resolve(ctx context.Context, base, head string) (ends, error) {
+func (g repo) resolve(ctx context.Context, base, head string) (ends, error) {
 	out, err := g.output(ctx, "rev-parse", "--end-of-options", base+"^{commit}..."+head+"^{commit}")
 	if err != nil {
 		return ends{}, g.diagnose(ctx, base, head, err)
@@ -98,7 +98,7 @@ func (g git) resolve(ctx context.Context, base, head string) (ends, error) {
 }
 
 // files reads the changed files of base...head from one git diff process.
-func (g git) files(ctx context.Context, base, head string) ([]File, error) {
+func (g repo) files(ctx context.Context, base, head string) ([]File, error) {
 	var files []File
 	read := func(r *bufio.Reader) (err error) {
 		files, err = parseDiff(r)

@@ -1,16 +1,15 @@
 package config
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
-	"os/exec"
 	"strings"
 
+	"github.com/incident-hotfix/incident-hotfix/internal/git"
 	"github.com/incident-hotfix/incident-hotfix/internal/refname"
 )
 
@@ -181,7 +180,8 @@ func resolveBase(ctx context.Context, dir, base string) (ref, commit string, err
 	}
 	refs := baseRefs(base)
 	for _, ref := range refs {
-		out, code, err := git(ctx, dir, "rev-parse", "--verify", "--quiet", "--end-of-options", ref+"^{commit}")
+		out, err := git.Output(ctx, dir, "rev-parse", "--verify", "--quiet", "--end-of-options", ref+"^{commit}")
+		code := git.Code(err)
 		switch {
 		case code == 1:
 			continue
@@ -207,7 +207,7 @@ func ResolveBase(ctx context.Context, dir, base string) (string, error) {
 // false when the commit has no entry there. Anything but a regular file (a directory, a symlink,
 // a submodule) is refused.
 func readBlob(ctx context.Context, dir, commit, path string) (data []byte, found bool, err error) {
-	out, _, err := git(ctx, dir, "ls-tree", "-z", "--full-tree", commit, "--", path)
+	out, err := git.Output(ctx, dir, "ls-tree", "-z", "--full-tree", commit, "--", path)
 	if err != nil {
 		return nil, false, err
 	}
@@ -219,7 +219,7 @@ func readBlob(ctx context.Context, dir, commit, path string) (data []byte, found
 	if _, err := fmt.Sscan(meta, &mode, &kind, &object); err != nil || kind != "blob" || mode == "120000" {
 		return nil, true, fmt.Errorf("%w: %s is not a regular file (git ls-tree: %s)", ErrInvalid, path, meta)
 	}
-	data, _, err = git(ctx, dir, "cat-file", "blob", object)
+	data, err = git.Output(ctx, dir, "cat-file", "blob", object)
 	return data, true, err
 }
 
@@ -233,28 +233,4 @@ func treeEntry(out []byte, path string) (meta string, found bool) {
 		}
 	}
 	return "", false
-}
-
-// git runs git -C dir with args and returns its output. On failure it returns git's exit code
-// (-1 when git did not run) and an error holding git's message.
-func git(ctx context.Context, dir string, args ...string) ([]byte, int, error) {
-	cmd := exec.CommandContext(ctx, "git", append([]string{"-C", dir}, args...)...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	var exit *exec.ExitError
-	if errors.As(err, &exit) {
-		msg := strings.TrimPrefix(strings.TrimSpace(stderr.String()), "fatal: ")
-		return out, exit.ExitCode(), fmt.Errorf("git %s: %s", args[0], firstLine(msg))
-	}
-	if err != nil {
-		return out, -1, fmt.Errorf("git %s: %w", args[0], err)
-	}
-	return out, 0, nil
-}
-
-// firstLine returns the first line of s.
-func firstLine(s string) string {
-	line, _, _ := strings.Cut(s, "\n")
-	return line
 }

@@ -1,12 +1,12 @@
 package release
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"os/exec"
 	"strings"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/git"
 )
 
 // ErrLocal marks a local repository or ref that can't be read: not a repository, or a base that
@@ -20,7 +20,7 @@ func LocalFacts(ctx context.Context, dir, base string) (Facts, error) {
 	if base == "" || strings.HasPrefix(base, "-") {
 		return Facts{}, fmt.Errorf("%w: base %q is not a ref; give a branch, tag or commit", ErrLocal, base)
 	}
-	sha, err := git(ctx, dir, "rev-parse", "--verify", "--quiet", "--end-of-options", base+"^{commit}")
+	sha, err := gitText(ctx, dir, "rev-parse", "--verify", "--quiet", "--end-of-options", base+"^{commit}")
 	if err != nil {
 		return Facts{}, fmt.Errorf("%w: base %q names no commit in %s: %v", ErrLocal, base, dir, err)
 	}
@@ -33,7 +33,7 @@ func LocalFacts(ctx context.Context, dir, base string) (Facts, error) {
 		{&f.AtTarget, []string{"--points-at", f.Target}},
 		{&f.Existing, nil},
 	} {
-		out, err := git(ctx, dir, append([]string{"tag", "--list"}, q.args...)...)
+		out, err := gitText(ctx, dir, append([]string{"tag", "--list"}, q.args...)...)
 		if err != nil {
 			return Facts{}, fmt.Errorf("list tags in %s: %w", dir, err)
 		}
@@ -42,17 +42,8 @@ func LocalFacts(ctx context.Context, dir, base string) (Facts, error) {
 	return f, nil
 }
 
-// git runs the git CLI in dir with an explicit argv, and returns its standard output.
-func git(ctx context.Context, dir string, args ...string) (string, error) {
-	cmd := exec.CommandContext(ctx, "git", append([]string{"-C", dir}, args...)...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		if msg := strings.TrimSpace(stderr.String()); msg != "" {
-			return "", fmt.Errorf("git %s: %s", args[0], strings.TrimPrefix(msg, "fatal: "))
-		}
-		return "", fmt.Errorf("git %s: %w", args[0], err)
-	}
-	return string(out), nil
+// gitText runs git in dir (internal/git) and returns its standard output as text.
+func gitText(ctx context.Context, dir string, args ...string) (string, error) {
+	out, err := git.Output(ctx, dir, args...)
+	return string(out), err
 }

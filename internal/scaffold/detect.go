@@ -4,14 +4,13 @@
 package scaffold
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"os/exec"
 	"slices"
 	"strings"
 
+	"github.com/incident-hotfix/incident-hotfix/internal/git"
 	"github.com/incident-hotfix/incident-hotfix/internal/verify"
 )
 
@@ -32,7 +31,7 @@ var ErrNotRepository = errors.New("not a git worktree")
 
 // Detect finds the worktree's root, its production and develop branches, and its verify steps.
 func Detect(ctx context.Context, dir string) (Facts, error) {
-	root, err := git(ctx, dir, "rev-parse", "--show-toplevel")
+	root, err := gitText(ctx, dir, "rev-parse", "--show-toplevel")
 	if err != nil {
 		return Facts{}, fmt.Errorf("%w: %s: %v", ErrNotRepository, dir, err)
 	}
@@ -41,7 +40,7 @@ func Detect(ctx context.Context, dir string) (Facts, error) {
 	if err != nil {
 		return Facts{}, err
 	}
-	current, _ := git(ctx, root, "symbolic-ref", "--quiet", "--short", "HEAD")
+	current, _ := gitText(ctx, root, "symbolic-ref", "--quiet", "--short", "HEAD")
 	f.Production, f.ProductionNote = pick(branches, []string{"main", "master"}, current)
 	f.Develop, f.DevelopNote = pick(branches, []string{"develop", "dev"}, "")
 	if f.Steps, f.StepNotes, err = verify.Detect(root); err != nil {
@@ -66,7 +65,7 @@ func pick(branches, candidates []string, fallback string) (name, note string) {
 
 // branchNames lists the local branches and the remote-tracking ones, without their remote.
 func branchNames(ctx context.Context, root string) ([]string, error) {
-	out, err := git(ctx, root, "for-each-ref", "--format=%(refname)", "refs/heads", "refs/remotes")
+	out, err := gitText(ctx, root, "for-each-ref", "--format=%(refname)", "refs/heads", "refs/remotes")
 	if err != nil {
 		return nil, fmt.Errorf("list the branches of %s: %w", root, err)
 	}
@@ -83,14 +82,8 @@ func branchNames(ctx context.Context, root string) ([]string, error) {
 	return names, nil
 }
 
-// git runs git -C dir with args and returns its trimmed output, or an error with git's message.
-func git(ctx context.Context, dir string, args ...string) (string, error) {
-	cmd := exec.CommandContext(ctx, "git", append([]string{"-C", dir}, args...)...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		return "", fmt.Errorf("git %s: %w: %s", args[0], err, strings.TrimSpace(stderr.String()))
-	}
-	return strings.TrimSpace(string(out)), nil
+// gitText runs git in dir (internal/git) and returns its trimmed standard output.
+func gitText(ctx context.Context, dir string, args ...string) (string, error) {
+	out, err := git.Output(ctx, dir, args...)
+	return strings.TrimSpace(string(out)), err
 }
