@@ -54,9 +54,9 @@ func TestFirstComplaint(t *testing.T) {
 	t.Parallel()
 	for in, want := range map[string]string{
 		"warning: x\nfatal: bad revision 'y'\n": "bad revision 'y'",
-		"error: pathspec 'z' did not match\n":    "pathspec 'z' did not match",
-		"something else\n":                       "something else",
-		"":                                       "",
+		"error: pathspec 'z' did not match\n":   "pathspec 'z' did not match",
+		"something else\n":                      "something else",
+		"":                                      "",
 	} {
 		if got := firstComplaint([]byte(in)); got != want {
 			t.Errorf("firstComplaint(%q) = %q, want %q", in, got, want)
