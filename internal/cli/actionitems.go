@@ -12,7 +12,6 @@ import (
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
-	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 )
 
 // actionItemsCmd keeps a postmortem's Action Items table true, or turns the rows people typed
@@ -83,7 +82,7 @@ func (c *actionItemsCmd) report(env *Env, res actionitem.Result) error {
 		return writeJSON(env.Stdout, res)
 	}
 	fmt.Fprintln(env.Stdout, res.Line())
-	rn := runner.New(env.Getenv, env.Stdout)
+	rn := env.runner()
 	return errors.Join(rn.SetOutput("changed", fmt.Sprint(res.Changed)), rn.SetOutput("all_closed", fmt.Sprint(res.AllClosed)),
 		rn.Summary(fmt.Sprintf("### Action items\n\n%s\n", res.Line())))
 }
@@ -95,7 +94,7 @@ func followupPolicy(ctx context.Context, env *Env, policies *config.Resolver, re
 	if err != nil {
 		return config.Policy{}, err
 	}
-	fmt.Fprintf(env.Stdout, "policy: %s\n", source)
+	fmt.Fprintf(env.log(), "policy: %s\n", source)
 	return p, nil
 }
 

@@ -4,6 +4,8 @@ import (
 	"io"
 	"path/filepath"
 	"time"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 )
 
 // Env is everything a command may take from the process. Only main builds one from the real
@@ -16,6 +18,24 @@ type Env struct {
 	Now    func() time.Time
 	// Dir is the working directory that relative paths are resolved against.
 	Dir string
+	// Commands is where workflow commands (masks, annotations) go: Stdout, or Stderr when stdout
+	// carries a JSON document (--json); the runner reads them from both. Nil means Stdout.
+	Commands io.Writer
+}
+
+// runner is the one way a command reaches the runner: outputs, the step summary, annotations
+// and masks, with its workflow commands on env.Commands.
+func (e *Env) runner() *runner.Runner {
+	return runner.New(e.Getenv, e.log())
+}
+
+// log is where progress lines for people go: with the workflow commands, so that under --json
+// stdout carries only the document.
+func (e *Env) log() io.Writer {
+	if e.Commands != nil {
+		return e.Commands
+	}
+	return e.Stdout
 }
 
 // Path resolves p against the environment's working directory.

@@ -9,7 +9,6 @@ import (
 
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
-	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 )
 
 // remote is the repository on GitHub that an API command works on.
@@ -37,7 +36,7 @@ func (f *remoteFlags) connect(ctx context.Context, env *Env) (remote, error) {
 	if token == "" {
 		return remote{}, Usage(errors.New("no GitHub token: set the token input, or GITHUB_TOKEN"))
 	}
-	runner.New(env.Getenv, env.Stdout).Mask(token)
+	env.runner().Mask(token)
 	repo := firstSet(f.repository, env.Getenv("GITHUB_REPOSITORY"))
 	owner, name, ok := strings.Cut(repo, "/")
 	if !ok || owner == "" || name == "" || strings.Contains(name, "/") {

@@ -123,11 +123,7 @@ func changeError(err error) error {
 // report prints the result: JSON, or the table for people; inside an action also annotations,
 // the job summary and the outputs verdict, changed_files and changed_lines.
 func (c *guardCmd) report(env *Env, res guard.Result, h guard.Heading) error {
-	commands := env.Stdout
-	if c.json {
-		commands = env.Stderr // keep stdout pure JSON; the runner reads workflow commands from both
-	}
-	r := runner.New(env.Getenv, commands)
+	r := env.runner()
 	if c.json {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")

@@ -10,7 +10,6 @@ import (
 	"github.com/incident-hotfix/incident-hotfix/internal/event"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 	"github.com/incident-hotfix/incident-hotfix/internal/guard"
-	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 )
 
 // runGuard checks a push to, or a pull request from, a hotfix branch. With a token it works on
@@ -78,7 +77,7 @@ func reportOutcome(env *Env, o guard.Outcome, notes []guard.Note) error {
 		}
 		fmt.Fprintln(env.Stdout, n.Text)
 	}
-	rn := runner.New(env.Getenv, env.Stdout)
+	rn := env.runner()
 	if note := o.Override.Note(); note != "" || len(notes) > 0 {
 		if serr := rn.Summary(note + notesMarkdown(notes)); serr != nil {
 			return errors.Join(err, serr)

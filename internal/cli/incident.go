@@ -117,7 +117,7 @@ func (c *incidentCmd) session(ctx context.Context, env *Env, t event.Trigger, r 
 	opts, err := incidentOptions(ctx, r, p, env)
 	hook := notify.Webhook{URL: strings.TrimSpace(env.Getenv("INPUT_NOTIFY_WEBHOOK"))}
 	if hook.Enabled() {
-		runner.New(env.Getenv, env.Stdout).Mask(hook.URL)
+		env.runner().Mask(hook.URL)
 	}
 	return incidentSession{remote: r, opts: opts, webhook: hook}, err
 }
@@ -149,7 +149,7 @@ func (s incidentSession) notifyText(ctx context.Context, env *Env, text string) 
 
 // warn prints a warning, as an annotation inside an action.
 func warn(env *Env, msg string) {
-	if r := runner.New(env.Getenv, env.Stdout); r.Active() {
+	if r := env.runner(); r.Active() {
 		r.Annotate(runner.Annotation{Level: runner.Warning, Message: msg})
 		return
 	}

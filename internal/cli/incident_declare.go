@@ -9,7 +9,6 @@ import (
 
 	"github.com/incident-hotfix/incident-hotfix/internal/event"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
-	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 )
 
 // declare opens the incident: the flags, else the dispatch inputs, checked first.
@@ -25,7 +24,7 @@ func (c *incidentCmd) declare(ctx context.Context, env *Env, t event.Trigger, s 
 	if got.Created {
 		s.notifyText(ctx, env, incident.Notice(got.Record, got.Record.Entries[0], got.URL))
 	}
-	out := runner.New(env.Getenv, env.Stdout)
+	out := env.runner()
 	if err := setOutputs(out, "incident", map[string]string{"incident": strconv.Itoa(got.Number), "branch": got.Branch}); err != nil {
 		return err
 	}

@@ -8,8 +8,6 @@ import (
 	"flag"
 	"fmt"
 	"strings"
-
-	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 )
 
 // Main runs the command named by args[0] and returns the process exit code.
@@ -37,6 +35,7 @@ func Main(ctx context.Context, args []string, env *Env) int {
 	if err := bindInputs(fs, env.Getenv); err != nil {
 		return report(env, cmd.Name(), Usage(err))
 	}
+	env = commandsEnv(env, fs)
 	return report(env, cmd.Name(), cmd.Run(ctx, env, fs.Args()))
 }
 
@@ -45,7 +44,7 @@ func Main(ctx context.Context, args []string, env *Env) int {
 func report(env *Env, name string, err error) int {
 	if err != nil && !errors.Is(err, ErrCheckFailed) {
 		msg := fmt.Sprintf("hotfix %s: %v", name, err)
-		if r := runner.New(env.Getenv, env.Stdout); r.Active() {
+		if r := env.runner(); r.Active() {
 			r.Error(msg)
 		} else {
 			fmt.Fprintln(env.Stderr, msg)
@@ -61,4 +60,15 @@ func newFlagSet(cmd Command, env *Env) *flag.FlagSet {
 	cmd.Flags(fs)
 	fs.Usage = func() { writeCommandHelp(fs.Output(), cmd, fs) }
 	return fs
+}
+
+// commandsEnv sends the workflow commands to stderr when the command prints JSON (--json), so
+// that stdout carries only the document.
+func commandsEnv(env *Env, fs *flag.FlagSet) *Env {
+	if f := fs.Lookup("json"); f == nil || f.Value.String() != "true" {
+		return env
+	}
+	e := *env
+	e.Commands = env.Stderr
+	return &e
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/event"
 	"github.com/incident-hotfix/incident-hotfix/internal/merge"
-	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 )
 
 // stepFlags are the options of the merge's steps run on their own: backport and postmortem.
@@ -79,7 +78,7 @@ func (f *stepFlags) report(env *Env, command string, pr *github.PullRequest, res
 	} else {
 		res.WriteText(env.Stdout, pr)
 	}
-	rn := runner.New(env.Getenv, env.Stdout)
+	rn := env.runner()
 	values := map[string]string{}
 	for _, name := range Outputs(command) {
 		values[name] = res.Outputs()[name]

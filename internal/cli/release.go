@@ -13,7 +13,6 @@ import (
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/markdown"
 	"github.com/incident-hotfix/incident-hotfix/internal/release"
-	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 )
 
 // releaseCmd tags a merged hotfix with the next patch on its line, or, with --dry-run, says which
@@ -116,7 +115,7 @@ func (c *releaseCmd) plan(ctx context.Context, env *Env) error {
 
 // tag creates the tag on GitHub for the merged pull request the flags describe, and reports it.
 func (c *releaseCmd) tag(ctx context.Context, env *Env) error {
-	r, err := c.remote.connect(ctx, c.commandEnv(env))
+	r, err := c.remote.connect(ctx, env)
 	if err != nil {
 		return err
 	}
@@ -135,17 +134,6 @@ func (c *releaseCmd) tag(ctx context.Context, env *Env) error {
 		return fmt.Errorf("release #%d: %w", c.prNumber, err)
 	}
 	return c.report(env, res)
-}
-
-// commandEnv is env with workflow commands (the token's mask) sent to stderr under --json, so
-// that stdout stays pure JSON; the runner reads workflow commands from both.
-func (c *releaseCmd) commandEnv(env *Env) *Env {
-	if !c.json {
-		return env
-	}
-	e := *env
-	e.Stdout = env.Stderr
-	return &e
 }
 
 // pullRequest is the merged pull request as the flags describe it.
@@ -175,9 +163,7 @@ func (c *releaseCmd) releaseConfig(p config.Policy) release.Config {
 
 // report prints the result and sets the outputs tag, previous_tag and sha.
 func (c *releaseCmd) report(env *Env, res release.Result) error {
-	commands := env.Stdout
 	if c.json {
-		commands = env.Stderr // keep stdout pure JSON; the runner reads workflow commands from both
 		if err := writeJSON(env.Stdout, res); err != nil {
 			return err
 		}
@@ -188,7 +174,7 @@ func (c *releaseCmd) report(env *Env, res release.Result) error {
 		}
 		fmt.Fprintf(env.Stdout, "%s %s on %s (previous %s)\n%s\n", verb, res.Tag, res.SHA, orNone(res.PreviousTag), res.Reason)
 	}
-	r := runner.New(env.Getenv, commands)
+	r := env.runner()
 	return errors.Join(
 		setOutputs(r, "release", map[string]string{"tag": res.Tag, "previous_tag": res.PreviousTag, "sha": res.SHA}),
 		r.Summary(fmt.Sprintf("### Release\n\n%s on %s (previous %s): %s\n",

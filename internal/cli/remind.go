@@ -62,7 +62,7 @@ func (c *remindCmd) exec(ctx context.Context, env *Env, r remote, policies *conf
 		return errors.Join(err, writeJSON(env.Stdout, res))
 	}
 	res.WriteText(env.Stdout)
-	rn := runner.New(env.Getenv, env.Stdout)
+	rn := env.runner()
 	for _, p := range res.Problems {
 		rn.Annotate(runner.Annotation{Level: runner.Warning, Message: p})
 	}

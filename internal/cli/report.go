@@ -10,7 +10,6 @@ import (
 
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 	metrics "github.com/incident-hotfix/incident-hotfix/internal/report"
-	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 )
 
 // reportCmd prints the incident metrics per severity, each with its definition.
@@ -64,7 +63,7 @@ func (c *reportCmd) Run(ctx context.Context, env *Env, args []string) error {
 		return writeJSON(env.Stdout, rep)
 	}
 	fmt.Fprint(env.Stdout, metrics.Text(rep))
-	return runner.New(env.Getenv, env.Stdout).Summary(metrics.Markdown(rep))
+	return env.runner().Summary(metrics.Markdown(rep))
 }
 
 // parseSince reads a window: "90d", "12h", or a date (YYYY-MM-DD, UTC midnight).

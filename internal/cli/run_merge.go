@@ -12,7 +12,6 @@ import (
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 	"github.com/incident-hotfix/incident-hotfix/internal/merge"
 	"github.com/incident-hotfix/incident-hotfix/internal/release"
-	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 )
 
 // runMerge handles a merged hotfix PR: the policy from the base branch through the API, then
@@ -47,7 +46,7 @@ func runMerge(ctx context.Context, env *Env, t event.Trigger, opts runOptions) e
 		opts.Report.Result = &res
 	}
 	res.WriteText(env.Stdout, pr)
-	rn := runner.New(env.Getenv, env.Stdout)
+	rn := env.runner()
 	if err := errors.Join(rn.Summary(res.Markdown(pr)), setOutputs(rn, "run", res.Outputs())); err != nil {
 		return errors.Join(handleErr, err)
 	}

@@ -72,7 +72,7 @@ func (c *verifyCmd) out(env *Env) io.Writer {
 // run runs the plan between the pending and the final status, and reports the result.
 func (c *verifyCmd) run(ctx context.Context, env *Env, out io.Writer, plan verify.Plan, st statusWriter) error {
 	st.Pending(ctx, plan)
-	r := runner.New(env.Getenv, out)
+	r := env.runner()
 	opts := verify.Options{Root: env.Path(c.repo), Base: c.base, Head: c.head, Out: out, Runner: r, Now: env.Now}
 	res, err := verify.Run(ctx, plan.Steps, opts)
 	if err != nil {

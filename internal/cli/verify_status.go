@@ -20,7 +20,7 @@ type statusWriter struct {
 
 // status connects to GitHub when there is a token, and writes the status when --sha is given.
 func (c *verifyCmd) status(ctx context.Context, env *Env, out io.Writer) (statusWriter, error) {
-	rn := runner.New(env.Getenv, out)
+	rn := env.runner()
 	w := statusWriter{Publisher: verify.Publisher{Out: out, Warn: func(msg string) {
 		rn.Annotate(runner.Annotation{Level: runner.Warning, Title: "hotfix verify", Message: msg})
 	}}}
