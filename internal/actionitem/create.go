@@ -22,8 +22,8 @@ func IsCommand(body string) bool {
 	return len(fields) == 1 && fields[0] == Command
 }
 
-// RowMarker is the hidden marker of the issue made from a typed row of a postmortem.
-func RowMarker(postmortem int, t Typed) string {
+// rowMarker is the hidden marker of the issue made from a typed row of a postmortem.
+func rowMarker(postmortem int, t Typed) string {
 	return fmt.Sprintf("<!-- hotfix:action-item postmortem=%d row=%s -->", postmortem, t.Hash())
 }
 
@@ -32,10 +32,10 @@ const maxTitle = 256
 
 var loginRe = regexp.MustCompile(`^@?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))$`)
 
-// NewIssue is the issue for a typed row of postmortem: its text as the title, the postmortem
+// newIssue is the issue for a typed row of postmortem: its text as the title, the postmortem
 // link, the due date when the row gives a real one, and the marker. The owner is assigned when
 // the cell holds one login.
-func NewIssue(postmortem int, t Typed, label string) *github.IssueRequest {
+func newIssue(postmortem int, t Typed, label string) *github.IssueRequest {
 	title := []rune(strings.Join(strings.Fields(t.Action), " "))
 	if len(title) > maxTitle {
 		title = append(title[:maxTitle-1], '…')
@@ -45,7 +45,7 @@ func NewIssue(postmortem int, t Typed, label string) *github.IssueRequest {
 	if d, err := time.Parse(time.DateOnly, t.Due); err == nil {
 		fmt.Fprintf(&b, "Due: %s\n", d.Format(time.DateOnly))
 	}
-	fmt.Fprintf(&b, "\n%s\n\nMade from a row of the postmortem's Action Items table by `%s`.\n%s", markdown.Text(t.Action), Command, RowMarker(postmortem, t))
+	fmt.Fprintf(&b, "\n%s\n\nMade from a row of the postmortem's Action Items table by `%s`.\n%s", markdown.Text(t.Action), Command, rowMarker(postmortem, t))
 	s, body, labels := string(title), b.String(), []string{label}
 	req := &github.IssueRequest{Title: &s, Body: &body, Labels: &labels}
 	if m := loginRe.FindStringSubmatch(t.Owner); m != nil {
@@ -61,7 +61,7 @@ func Create(ctx context.Context, c *github.Client, repo postmortem.Repo, opts Op
 	if err != nil {
 		return Result{}, err
 	}
-	typed, err := ParseTable(f.Postmortem.GetBody())
+	typed, err := parseTable(f.Postmortem.GetBody())
 	if err != nil {
 		return Result{}, fmt.Errorf("postmortem #%d: %w", number, err)
 	}
@@ -80,7 +80,7 @@ func Create(ctx context.Context, c *github.Client, repo postmortem.Repo, opts Op
 		}
 		made[t.Hash()] = true
 		created = append(created, is.GetNumber())
-		f.Items = append(f.Items, FromIssue(is, ParentOf(f.Postmortem), opts.DueDays))
+		f.Items = append(f.Items, fromIssue(is, ParentOf(f.Postmortem), opts.DueDays))
 	}
 	r, err := Write(ctx, c, repo, now, f)
 	r.Created = created
@@ -98,7 +98,7 @@ func ensureItem(ctx context.Context, c *github.Client, repo postmortem.Repo, opt
 		return findRow(ctx, c, repo, opts.label(), number, t.Hash())
 	}
 	create := func(ctx context.Context) (*github.Issue, error) {
-		return createItem(ctx, c, repo, NewIssue(number, t, opts.label()))
+		return createItem(ctx, c, repo, newIssue(number, t, opts.label()))
 	}
 	is, err := gh.Ensure(ctx, find, create)
 	if err != nil {

@@ -24,14 +24,14 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, body string) {
 		PostmortemRef(body)
-		if d, ok := DueDate(body); ok && d.Format(time.DateOnly) == "" {
-			t.Errorf("DueDate(%q) = %v", body, d)
+		if d, ok := dueDate(body); ok && d.Format(time.DateOnly) == "" {
+			t.Errorf("dueDate(%q) = %v", body, d)
 		}
-		typed, err := ParseTable(body)
+		typed, err := parseTable(body)
 		if err != nil {
 			return
 		}
-		again, err := ParseTable(Render(Decide(time.Time{}, nil, typed)))
+		again, err := parseTable(Render(Decide(time.Time{}, nil, typed)))
 		if err != nil {
 			t.Fatalf("the rendered table does not parse: %v", err)
 		}

@@ -13,12 +13,12 @@ import (
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 )
 
-// DefaultDueDays is how many days after its postmortem opens an action item is due, by severity,
+// defaultDueDays is how many days after its postmortem opens an action item is due, by severity,
 // when its body names no date.
-var DefaultDueDays = map[string]int{"P0": 7, "P1": 14, "P2": 30, "P3": 60}
+var defaultDueDays = map[string]int{"P0": 7, "P1": 14, "P2": 30, "P3": 60}
 
-// UnknownSeverityDays is the due time, in days, of an item whose postmortem has no severity.
-const UnknownSeverityDays = 30
+// unknownSeverityDays is the due time, in days, of an item whose postmortem has no severity.
+const unknownSeverityDays = 30
 
 // Item is one action item.
 type Item struct {
@@ -54,9 +54,9 @@ func PostmortemRef(body string) int {
 	return n
 }
 
-// DueDate reads "Due: YYYY-MM-DD" at the start of a line of an item's body. A date that is not
+// dueDate reads "Due: YYYY-MM-DD" at the start of a line of an item's body. A date that is not
 // a real day (2026-02-30) is ignored.
-func DueDate(body string) (time.Time, bool) {
+func dueDate(body string) (time.Time, bool) {
 	m := dueRe.FindStringSubmatch(body)
 	if m == nil {
 		return time.Time{}, false
@@ -83,21 +83,21 @@ type Parent struct {
 }
 
 // DefaultDue is the day an item of this postmortem is due when its body names none: the
-// severity's days (days, else DefaultDueDays) after the postmortem opened.
+// severity's days (days, else defaultDueDays) after the postmortem opened.
 func (p Parent) DefaultDue(days map[string]int) time.Time {
 	n, ok := days[p.Severity]
 	if !ok {
-		n, ok = DefaultDueDays[p.Severity]
+		n, ok = defaultDueDays[p.Severity]
 	}
 	if !ok {
-		n = UnknownSeverityDays
+		n = unknownSeverityDays
 	}
 	return day(p.Opened.AddDate(0, 0, n))
 }
 
-// FromIssue reads an action item of parent from its issue.
-func FromIssue(is *github.Issue, parent Parent, days map[string]int) Item {
-	due, ok := DueDate(is.GetBody())
+// fromIssue reads an action item of parent from its issue.
+func fromIssue(is *github.Issue, parent Parent, days map[string]int) Item {
+	due, ok := dueDate(is.GetBody())
 	if !ok {
 		due = parent.DefaultDue(days)
 	}

@@ -50,9 +50,9 @@ func TestDueDate(t *testing.T) {
 		{"It is Due: 2026-04-01", time.Time{}, false},
 	}
 	for _, tt := range tests {
-		got, ok := DueDate(tt.body)
+		got, ok := dueDate(tt.body)
 		if !got.Equal(tt.want) || ok != tt.ok {
-			t.Errorf("DueDate(%q) = %v, %v; want %v, %v", tt.body, got, ok, tt.want, tt.ok)
+			t.Errorf("dueDate(%q) = %v, %v; want %v, %v", tt.body, got, ok, tt.want, tt.ok)
 		}
 	}
 }
@@ -86,18 +86,18 @@ func TestFromIssue(t *testing.T) {
 	closed := time.Date(2026, 3, 10, 8, 0, 0, 0, time.UTC)
 	is := &github.Issue{Number: github.Int(21), Title: github.String("Add a pool alarm"), State: github.String("closed"),
 		HTMLURL: github.String("https://x/21"), ClosedAt: &github.Timestamp{Time: closed},
-		Body:      github.String("Postmortem: #20\nDue: 2026-03-09\n" + RowMarker(20, Typed{Action: "Add a pool alarm"})),
+		Body:      github.String("Postmortem: #20\nDue: 2026-03-09\n" + rowMarker(20, Typed{Action: "Add a pool alarm"})),
 		Assignees: []*github.User{{Login: github.String("ada")}, {Login: github.String("bob")}}}
-	got := FromIssue(is, Parent{Number: 20, Severity: "P1"}, nil)
+	got := fromIssue(is, Parent{Number: 20, Severity: "P1"}, nil)
 	want := Item{Number: 21, Title: "Add a pool alarm", URL: "https://x/21", Owners: []string{"ada", "bob"}, Closed: closed,
 		Postmortem: 20, Due: date("2026-03-09"), Row: Typed{Action: "add a  POOL alarm"}.Hash()}
 	if diff := cmp.Diff(got, want); diff != "" {
-		t.Errorf("FromIssue (-got +want):\n%s", diff)
+		t.Errorf("fromIssue (-got +want):\n%s", diff)
 	}
 	if got.OnTime() {
 		t.Error("an item closed the day after its due day is on time")
 	}
-	if got := FromIssue(is, Parent{Number: 19}, nil).Row; got != "" {
+	if got := fromIssue(is, Parent{Number: 19}, nil).Row; got != "" {
 		t.Errorf("the row marker of another postmortem gives row %q", got)
 	}
 }

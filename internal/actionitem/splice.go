@@ -53,9 +53,9 @@ func Splice(body, block string) (string, error) {
 	return out, nil
 }
 
-// ParseTable reads the rows people typed into the table that have no issue yet: every row whose
+// parseTable reads the rows people typed into the table that have no issue yet: every row whose
 // Action cell links no issue (#N). The header, the separator and the "none yet" row are skipped.
-func ParseTable(body string) ([]Typed, error) {
+func parseTable(body string) ([]Typed, error) {
 	start, end, err := region(body)
 	if err != nil {
 		return nil, err

@@ -13,7 +13,7 @@ import (
 // Options are the policy's action-item settings.
 type Options struct {
 	Label   string         // the action-item label; "postmortem-action" when empty
-	DueDays map[string]int // due days by severity; DefaultDueDays for a severity not set
+	DueDays map[string]int // due days by severity; defaultDueDays for a severity not set
 }
 
 // Result is what a sync found and did.
@@ -88,7 +88,7 @@ func Of(issues []*github.Issue, parent Parent, days map[string]int) []Item {
 	var items []Item
 	for _, is := range issues {
 		if PostmortemRef(is.GetBody()) == parent.Number {
-			items = append(items, FromIssue(is, parent, days))
+			items = append(items, fromIssue(is, parent, days))
 		}
 	}
 	return items
@@ -98,7 +98,7 @@ func Of(issues []*github.Issue, parent Parent, days map[string]int) []Item {
 // body is unchanged, byte for byte, when the table already reads true.
 func Plan(now time.Time, f Facts) (string, Table, error) {
 	body := f.Postmortem.GetBody()
-	typed, err := ParseTable(body)
+	typed, err := parseTable(body)
 	if err != nil {
 		return "", Table{}, fmt.Errorf("postmortem #%d: %w", f.Postmortem.GetNumber(), err)
 	}

@@ -100,7 +100,7 @@ func TestParseTable(t *testing.T) {
 |Check &lt;!-- this --&gt;|
 | | only an owner | | |
 ` + postmortem.ItemsEnd
-	got, err := ParseTable(body)
+	got, err := parseTable(body)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,10 +109,10 @@ func TestParseTable(t *testing.T) {
 		{Action: "Check <!-- this -->"},
 	}
 	if diff := cmp.Diff(got, want); diff != "" {
-		t.Errorf("ParseTable (-got +want):\n%s", diff)
+		t.Errorf("parseTable (-got +want):\n%s", diff)
 	}
-	if _, err := ParseTable("no markers"); err == nil {
-		t.Error("ParseTable without markers gives no error")
+	if _, err := parseTable("no markers"); err == nil {
+		t.Error("parseTable without markers gives no error")
 	}
 }
 

@@ -28,15 +28,15 @@ func markerValue(s string) string {
 	return strings.NewReplacer("--", "-", ">", "", " ", "_", "\n", "_").Replace(s)
 }
 
-// MaxTitle is GitHub's limit on a pull request title, in characters.
-const MaxTitle = 256
+// maxTitle is GitHub's limit on a pull request title, in characters.
+const maxTitle = 256
 
 // Title is the backport PR's title, on one line and within GitHub's limit.
 func Title(h Hotfix, target string) string {
 	title := strings.Join(strings.Fields(h.Title), " ")
 	full := []rune(fmt.Sprintf("Backport #%d to %s: %s", h.Number, target, title))
-	if len(full) > MaxTitle {
-		full = append(full[:MaxTitle-1], '…')
+	if len(full) > maxTitle {
+		full = append(full[:maxTitle-1], '…')
 	}
 	return string(full)
 }

@@ -20,8 +20,8 @@ func TestBody(t *testing.T) {
 	golden.Check(t, "conflict.md.golden", Body(h, odd, BranchName(h.Branch, odd.Branch), true))
 	long := h
 	long.Title = strings.Repeat("é", 300)
-	if got := []rune(Title(long, "develop")); len(got) != MaxTitle || got[len(got)-1] != '…' {
-		t.Errorf("Title of a long hotfix is %d characters, want %d ending in …", len(got), MaxTitle)
+	if got := []rune(Title(long, "develop")); len(got) != maxTitle || got[len(got)-1] != '…' {
+		t.Errorf("Title of a long hotfix is %d characters, want %d ending in …", len(got), maxTitle)
 	}
 	if got, want := Title(h, "develop"), "Backport #42 to develop: Fix login | timeout for @org/team <!-- hotfix:x -->"; got != want {
 		t.Errorf("Title = %q, want %q", got, want)

@@ -29,9 +29,9 @@ func older(l, o Line) bool {
 	return l.Major < o.Major || (l.Major == o.Major && l.Minor < o.Minor)
 }
 
-// ParseLine reads the release line from a branch's last path component: release/1.3 and
+// parseLine reads the release line from a branch's last path component: release/1.3 and
 // release/v1.3.0 are line 1.3. It reports false for a name with no line in it.
-func ParseLine(branch string) (Line, bool) {
+func parseLine(branch string) (Line, bool) {
 	s := strings.TrimPrefix(strings.TrimPrefix(path.Base(branch), "v"), "V")
 	parts := strings.Split(s, ".")
 	if len(parts) < 2 || len(parts) > 3 {
@@ -94,7 +94,7 @@ func openReleases(glob, merged string, shipped Line, branches []string) []Target
 		if ok, _ := doublestar.Match(glob, b); !ok {
 			continue
 		}
-		if l, ok := ParseLine(b); ok && older(shipped, l) {
+		if l, ok := parseLine(b); ok && older(shipped, l) {
 			cands = append(cands, cand{b, l})
 		}
 	}

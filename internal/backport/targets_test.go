@@ -23,9 +23,9 @@ func TestParseLine(t *testing.T) {
 		{"release/1.2.3.4", Line{}, false},
 	}
 	for _, tt := range tests {
-		got, ok := ParseLine(tt.in)
+		got, ok := parseLine(tt.in)
 		if got != tt.want || ok != tt.ok {
-			t.Errorf("ParseLine(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
+			t.Errorf("parseLine(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
 	}
 }

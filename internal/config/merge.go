@@ -60,8 +60,8 @@ type Postmortem struct {
 	DueHours int `yaml:"due_hours" json:"due_hours"`
 }
 
-// MaxDueHours is the largest postmortem.due_hours, a year.
-const MaxDueHours = 365 * 24
+// maxDueHours is the largest postmortem.due_hours, a year.
+const maxDueHours = 365 * 24
 
 // Due returns how long after the merge the postmortem is due.
 func (p Postmortem) Due() time.Duration {

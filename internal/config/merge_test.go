@@ -141,8 +141,8 @@ func TestMergeSectionHelpers(t *testing.T) {
 	if got := Default().Postmortem.Due(); got != 48*time.Hour {
 		t.Errorf("Default().Postmortem.Due() = %v, want 48h", got)
 	}
-	if got := (Postmortem{DueHours: MaxDueHours}).Due(); got != 365*24*time.Hour {
-		t.Errorf("Due() at MaxDueHours = %v, want a year", got)
+	if got := (Postmortem{DueHours: maxDueHours}).Due(); got != 365*24*time.Hour {
+		t.Errorf("Due() at maxDueHours = %v, want a year", got)
 	}
 	for _, tc := range []struct {
 		release Release

@@ -31,7 +31,7 @@ func (d *decoder) postmortemFields(p *Postmortem) []field {
 		{"template", func(n *yaml.Node, key string) { d.str(n, key, checkTemplatePath, &p.Template) }},
 		{"label", func(n *yaml.Node, key string) { d.str(n, key, checkLabel, &p.Label) }},
 		{"action_label", func(n *yaml.Node, key string) { d.str(n, key, checkLabel, &p.ActionLabel) }},
-		{"due_hours", func(n *yaml.Node, key string) { d.between(n, key, 1, MaxDueHours, &p.DueHours) }},
+		{"due_hours", func(n *yaml.Node, key string) { d.between(n, key, 1, maxDueHours, &p.DueHours) }},
 	}
 }
 

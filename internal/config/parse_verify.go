@@ -69,7 +69,7 @@ func (d *decoder) step(n *yaml.Node, key string) Step {
 		d.fail(n, key, "a step needs run, the bash script to run, e.g. run: go test ./...")
 	}
 	if s.Name == "" {
-		s.Name = StepName(s.Run)
+		s.Name = stepName(s.Run)
 	}
 	return s
 }
@@ -85,9 +85,9 @@ func valueOf(m *yaml.Node, name string) *yaml.Node {
 	return &yaml.Node{}
 }
 
-// StepName is the name a step without one gets: the first line of its script, cut to 60
+// stepName is the name a step without one gets: the first line of its script, cut to 60
 // characters.
-func StepName(run string) string {
+func stepName(run string) string {
 	line, _, _ := strings.Cut(strings.TrimSpace(run), "\n")
 	r := []rune(strings.TrimSpace(line))
 	if len(r) > 60 {

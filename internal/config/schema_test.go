@@ -131,7 +131,7 @@ func TestSchemaBoundsMatchTheParser(t *testing.T) {
 		got  any
 		want int
 	}{
-		"postmortem.due_hours maximum": {due["maximum"], MaxDueHours},
+		"postmortem.due_hours maximum": {due["maximum"], maxDueHours},
 		"$defs.label maxLength":        {label["maxLength"], MaxLabel},
 	} {
 		if got, want := tc.got, float64(tc.want); got != want {

@@ -79,8 +79,8 @@ func TestStepName(t *testing.T) {
 		strings.Repeat("x", 61):      strings.Repeat("x", 60) + "...",
 		"make   test  \n# a comment": "make   test",
 	} {
-		if got := StepName(run); got != want {
-			t.Errorf("StepName(%q) = %q, want %q", run, got, want)
+		if got := stepName(run); got != want {
+			t.Errorf("stepName(%q) = %q, want %q", run, got, want)
 		}
 	}
 }

@@ -15,8 +15,8 @@ var ErrPayload = errors.New("event payload")
 // ErrEnv marks a runner variable that is missing or malformed.
 var ErrEnv = errors.New("runner environment")
 
-// MaxPayload is the largest payload Load accepts, in bytes. GitHub caps webhook payloads at 25 MB.
-const MaxPayload = 25 << 20
+// maxPayload is the largest payload Load accepts, in bytes. GitHub caps webhook payloads at 25 MB.
+const maxPayload = 25 << 20
 
 // Load reads the runner's GITHUB_* variables through getenv and the payload file named by
 // GITHUB_EVENT_PATH through readFile, and parses the payload once into its typed event. The
@@ -103,8 +103,8 @@ func readPayload(t Trigger, readFile func(string) ([]byte, error)) ([]byte, erro
 	if err != nil {
 		return nil, fmt.Errorf("%w %s for event %s: %w", ErrPayload, t.Path, t.Name, err)
 	}
-	if len(data) > MaxPayload {
-		return nil, fmt.Errorf("%w %s for event %s: %d bytes is more than the %d GitHub sends", ErrPayload, t.Path, t.Name, len(data), MaxPayload)
+	if len(data) > maxPayload {
+		return nil, fmt.Errorf("%w %s for event %s: %d bytes is more than the %d GitHub sends", ErrPayload, t.Path, t.Name, len(data), maxPayload)
 	}
 	if trimmed := bytes.TrimSpace(data); len(trimmed) == 0 || trimmed[0] != '{' {
 		return nil, fmt.Errorf("%w %s for event %s: not a JSON object", ErrPayload, t.Path, t.Name)

@@ -165,7 +165,7 @@ func TestLoadErrors(t *testing.T) {
 		{"truncated", nil, file(`{"ref": "refs/heads/x"`), ErrPayload, []string{"push.json", "unexpected end of JSON input"}},
 		{"wrong type", nil, file(`{"ref": 12}`), ErrPayload, []string{"cannot unmarshal number"}},
 		{"push without ref", nil, file(`{}`), ErrPayload, []string{"lacks one of the fields ref"}},
-		{"too large", nil, file("{" + strings.Repeat(" ", MaxPayload) + "}"), ErrPayload, []string{"more than"}},
+		{"too large", nil, file("{" + strings.Repeat(" ", maxPayload) + "}"), ErrPayload, []string{"more than"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

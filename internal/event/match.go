@@ -30,7 +30,7 @@ func (t Trigger) HotfixPush(hotfixGlob string) (branch string, ok bool) {
 		return "", false
 	}
 	branch, isBranch := strings.CutPrefix(t.Push.GetRef(), "refs/heads/")
-	if !isBranch || !MatchBranch(hotfixGlob, branch) {
+	if !isBranch || !matchBranch(hotfixGlob, branch) {
 		return "", false
 	}
 	return branch, true
@@ -43,7 +43,7 @@ func (t Trigger) PROpenedFromHotfix(hotfixGlob string) (*github.PullRequest, boo
 		return nil, false
 	}
 	pr := t.PullRequest.GetPullRequest()
-	return pr, MatchBranch(hotfixGlob, pr.GetHead().GetRef())
+	return pr, matchBranch(hotfixGlob, pr.GetHead().GetRef())
 }
 
 // IncidentCommand returns the comment of an issue_comment created on an issue labelled label,
@@ -97,9 +97,9 @@ func (t Trigger) BaseRef() string {
 	return ""
 }
 
-// MatchBranch reports whether branch matches a doublestar glob such as "hotfix/**". A malformed
+// matchBranch reports whether branch matches a doublestar glob such as "hotfix/**". A malformed
 // glob matches nothing.
-func MatchBranch(glob, branch string) bool {
+func matchBranch(glob, branch string) bool {
 	if glob == "" || branch == "" {
 		return false
 	}

@@ -35,7 +35,7 @@ func routePullRequest(t Trigger, b config.Branches) Decision {
 		return routeClosed(t, b)
 	case !slices.Contains(guardActions, action):
 		return skip("pull_request %s: nothing to do", word(action))
-	case !MatchBranch(b.Hotfix, head):
+	case !matchBranch(b.Hotfix, head):
 		return skip("pull_request #%d from %s, which does not match the hotfix branches %s: nothing to do", pr.GetNumber(), word(head), b.Hotfix)
 	}
 	return to(Guard, "pull_request %s: #%d from hotfix branch %s into %s%s", word(action), pr.GetNumber(), word(head), word(base), forkNote(t))
@@ -49,10 +49,10 @@ func routeClosed(t Trigger, b config.Branches) Decision {
 		return skip("pull_request closed without merge: nothing to do")
 	}
 	head, base := pr.GetHead().GetRef(), pr.GetBase().GetRef()
-	if !MatchBranch(b.Hotfix, head) {
+	if !matchBranch(b.Hotfix, head) {
 		return skip("pull_request #%d merged from %s, which does not match the hotfix branches %s: nothing to do", pr.GetNumber(), word(head), b.Hotfix)
 	}
-	if base != b.Production && !MatchBranch(b.Release, base) {
+	if base != b.Production && !matchBranch(b.Release, base) {
 		return skip("hotfix pull_request #%d merged into %s, which is neither the production branch %s nor a release branch %s: nothing to do",
 			pr.GetNumber(), word(base), b.Production, b.Release)
 	}

@@ -21,6 +21,6 @@
 //
 // Errors: Kind(err) gives NotFound, Unauthorized, Forbidden, Conflict, Validation, RateLimited,
 // Unavailable or Uncertain; Explain(err) adds a hint for people, such as the permission a 403
-// suggests the token lacks; FieldErrors(err) gives a 422's field errors. The token never appears
+// suggests the token lacks; fieldErrors(err) gives a 422's field errors. The token never appears
 // in errors or log lines.
 package gh

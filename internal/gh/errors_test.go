@@ -116,10 +116,10 @@ func TestFieldErrors(t *testing.T) {
 	f := newFixture(t, "")
 	err := createNamelessLabel(t.Context(), f.client(t), f)
 	want := []github.Error{{Resource: "Label", Field: "name", Code: "missing_field"}}
-	if diff := cmp.Diff(FieldErrors(err), want); diff != "" {
+	if diff := cmp.Diff(fieldErrors(err), want); diff != "" {
 		t.Errorf("field errors (-got +want):\n%s", diff)
 	}
-	if got := FieldErrors(errors.New("plain")); got != nil {
+	if got := fieldErrors(errors.New("plain")); got != nil {
 		t.Errorf("field errors of a plain error: %v, want none", got)
 	}
 }

@@ -50,9 +50,9 @@ func Explain(err error) error {
 	return &Error{Kind: kind, Hint: hint, Err: err}
 }
 
-// FieldErrors returns the field errors of a 422, such as {Resource: "Issue", Field: "title",
+// fieldErrors returns the field errors of a 422, such as {Resource: "Issue", Field: "title",
 // Code: "missing_field"}, for callers that branch on them.
-func FieldErrors(err error) []github.Error {
+func fieldErrors(err error) []github.Error {
 	var resp *github.ErrorResponse
 	if !errors.As(err, &resp) {
 		return nil

@@ -14,11 +14,11 @@ const (
 	SummaryEnd   = "<!-- hotfix:summary:end -->"
 )
 
-// MaxEvents is how many of the latest timeline events the summary shows.
-const MaxEvents = 50
+// maxEvents is how many of the latest timeline events the summary shows.
+const maxEvents = 50
 
-// RunMarker marks the incident issue that a declare run opened, so a rerun finds it.
-func RunMarker(runID int64) string { return fmt.Sprintf("<!-- hotfix:incident run=%d -->", runID) }
+// runMarker marks the incident issue that a declare run opened, so a rerun finds it.
+func runMarker(runID int64) string { return fmt.Sprintf("<!-- hotfix:incident run=%d -->", runID) }
 
 // Change is a recent change on the production branch: a merged pull request or a tag.
 type Change struct {
@@ -37,11 +37,11 @@ type Context struct {
 	LastGood   *Change       // the newest stable tag before the incident, the rollback candidate
 }
 
-// IssueBody is the incident issue's body: the run marker, the summary, the Initial Alert, the
+// issueBody is the incident issue's body: the run marker, the summary, the Initial Alert, the
 // recent changes, the last known good tag and the response steps.
-func IssueBody(runID int64, r Record, scale Scale, alert string, c Context) string {
+func issueBody(runID int64, r Record, scale Scale, alert string, c Context) string {
 	sev, _ := scale.Get(r.Severity)
-	parts := []string{RunMarker(runID), Summary(r, scale), alert, changes(c), lastGood(c), steps(r, sev, c)}
+	parts := []string{runMarker(runID), Summary(r, scale), alert, changes(c), lastGood(c), steps(r, sev, c)}
 	return markdown.Truncate(strings.Join(parts, "\n"))
 }
 
@@ -83,11 +83,11 @@ func mitigated(r Record) string {
 	return utc(r.Mitigated) + " by " + r.MitigatedHow
 }
 
-// timeline is the latest MaxEvents events as a table, saying how many earlier ones it leaves out.
+// timeline is the latest maxEvents events as a table, saying how many earlier ones it leaves out.
 func timeline(events []Event) string {
 	var b strings.Builder
 	b.WriteString("\n### Timeline\n\n")
-	if n := len(events) - MaxEvents; n > 0 {
+	if n := len(events) - maxEvents; n > 0 {
 		fmt.Fprintf(&b, "_%d earlier events are in the log comments below._\n\n", n)
 		events = events[n:]
 	}
@@ -125,7 +125,7 @@ func changeLine(ch Change) string {
 	if ch.Kind == "tag" {
 		return fmt.Sprintf("Tag %s, %s", markdown.Code(ch.Name), utc(ch.At))
 	}
-	return fmt.Sprintf("#%d %s, merged %s", ch.Number, markdown.Text(OneLine(ch.Name)), utc(ch.At))
+	return fmt.Sprintf("#%d %s, merged %s", ch.Number, markdown.Text(oneLine(ch.Name)), utc(ch.At))
 }
 
 // lastGood names the rollback candidate.

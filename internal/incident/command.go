@@ -109,7 +109,7 @@ func parseSeverity(args []string, _ string, _ time.Time, scale Scale) (Entry, er
 }
 
 func parseCommander(args []string, _ string, _ time.Time, _ Scale) (Entry, error) {
-	if len(args) != 1 || !strings.HasPrefix(args[0], "@") || !ValidLogin(args[0][1:]) {
+	if len(args) != 1 || !strings.HasPrefix(args[0], "@") || !validLogin(args[0][1:]) {
 		return Entry{}, errors.New("give one user as @login (a team can't be the commander)")
 	}
 	return Entry{Type: Commander, Login: args[0][1:]}, nil

@@ -50,7 +50,7 @@ func (o Options) label() string {
 // service, clipped texts, and the severity's canonical name. Every problem is listed.
 func (d Declaration) Check(scale Scale, now time.Time) (Declaration, error) {
 	var errs []error
-	d.Title, d.Service = Clip(OneLine(d.Title), MaxTitle), Clip(OneLine(d.Service), MaxTitle)
+	d.Title, d.Service = Clip(oneLine(d.Title), MaxTitle), Clip(oneLine(d.Service), MaxTitle)
 	d.Impact, d.Commander = Clip(strings.TrimSpace(d.Impact), MaxText), strings.TrimPrefix(strings.TrimSpace(d.Commander), "@")
 	if d.Title == "" {
 		errs = append(errs, errors.New("title is empty; give the incident a title"))
@@ -58,7 +58,7 @@ func (d Declaration) Check(scale Scale, now time.Time) (Declaration, error) {
 	sev, err := scale.Parse(d.Severity)
 	errs = append(errs, err)
 	d.Severity = sev.Name
-	if !ValidLogin(d.Commander) {
+	if !validLogin(d.Commander) {
 		errs = append(errs, fmt.Errorf("commander %q is not a GitHub login; give one user, such as octocat", Clip(d.Commander, 40)))
 	}
 	if d.ImpactStarted.After(now) {
@@ -92,14 +92,14 @@ func Declare(ctx context.Context, c *github.Client, repo Repo, d Declaration, o 
 	}
 	entry := declaredEntry(d)
 	if d.CreateBranch {
-		if entry.Branch, err = CutBranch(ctx, c, repo, o.Production, d.Title); err != nil {
+		if entry.Branch, err = cutBranch(ctx, c, repo, o.Production, d.Title); err != nil {
 			return Opened{}, err
 		}
 	}
 	sev, _ := o.Scale.Get(d.Severity)
 	draft := Fold([]Entry{withTime(entry, now)})
 	alert := Alert(draft, sev, now)
-	issue, created, err := openIssue(ctx, c, repo, d, IssueBody(d.RunID, draft, o.Scale, alert, facts), o)
+	issue, created, err := openIssue(ctx, c, repo, d, issueBody(d.RunID, draft, o.Scale, alert, facts), o)
 	if err != nil {
 		return Opened{}, err
 	}
@@ -120,7 +120,7 @@ func withTime(e Entry, t time.Time) Entry { e.Time = t; return e }
 func openIssue(ctx context.Context, c *github.Client, repo Repo, d Declaration, body string, o Options) (*github.Issue, bool, error) {
 	created, label := false, o.label()
 	find := func(ctx context.Context) (*github.Issue, bool, error) {
-		return postmortem.FindBy(ctx, c, postmortem.Repo(repo), label, RunMarker(d.RunID), postmortem.Login(o.Identity))
+		return postmortem.FindBy(ctx, c, postmortem.Repo(repo), label, runMarker(d.RunID), postmortem.Login(o.Identity))
 	}
 	create := func(ctx context.Context) (*github.Issue, error) {
 		title := fmt.Sprintf("[%s] %s", d.Severity, d.Title)
@@ -156,9 +156,9 @@ func writeDeclared(ctx context.Context, c *github.Client, repo Repo, issue *gith
 	return syncIssue(ctx, c, repo, issue, entries, o)
 }
 
-// CutBranch creates hotfix/<slug of title> at the production branch's head. A branch of that name
+// cutBranch creates hotfix/<slug of title> at the production branch's head. A branch of that name
 // at the same commit is reused (a rerun); one elsewhere is someone else's, so -2, -3, ... follow.
-func CutBranch(ctx context.Context, c *github.Client, repo Repo, production, title string) (string, error) {
+func cutBranch(ctx context.Context, c *github.Client, repo Repo, production, title string) (string, error) {
 	head, _, err := c.Git.GetRef(ctx, repo.Owner, repo.Name, "heads/"+production)
 	if err != nil {
 		return "", fmt.Errorf("read the production branch %s: %w", production, gh.Explain(err))

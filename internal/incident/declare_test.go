@@ -68,7 +68,7 @@ func TestDeclare(t *testing.T) {
 	if want := []string{"incident", "severity/P1", "status/investigating"}; is.GetTitle() != "[P1] Checkout fails for EU users" || !slices.Equal(names(is.Labels), want) {
 		t.Errorf("issue %q labelled %v, want %q labelled %v", is.GetTitle(), names(is.Labels), "[P1] Checkout fails for EU users", want)
 	}
-	for _, want := range []string{RunMarker(77), "| Declared | 2026-03-04 10:05 UTC |", "| Impact started | 2026-03-04 09:40 UTC |",
+	for _, want := range []string{runMarker(77), "| Declared | 2026-03-04 10:05 UTC |", "| Impact started | 2026-03-04 09:40 UTC |",
 		"### Initial Alert", "`v1.2.3`, tagged", "Cache the | cart for @&#8203;acme/web, merged", "- [ ] **Mitigate**", "`hotfix/checkout-fails-for-eu-users`"} {
 		if !strings.Contains(is.GetBody(), want) {
 			t.Errorf("body lacks %q:\n%s", want, is.GetBody())

@@ -136,7 +136,7 @@ func FuzzParseCommand(f *testing.F) {
 		if utf8.RuneCountInString(e.Text) > MaxText+40 || e.At.After(now) {
 			t.Fatalf("ParseCommand(%q) = %+v: text over the limit or a time in the future", body, e)
 		}
-		if e.Type == Commander && !ValidLogin(e.Login) {
+		if e.Type == Commander && !validLogin(e.Login) {
 			t.Fatalf("ParseCommand(%q) made %q the commander", body, e.Login)
 		}
 		if utf8.ValidString(body) {

@@ -14,7 +14,7 @@ import (
 
 // heading is a message's first line: the kind of message and the incident's title.
 func heading(kind string, r Record) string {
-	return fmt.Sprintf("### %s: [%s] %s\n\n", kind, r.Severity, markdown.Text(OneLine(r.Title)))
+	return fmt.Sprintf("### %s: [%s] %s\n\n", kind, r.Severity, markdown.Text(oneLine(r.Title)))
 }
 
 // field is one "- **Name:** value" line; value is already safe Markdown.
@@ -45,10 +45,10 @@ func nextUpdate(sev Severity, now time.Time) string {
 func Alert(r Record, sev Severity, now time.Time) string {
 	var b strings.Builder
 	b.WriteString(heading("Initial Alert", r))
-	fmt.Fprintf(&b, "We are investigating an incident affecting **%s**.\n\n", markdown.Text(OneLine(orUnknown(r.Service))))
+	fmt.Fprintf(&b, "We are investigating an incident affecting **%s**.\n\n", markdown.Text(oneLine(orUnknown(r.Service))))
 	b.WriteString(field("Status", stateName(r.State)))
 	b.WriteString(field("Severity", fmt.Sprintf("%s (response target: %s)", sev.Name, sev.Response)))
-	b.WriteString(field("Impact", markdown.Text(OneLine(orUnknown(r.Impact)))))
+	b.WriteString(field("Impact", markdown.Text(oneLine(orUnknown(r.Impact)))))
 	b.WriteString(field("Impact started", when(r.ImpactStart, "not known yet")))
 	b.WriteString(field("Declared", when(r.Declared, utc(now))))
 	b.WriteString(field("Incident commander", mention(r.Commander)))
@@ -66,7 +66,7 @@ func Update(r Record, e Entry, sev Severity, now time.Time) string {
 		b.WriteString(field("Mitigated", "by "+e.How))
 	}
 	b.WriteString(field("Severity", sev.Name))
-	b.WriteString(field("Impact", markdown.Text(OneLine(orUnknown(r.Impact)))))
+	b.WriteString(field("Impact", markdown.Text(oneLine(orUnknown(r.Impact)))))
 	if e.ETA != "" {
 		b.WriteString(field("ETA", markdown.Text(e.ETA)))
 	}
@@ -81,7 +81,7 @@ func Update(r Record, e Entry, sev Severity, now time.Time) string {
 func Resolution(r Record, e Entry, now time.Time) string {
 	var b strings.Builder
 	b.WriteString(heading("Resolution", r))
-	fmt.Fprintf(&b, "The incident affecting **%s** is resolved.\n\n", markdown.Text(OneLine(orUnknown(r.Service))))
+	fmt.Fprintf(&b, "The incident affecting **%s** is resolved.\n\n", markdown.Text(oneLine(orUnknown(r.Service))))
 	b.WriteString(field("Resolved", utc(now)))
 	b.WriteString(field("Duration", duration(r, now)))
 	b.WriteString(field("Mitigation", orText(r.MitigatedHow, "none recorded")))

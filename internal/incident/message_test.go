@@ -60,8 +60,8 @@ func TestIssueBody(t *testing.T) {
 		{Kind: "tag", Name: "v1.2.4", At: at(8, 0)},
 		{Kind: "pr", Number: 11, Name: "Cache | the @acme/web cart", At: at(7, 30)},
 	}, LastGood: &Change{Kind: "tag", Name: "v1.2.3", At: at(1, 0)}}
-	golden.Check(t, "body"+".golden", IssueBody(4242, r, Severities, Alert(Fold(r.Entries[:1]), p1, at(10, 5)), c))
-	golden.Check(t, "body-hostile"+".golden", IssueBody(1, hostile(), Severities, "", Context{Production: "main", Window: 3600e9}))
+	golden.Check(t, "body"+".golden", issueBody(4242, r, Severities, Alert(Fold(r.Entries[:1]), p1, at(10, 5)), c))
+	golden.Check(t, "body-hostile"+".golden", issueBody(1, hostile(), Severities, "", Context{Production: "main", Window: 3600e9}))
 }
 
 // TestSummaryTable checks that hostile text leaves every table row with its two cells, and that
@@ -95,7 +95,7 @@ func TestIssueBodyLimit(t *testing.T) {
 	}
 	r.Events = events
 	p0, _ := Severities.Get("P0")
-	body := IssueBody(1, r, Severities, Alert(r, p0, at(10, 5)), Context{Production: "main"})
+	body := issueBody(1, r, Severities, Alert(r, p0, at(10, 5)), Context{Production: "main"})
 	if n := len([]rune(body)); n > 65536 || !strings.Contains(body, "Truncated:") {
 		t.Errorf("body is %d characters; want at most 65,536, ending with the truncation note", n)
 	}

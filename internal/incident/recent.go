@@ -12,13 +12,13 @@ import (
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 )
 
-// MaxTagLookups bounds how many tags (the highest versions first) Recent reads the date of.
-const MaxTagLookups = 8
+// maxTagLookups bounds how many tags (the highest versions first) Recent reads the date of.
+const maxTagLookups = 8
 
 // Recent finds what changed on the production branch within window before now (the pull requests
 // merged into it, from one page of the most recently updated closed ones, and the tags made) and
 // the last known good tag: the highest stable version tagged before cutoff. It makes at most
-// 2+MaxTagLookups requests.
+// 2+maxTagLookups requests.
 func Recent(ctx context.Context, c *github.Client, repo Repo, production, prefix string, window time.Duration, cutoff, now time.Time) (Context, error) {
 	out := Context{Production: production, Window: window}
 	from := now.Add(-window)
@@ -54,7 +54,7 @@ func mergedPRs(ctx context.Context, c *github.Client, repo Repo, base string, fr
 	for _, pr := range prs {
 		at := pr.GetMergedAt().Time
 		if !at.IsZero() && !at.Before(from) && !at.After(to) {
-			out = append(out, Change{Kind: "pr", Number: pr.GetNumber(), Name: Clip(OneLine(pr.GetTitle()), 200), URL: pr.GetHTMLURL(), At: at.UTC()})
+			out = append(out, Change{Kind: "pr", Number: pr.GetNumber(), Name: Clip(oneLine(pr.GetTitle()), 200), URL: pr.GetHTMLURL(), At: at.UTC()})
 		}
 	}
 	return out, nil
@@ -68,7 +68,7 @@ type datedTag struct {
 	sha, kind string // the object the ref points at, and its type
 }
 
-// datedTags are the version tags with prefix, highest first, at most MaxTagLookups of them, each
+// datedTags are the version tags with prefix, highest first, at most maxTagLookups of them, each
 // with the tagger's date (annotated tags) or the commit's date (lightweight ones).
 func datedTags(ctx context.Context, c *github.Client, repo Repo, prefix string) ([]datedTag, error) {
 	refs, _, err := c.Git.ListMatchingRefs(ctx, repo.Owner, repo.Name, &github.ReferenceListOptions{Ref: "tags/" + prefix})
@@ -85,7 +85,7 @@ func datedTags(ctx context.Context, c *github.Client, repo Repo, prefix string) 
 		}
 	}
 	slices.SortFunc(tags, func(a, b datedTag) int { return b.version.Compare(a.version) })
-	tags = tags[:min(len(tags), MaxTagLookups)]
+	tags = tags[:min(len(tags), maxTagLookups)]
 	for i := range tags {
 		if tags[i].At, err = tagDate(ctx, c, repo, tags[i].sha, tags[i].kind); err != nil {
 			return nil, err

@@ -24,19 +24,19 @@ func Clip(s string, n int) string {
 	return string(r[:n]) + fmt.Sprintf(" … (%d characters cut)", len(r)-n)
 }
 
-// OneLine joins s's words with single spaces: for titles and other one-line fields.
-func OneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine joins s's words with single spaces: for titles and other one-line fields.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // loginPattern is a GitHub login: letters, digits and single hyphens, at most 39 characters.
 var loginPattern = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9]|-[A-Za-z0-9]){0,38}$`)
 
-// ValidLogin reports whether s can be a GitHub user's login.
-func ValidLogin(s string) bool { return loginPattern.MatchString(s) }
+// validLogin reports whether s can be a GitHub user's login.
+func validLogin(s string) bool { return loginPattern.MatchString(s) }
 
 // mention is @login, which pings the user, for a login that is valid; anything else is shown as
 // text that pings no one.
 func mention(login string) string {
-	if ValidLogin(login) {
+	if validLogin(login) {
 		return "@" + login
 	}
 	return markdown.Text("@" + login)
@@ -55,7 +55,7 @@ func cell(s string) string {
 	if strings.TrimSpace(s) == "" {
 		return "_not given_"
 	}
-	return markdown.Cell(Clip(OneLine(s), 300))
+	return markdown.Cell(Clip(oneLine(s), 300))
 }
 
 // stateName is the state as a heading word: "Investigating".

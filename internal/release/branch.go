@@ -18,10 +18,10 @@ type Branches struct {
 	Hotfix string
 }
 
-// LineOf returns the line that a merge's branch names state, and why, when they state one: first
+// lineOf returns the line that a merge's branch names state, and why, when they state one: first
 // a maintenance base branch (release/1.1), then a git-flow hotfix head (hotfix/1.2.4 or
 // hotfix/v1.2.4). Other names state no line, and the caller must look at every tag.
-func LineOf(base, head, prefix string, b Branches) (Line, string, bool) {
+func lineOf(base, head, prefix string, b Branches) (Line, string, bool) {
 	if l, ok := namedLine(base, b.Maintenance, prefix, 2, 3); ok {
 		return l, fmt.Sprintf("the base branch %s names line %s, so tags of other lines do not count", base, l), true
 	}

@@ -25,7 +25,7 @@ type Merge struct {
 }
 
 // APIFacts reads the facts for merge from the API in few requests. When the branch names state
-// the line (LineOf), one matching-refs call lists just that line's tags (tags/v1.1.); otherwise
+// the line (lineOf), one matching-refs call lists just that line's tags (tags/v1.1.); otherwise
 // matching-refs lists every tag with the prefix, 100 a page. Then compare calls, highest tag
 // first and at most maxCompares, find the highest tag the merge commit contains (status "ahead")
 // or one already at it ("identical"); a tag found at it costs one more compare for the previous
@@ -34,7 +34,7 @@ type Merge struct {
 func APIFacts(ctx context.Context, c *github.Client, repo Repo, prefix string, b Branches, m Merge) (Facts, error) {
 	f := Facts{Base: m.Base, Target: m.Target}
 	refPrefix := "tags/" + prefix
-	if l, why, ok := LineOf(m.Base, m.Head, prefix, b); ok {
+	if l, why, ok := lineOf(m.Base, m.Head, prefix, b); ok {
 		f.Line, f.LineReason, refPrefix = &l, why, l.RefPrefix(prefix)
 	}
 	names, err := tagNames(ctx, c, repo, refPrefix)

@@ -94,7 +94,7 @@ func TestLineOf(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.base+"|"+tt.head, func(t *testing.T) {
 			t.Parallel()
-			l, why, ok := LineOf(tt.base, tt.head, "v", b)
+			l, why, ok := lineOf(tt.base, tt.head, "v", b)
 			got := ""
 			if ok {
 				got = l.String()
@@ -103,7 +103,7 @@ func TestLineOf(t *testing.T) {
 				}
 			}
 			if got != tt.want {
-				t.Errorf("LineOf(%q, %q) = %q, want %q", tt.base, tt.head, got, tt.want)
+				t.Errorf("lineOf(%q, %q) = %q, want %q", tt.base, tt.head, got, tt.want)
 			}
 		})
 	}

@@ -54,14 +54,14 @@ type Facts struct {
 
 // Options set how often reminders come.
 type Options struct {
-	// Cadence is each severity's longest gap between updates; DefaultCadence for one not set.
+	// Cadence is each severity's longest gap between updates; defaultCadence for one not set.
 	Cadence map[string]time.Duration
 	// PostmortemEvery and ItemEvery are the windows of overdue postmortems and action items.
 	PostmortemEvery, ItemEvery time.Duration
 }
 
-// DefaultCadence is the update cadence by severity.
-var DefaultCadence = map[string]time.Duration{"P0": 30 * time.Minute, "P1": time.Hour, "P2": 4 * time.Hour, "P3": 24 * time.Hour}
+// defaultCadence is the update cadence by severity.
+var defaultCadence = map[string]time.Duration{"P0": 30 * time.Minute, "P1": time.Hour, "P2": 4 * time.Hour, "P3": 24 * time.Hour}
 
 // Default windows: an overdue postmortem is reminded daily, an overdue action item weekly.
 const (
@@ -126,10 +126,10 @@ func (o Options) cadence(severity string) time.Duration {
 	if d := o.Cadence[severity]; d > 0 {
 		return d
 	}
-	if d := DefaultCadence[severity]; d > 0 {
+	if d := defaultCadence[severity]; d > 0 {
 		return d
 	}
-	return DefaultCadence["P3"]
+	return defaultCadence["P3"]
 }
 
 func or(d, def time.Duration) time.Duration {

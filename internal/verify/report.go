@@ -66,8 +66,8 @@ func exitText(s StepResult) string {
 	return fmt.Sprint(s.ExitCode)
 }
 
-// PendingDescription is the status description while the steps run.
-func PendingDescription(p Plan) string {
+// pendingDescription is the status description while the steps run.
+func pendingDescription(p Plan) string {
 	names := make([]string, len(p.Steps))
 	for i, s := range p.Steps {
 		names[i] = s.Name

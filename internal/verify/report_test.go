@@ -39,7 +39,7 @@ func TestDescriptions(t *testing.T) {
 	}
 	pass := Result{Verdict: Pass, Duration: 65 * time.Second, Steps: []StepResult{{Name: "lint", Outcome: Failed, Allowed: true}, {Name: "test", Outcome: Passed}}}
 	for name, tc := range map[string]struct{ got, want string }{
-		"pending": {PendingDescription(Plan{Steps: []Step{{Name: "go vet"}, {Name: "go test"}}}), "running 2 steps: go vet, go test"},
+		"pending": {pendingDescription(Plan{Steps: []Step{{Name: "go vet"}, {Name: "go test"}}}), "running 2 steps: go vet, go test"},
 		"failure": {FinalDescription(failedRun), "go test failed after 1m20s (exit code 1)"},
 		"pass":    {FinalDescription(pass), "2 steps passed in 1m5s; lint failed but may fail"},
 		"nothing": {FinalDescription(Result{Verdict: Pass}), "no verify steps: the policy lists none and turns detection off"},
@@ -49,7 +49,7 @@ func TestDescriptions(t *testing.T) {
 		}
 	}
 	// The cut is gh.StatusDescription's, as for the guard's status: "…", not "..." as it was.
-	if got := PendingDescription(long); len([]rune(got)) != gh.MaxStatusDescription || !strings.HasSuffix(got, "…") {
+	if got := pendingDescription(long); len([]rune(got)) != gh.MaxStatusDescription || !strings.HasSuffix(got, "…") {
 		t.Errorf("a long description is %d characters (%q), want %d ending in …", len([]rune(got)), got, gh.MaxStatusDescription)
 	}
 }

@@ -26,7 +26,7 @@ type Status struct {
 
 // Pending marks the head as being verified.
 func (s Status) Pending(ctx context.Context, p Plan) error {
-	return s.write(ctx, "pending", PendingDescription(p))
+	return s.write(ctx, "pending", pendingDescription(p))
 }
 
 // Final writes the verdict: success or failure.
