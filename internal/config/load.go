@@ -101,12 +101,12 @@ func loadRef(ctx context.Context, dir, base string) (Policy, Source, error) {
 	return p, src, err
 }
 
-// ReadFile returns the content of the file at path, relative to the repository root, as committed
+// fileOnRef returns the content of the file at path, relative to the repository root, as committed
 // on ref in repoDir; found is false when ref has no file there. Like load, it reads the commit,
 // never the worktree: the postmortem template comes from the base branch, as the policy does.
 // Errors match ErrBaseRef or ErrRepo for a bad ref or directory, and ErrInvalid when the entry
 // at path is not a regular file.
-func ReadFile(ctx context.Context, repoDir, ref, path string) (data []byte, found bool, err error) {
+func fileOnRef(ctx context.Context, repoDir, ref, path string) (data []byte, found bool, err error) {
 	if why := checkRepoPath(path); why != "" {
 		return nil, false, fmt.Errorf("read %q on %s: the path %s; give a path from the repository root, e.g. .github/postmortem.md", path, ref, why)
 	}

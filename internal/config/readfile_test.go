@@ -44,13 +44,13 @@ func TestReadFileReadsTheRef(t *testing.T) {
 		{r.Dir, "main", "missing.md", "", false},
 		{r.Dir, "main", "docs/a.md/b", "", false},
 	} {
-		data, found, err := ReadFile(context.Background(), tc.dir, tc.ref, tc.path)
+		data, found, err := fileOnRef(context.Background(), tc.dir, tc.ref, tc.path)
 		if err != nil {
-			t.Errorf("ReadFile(%s, %s, %s): %v", tc.dir, tc.ref, tc.path, err)
+			t.Errorf("fileOnRef(%s, %s, %s): %v", tc.dir, tc.ref, tc.path, err)
 			continue
 		}
 		if string(data) != tc.want || found != tc.found {
-			t.Errorf("ReadFile(%s, %s, %s) = %q, %t; want %q, %t", tc.dir, tc.ref, tc.path, data, found, tc.want, tc.found)
+			t.Errorf("fileOnRef(%s, %s, %s) = %q, %t; want %q, %t", tc.dir, tc.ref, tc.path, data, found, tc.want, tc.found)
 		}
 	}
 }
@@ -74,12 +74,12 @@ func TestReadFileErrors(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			_, _, err := ReadFile(context.Background(), tc.dir, tc.ref, tc.path)
+			_, _, err := fileOnRef(context.Background(), tc.dir, tc.ref, tc.path)
 			if !errors.Is(err, tc.kind) {
-				t.Fatalf("ReadFile error = %v, want one matching %v", err, tc.kind)
+				t.Fatalf("fileOnRef error = %v, want one matching %v", err, tc.kind)
 			}
 			if got := err.Error(); got != tc.want {
-				t.Errorf("ReadFile error\n got: %s\nwant: %s", got, tc.want)
+				t.Errorf("fileOnRef error\n got: %s\nwant: %s", got, tc.want)
 			}
 		})
 	}
@@ -99,15 +99,15 @@ func TestReadFileRefusesPathsOutsideTheTree(t *testing.T) {
 		"docs//a.md":    `read "docs//a.md" on main: the path contains "//"` + hint,
 		"docs/a\x00.md": `read "docs/a\x00.md" on main: the path contains "\x00"` + hint,
 	} {
-		data, found, err := ReadFile(context.Background(), r.Dir, "main", path)
+		data, found, err := fileOnRef(context.Background(), r.Dir, "main", path)
 		if want == "" {
 			if err != nil || found {
-				t.Errorf("ReadFile(%q) = %q, %t, %v; want not found", path, data, found, err)
+				t.Errorf("fileOnRef(%q) = %q, %t, %v; want not found", path, data, found, err)
 			}
 			continue
 		}
 		if err == nil || err.Error() != want {
-			t.Errorf("ReadFile(%q) error = %v, want %s", path, err, want)
+			t.Errorf("fileOnRef(%q) error = %v, want %s", path, err, want)
 		}
 	}
 }
