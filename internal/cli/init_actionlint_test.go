@@ -57,3 +57,10 @@ func TestInitWorkflowsPassActionlint(t *testing.T) {
 		t.Errorf("actionlint on init's workflows: %v\n%s", err, out)
 	}
 }
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -37,9 +37,6 @@ var States = []string{Investigating, Identified, Monitoring}
 // Mitigations are the ways an incident is mitigated.
 var Mitigations = []string{"rollback", "hotfix", "flag"}
 
-// linkKinds are the kinds of object a linked entry joins to the incident.
-var linkKinds = []string{"pr", "tag", "backport", "postmortem"}
-
 // Entry is one event in an incident's log. Which fields are set depends on Type:
 //
 //	declared     Severity, Title, Service, Impact, Commander, ImpactStarted (optional), Branch (optional)
