@@ -82,7 +82,7 @@ func TestNoCommandPrintsHelp(t *testing.T) {
 func TestHelp(t *testing.T) {
 	t.Parallel()
 	got := run(t, t.TempDir(), nil, "help", "guard")
-	for _, want := range []string{"--max-lines", "input: max_lines", "--base ref", "default main"} {
+	for _, want := range []string{"--max-lines", "input: max_lines", "--base branch", "default main"} {
 		if !strings.Contains(got.stdout, want) {
 			t.Errorf("help guard lacks %q:\n%s", want, got.stdout)
 		}

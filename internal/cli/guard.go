@@ -29,7 +29,7 @@ func (*guardCmd) Synopsis() string {
 }
 
 func (c *guardCmd) Flags(fs *flag.FlagSet) {
-	fs.StringVar(&c.base, "base", "main", "the `ref` the hotfix merges into; the policy is read from it")
+	fs.StringVar(&c.base, "base", "main", "the `branch` the hotfix merges into (origin/BRANCH, then the local branch; or a full ref or commit SHA, never a tag); the policy is read from it")
 	fs.StringVar(&c.head, "head", "HEAD", "the `ref` of the hotfix")
 	fs.StringVar(&c.repo, "repo", ".", "the git repository `dir` (a worktree or a bare repository)")
 	fs.StringVar(&c.config, "config", "", "read the policy from this `file` instead of BASE:"+config.DefaultPath)

@@ -35,7 +35,7 @@ func (*releaseCmd) Synopsis() string {
 func (c *releaseCmd) Flags(fs *flag.FlagSet) {
 	fs.BoolVar(&c.dryRun, "dry-run", false, "print the tag a merge into --base would get, from the local --repo; needs no token")
 	fs.StringVar(&c.repo, "repo", ".", "the local git repository `dir`, for --dry-run")
-	fs.StringVar(&c.base, "base", "", "the `branch` the hotfix merged into (with --dry-run, any ref)")
+	fs.StringVar(&c.base, "base", "", "the `branch` the hotfix merged into (with --dry-run also main~1, a full ref or a commit SHA; never a tag)")
 	fs.StringVar(&c.config, "config", "", "read the policy from this `file` instead of BASE:"+config.DefaultPath)
 	fs.Var(&c.prefix, "prefix", "the tag `prefix`, such as v or api/v (default the policy's release.prefix, v)")
 	fs.StringVar(&c.releaseBranches, "release-branches", "", "the `glob` of maintenance branches that name a line (default the policy's branches.release)")

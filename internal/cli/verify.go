@@ -26,7 +26,7 @@ func (*verifyCmd) Synopsis() string {
 
 func (c *verifyCmd) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.repo, "repo", ".", "the checkout `dir` of the hotfix; the steps run in it")
-	fs.StringVar(&c.base, "base", "main", "the `branch` the hotfix merges into; the policy is read from it")
+	fs.StringVar(&c.base, "base", "main", "the `branch` the hotfix merges into (origin/BRANCH, then the local branch, never a tag); the policy is read from it")
 	fs.StringVar(&c.head, "head", "", "the hotfix `branch`, given to the steps as HOTFIX_HEAD")
 	fs.StringVar(&c.config, "config", "", "read the policy from this `file` instead of BASE:"+config.DefaultPath)
 	fs.StringVar(&c.sha, "sha", "", "the hotfix head commit `sha` that gets the hotfix/verify status (needs a token)")
