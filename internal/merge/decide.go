@@ -56,14 +56,20 @@ func (d Deps) decideTargets(rule backport.Rule, pr *github.PullRequest, rel *rel
 	if len(rule.Fixed) > 0 {
 		return backport.Targets(rule, pr.GetBase().GetRef(), backport.Line{}, nil)
 	}
+	line, ok := d.shippedLine(rel)
+	if !ok {
+		return []backport.Target{{Branch: rule.Develop, Reason: "no release tag, so the line is unknown and only develop is a safe target"}}
+	}
+	return backport.Targets(rule, pr.GetBase().GetRef(), line, branches)
+}
+
+// shippedLine is the release line of the merge's tag; false when there is no tag to read it from.
+func (d Deps) shippedLine(rel *release.Result) (backport.Line, bool) {
 	if rel == nil {
-		return []backport.Target{{Branch: rule.Develop, Reason: "no release tag would be made, so the line is unknown and only develop is a safe target"}}
+		return backport.Line{}, false
 	}
 	tag, err := release.ParseTag(rel.Tag, d.Policy.Release.Prefix)
-	if err != nil {
-		return []backport.Target{{Branch: rule.Develop, Reason: "no release tag would be made, so the line is unknown and only develop is a safe target"}}
-	}
-	return backport.Targets(rule, pr.GetBase().GetRef(), tag.Line(), branches)
+	return tag.Line(), err == nil
 }
 
 // links are the timeline entries the merge would add: what the log does not link yet.

@@ -112,23 +112,17 @@ func (d Deps) backport(ctx context.Context, pr *github.PullRequest, rel *release
 	return backport.Open(ctx, d.Client, repo, h, pr.GetHead().GetSHA(), targets, opts)
 }
 
+// targets reads the open release branches, when the targets depend on them, and decides the
+// targets as the plan does (decideTargets).
 func (d Deps) targets(ctx context.Context, repo backport.Repo, rule backport.Rule, pr *github.PullRequest, rel *release.Result) ([]backport.Target, error) {
-	if len(rule.Fixed) > 0 {
-		return backport.Targets(rule, pr.GetBase().GetRef(), backport.Line{}, nil), nil
+	var branches []string
+	if _, ok := d.shippedLine(rel); len(rule.Fixed) == 0 && ok {
+		var err error
+		if branches, err = backport.Branches(ctx, d.Client, repo, rule.Release); err != nil {
+			return nil, err
+		}
 	}
-	var tag release.Tag
-	err := errors.New("no release tag was made")
-	if rel != nil {
-		tag, err = release.ParseTag(rel.Tag, d.Policy.Release.Prefix)
-	}
-	if err != nil {
-		return []backport.Target{{Branch: rule.Develop, Reason: "no release tag was made, so the line is unknown and only develop is a safe target"}}, nil
-	}
-	branches, err := backport.Branches(ctx, d.Client, repo, rule.Release)
-	if err != nil {
-		return nil, err
-	}
-	return backport.Targets(rule, pr.GetBase().GetRef(), tag.Line(), branches), nil
+	return d.decideTargets(rule, pr, rel, branches), nil
 }
 
 // postmortem opens the tracking issue, filled in with what the merge produced and, when the PR
