@@ -10,7 +10,6 @@ import (
 	"github.com/incident-hotfix/incident-hotfix/internal/actionitem"
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
-	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 )
 
@@ -69,7 +68,7 @@ func (c *actionItemsCmd) exec(ctx context.Context, env *Env, action string, r re
 	if action == "create" {
 		do = actionitem.Create
 	}
-	res, err := do(ctx, r.client, postmortem.Repo{Owner: r.owner, Name: r.name}, itemOptions(policy), env.Now().UTC(), c.postmortem)
+	res, err := do(ctx, r.client, postmortem.Repo{Owner: r.owner, Name: r.name}, actionitem.OptionsFor(policy), env.Now().UTC(), c.postmortem)
 	if err != nil {
 		return err
 	}
@@ -96,22 +95,6 @@ func followupPolicy(ctx context.Context, env *Env, policies *config.Resolver, re
 	}
 	fmt.Fprintf(env.log(), "policy: %s\n", source)
 	return p, nil
-}
-
-// itemOptions are the action-item settings of the policy: its label, and the due days of the
-// severity scale.
-func itemOptions(p config.Policy) actionitem.Options {
-	days := map[string]int{}
-	for _, sev := range severityScale(p) {
-		days[sev.Name] = sev.DueDays
-	}
-	return actionitem.Options{Label: p.Postmortem.ActionLabel, DueDays: days}
-}
-
-// severityScale is the severity scale under the policy: the default scale, with the cadence and
-// action-item due days of the policy's incident section.
-func severityScale(p config.Policy) incident.Scale {
-	return incident.Severities.With(p.Incident.Cadences(), p.Incident.ActionItemDueDays)
 }
 
 // mayWrite reports whether login has write access or above; true when no login is named (a

@@ -131,7 +131,7 @@ func incidentOptions(ctx context.Context, r remote, p config.Policy, env *Env) (
 	}
 	return incident.Options{
 		Identity: id, Label: p.Incident.Label, Production: p.Branches.Production, Prefix: p.Release.Prefix,
-		Window: p.Incident.RecentChanges.D(), Scale: severityScale(p), Now: now,
+		Window: p.Incident.RecentChanges.D(), Scale: incident.ScaleFor(p), Now: now,
 		Postmortem: postmortem.Options{Label: p.Postmortem.Label, ActionLabel: p.Postmortem.ActionLabel},
 		DueAfter:   p.Postmortem.Due(),
 	}, err

@@ -10,9 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-github/v60/github"
-	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/gittest"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 	"github.com/incident-hotfix/incident-hotfix/internal/sandbox/sandboxtest"
@@ -177,25 +175,5 @@ func TestIdentityFromPolicy(t *testing.T) {
 	containsAll(t, "remind", got.stdout, []string{remindLine(1, "2026-01-02T03:00:00Z", "reminded"), "1 reminders posted"})
 	if strings.Contains(got.stdout, "#2 update") {
 		t.Errorf("remind counted #2, whose log sandbox-bot wrote, under incident.identity ops-bot:\n%s", got.stdout)
-	}
-}
-
-func TestSeverityScaleFromPolicy(t *testing.T) {
-	t.Parallel()
-	p, err := config.Parse("f.yml", []byte("incident:\n  cadence: {P2: 2h}\n  action_item_due_days: {P0: 3, P3: 90}\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := incident.Scale{
-		{Name: "P0", Response: "immediate", Cadence: 30 * time.Minute, DueDays: 3},
-		{Name: "P1", Response: "< 1 h", Cadence: time.Hour, DueDays: 14},
-		{Name: "P2", Response: "< 4 h", Cadence: 2 * time.Hour, DueDays: 30},
-		{Name: "P3", Response: "< 24 h", Cadence: 24 * time.Hour, DueDays: 90},
-	}
-	if diff := cmp.Diff(severityScale(p), want); diff != "" {
-		t.Errorf("severityScale (-got +want):\n%s", diff)
-	}
-	if diff := cmp.Diff(itemOptions(p).DueDays, map[string]int{"P0": 3, "P1": 14, "P2": 30, "P3": 90}); diff != "" {
-		t.Errorf("itemOptions(p).DueDays (-got +want):\n%s", diff)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/incident-hotfix/incident-hotfix/internal/actionitem"
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 	metrics "github.com/incident-hotfix/incident-hotfix/internal/report"
 )
@@ -53,7 +54,7 @@ func (c *reportCmd) Run(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	src := metrics.Sources{IncidentLabel: policy.Incident.Label, PostmortemLabel: policy.Postmortem.Label, Items: itemOptions(policy), Identity: identity}
+	src := metrics.Sources{IncidentLabel: policy.Incident.Label, PostmortemLabel: policy.Postmortem.Label, Items: actionitem.OptionsFor(policy), Identity: identity}
 	history, err := metrics.Load(ctx, r.client, postmortem.Repo{Owner: r.owner, Name: r.name}, src, since)
 	if err != nil {
 		return err

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/config"
 )
 
 // Severity is what one incident severity asks of the people responding: how fast to respond, how
@@ -67,4 +69,10 @@ func (s Scale) With(cadence map[string]time.Duration, dueDays map[string]int) Sc
 		}
 	}
 	return out
+}
+
+// ScaleFor is the severity scale under the policy: Severities, with the cadence and action-item
+// due days of the policy's incident section.
+func ScaleFor(p config.Policy) Scale {
+	return Severities.With(p.Incident.Cadences(), p.Incident.ActionItemDueDays)
 }
