@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
+	"github.com/incident-hotfix/incident-hotfix/internal/identity"
 	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 )
 
@@ -18,6 +19,7 @@ type remote struct {
 	client *github.Client
 	owner  string
 	name   string
+	who    *identity.Who // the login the toolkit writes as, asked at most once
 }
 
 // remoteFlags are the options every API command shares. The token is never a flag, so it can't
@@ -48,7 +50,7 @@ func (f *remoteFlags) connect(ctx context.Context, env *Env) (remote, error) {
 	if err != nil {
 		return remote{}, Usage(err)
 	}
-	return remote{client: c, owner: owner, name: name}, nil
+	return remote{client: c, owner: owner, name: name, who: identity.New(c, env.Getenv(identity.Input))}, nil
 }
 
 // policy reads the policy from ref on GitHub, through the contents API: the base branch's policy,
@@ -65,6 +67,7 @@ func (r remote) policy(ctx context.Context, ref string) (config.Policy, string, 
 	if err != nil {
 		return config.Policy{}, "", Usage(fmt.Errorf("policy on %s: %w", ref, err))
 	}
+	r.who.Adopt(p.Incident.Identity)
 	return p, fmt.Sprintf("%s on %s", config.DefaultPath, ref), nil
 }
 

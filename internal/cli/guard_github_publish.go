@@ -20,8 +20,6 @@ const (
 	guardContext = "hotfix/guard"
 	// guardMarker marks the guard's one comment on a pull request.
 	guardMarker = "<!-- hotfix:guard -->"
-	// actionsBot is the login behind the workflow's GITHUB_TOKEN, which may not read GET /user.
-	actionsBot = "github-actions[bot]"
 	// maxStatusDescription is GitHub's limit on a commit status description, in characters.
 	maxStatusDescription = 140
 )
@@ -169,17 +167,9 @@ func upsertGuardComment(ctx context.Context, r remote, number int, body string) 
 	return "PR comment updated: " + c.GetHTMLURL(), nil
 }
 
-// tokenLogin is the login the token writes as: GET /user, or github-actions[bot] when the token
-// is the workflow's, which GitHub refuses that request with 403.
+// tokenLogin is the login the token writes as (see logIdentity).
 func tokenLogin(ctx context.Context, r remote) (string, error) {
-	u, _, err := r.client.Users.Get(ctx, "")
-	switch {
-	case gh.Kind(err) == gh.Forbidden:
-		return actionsBot, nil
-	case err != nil:
-		return "", fmt.Errorf("the token's user: %w", err)
-	}
-	return u.GetLogin(), nil
+	return r.who.Login(ctx, "")
 }
 
 // findGuardComment reads every page of the pull request's comments for the guard's: the marker,

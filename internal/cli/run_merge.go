@@ -58,7 +58,8 @@ func mergeDeps(ctx context.Context, env *Env, r remote, policy config.Policy, pr
 	}
 	d := merge.Deps{Client: r.client, Owner: r.owner, Name: r.name, Policy: policy, Template: tmpl,
 		Severity: severity, Now: env.Now, Sleep: sleepCtx,
-		Tagger: release.Tagger{Name: "github-actions[bot]", Email: "41898282+github-actions[bot]@users.noreply.github.com", Now: env.Now}}
+		Tagger: release.Tagger{Name: "github-actions[bot]", Email: "41898282+github-actions[bot]@users.noreply.github.com", Now: env.Now},
+		Author: r.who.Author(policy.Incident.Identity)}
 	if incident.Ref(pr.GetBody()) > 0 {
 		if d.Identity, err = logIdentity(ctx, r, policy, env); err != nil {
 			return merge.Deps{}, err

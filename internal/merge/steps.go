@@ -82,7 +82,7 @@ func (d Deps) IncidentPostmortem(ctx context.Context, number int) (Result, error
 	}
 	f := incident.Facts(*rec, incident.Options{Now: d.Now, DueAfter: d.dueAfter()})
 	repo := postmortem.Repo{Owner: d.Owner, Name: d.Name}
-	pm, err := postmortem.Open(ctx, d.Client, repo, f, postmortem.Options{Template: d.Template, Label: d.Policy.Postmortem.Label, ActionLabel: d.Policy.Postmortem.ActionLabel})
+	pm, err := postmortem.Open(ctx, d.Client, repo, f, postmortem.Options{Template: d.Template, Label: d.Policy.Postmortem.Label, ActionLabel: d.Policy.Postmortem.ActionLabel, Author: d.author()})
 	if err != nil {
 		return out, err
 	}

@@ -51,6 +51,9 @@ type Options struct {
 	// Users are more people who can call the API, each through As(login). They are not
 	// collaborators unless the test makes them so with Server.SetCollaborator.
 	Users []string
+	// Tokens are credentials of any kind, as hotfix sandbox --token takes them (app:SLUG=SECRET,
+	// actions=SECRET, user:LOGIN=SECRET); WithToken(SECRET) is a client that sends one.
+	Tokens []string
 }
 
 // Start serves a sandbox whose main branch has one commit (README.md).
@@ -62,7 +65,15 @@ func Start(t testing.TB, opts Options) *Sandbox {
 		users[userToken(login)] = login
 	}
 	token := cmp.Or(opts.Token, Token)
-	srv, err := sandbox.New(sandbox.Options{Dir: dir, Owner: Owner, Name: Name, Token: token, Users: users, Faults: opts.Faults, Clock: opts.Clock})
+	var creds []sandbox.Credential
+	for _, spec := range opts.Tokens {
+		c, err := sandbox.ParseCredential(spec, "")
+		if err != nil {
+			t.Fatalf("sandbox token: %v", err)
+		}
+		creds = append(creds, c)
+	}
+	srv, err := sandbox.New(sandbox.Options{Dir: dir, Owner: Owner, Name: Name, Token: token, Users: users, Tokens: creds, Faults: opts.Faults, Clock: opts.Clock})
 	if err != nil {
 		t.Fatalf("start sandbox: %v", err)
 	}
@@ -84,13 +95,26 @@ func checkRequests(t testing.TB, h http.Handler) http.Handler {
 	if err != nil {
 		t.Fatalf("load GitHub's API description: %v", err)
 	}
-	return checker.RequestMiddleware(h, func(err error) { t.Errorf("request outside GitHub's API description:\n%v", err) })
+	rest := checker.RequestMiddleware(h, func(err error) { t.Errorf("request outside GitHub's API description:\n%v", err) })
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost && r.URL.Path == "/graphql" {
+			h.ServeHTTP(w, r) // GraphQL is outside the REST description; the sandbox checks its queries
+			return
+		}
+		rest.ServeHTTP(w, r)
+	})
 }
 
 // As is a client that acts as login, one of Options.Users.
 func (s *Sandbox) As(login string) *github.Client {
 	s.t.Helper()
 	return s.client(userToken(login))
+}
+
+// WithToken is a client that sends secret, one of Options.Tokens' secrets.
+func (s *Sandbox) WithToken(secret string) *github.Client {
+	s.t.Helper()
+	return s.client(secret)
 }
 
 func userToken(login string) string { return "token-of-" + login }
