@@ -24,10 +24,10 @@ func (d Deps) ExistingTag(ctx context.Context, pr *github.PullRequest) (*release
 		return nil, err
 	}
 	plan, err := release.Decide(cfg.Prefix, facts)
-	if err != nil || !plan.Exists {
+	if err != nil || !(plan.Exists || plan.Released) {
 		return nil, nil // Decide refuses a line with nothing to patch: then the merge has no tag either
 	}
-	return &release.Result{Tag: plan.Tag, PreviousTag: plan.PreviousTag, SHA: plan.Target, Reason: plan.Reason}, nil
+	return &release.Result{Tag: plan.Tag, PreviousTag: plan.PreviousTag, SHA: plan.Target, Released: plan.Released, Reason: plan.Reason}, nil
 }
 
 // Backport opens the backports of a merged PR on their own: `hotfix backport`. The targets follow
