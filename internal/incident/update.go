@@ -71,7 +71,7 @@ func mayCommand(ctx context.Context, c *github.Client, repo Repo, login string) 
 func apply(ctx context.Context, c *github.Client, repo Repo, number int, comment *github.IssueComment, e Entry, entries []Entry, o Options) (Handled, error) {
 	out := Handled{Outcome: AlreadyDone, Type: e.Type, Entry: e}
 	if !Fold(entries).Has(comment.GetID()) {
-		e.Source = comment.GetID()
+		e.Source, e.Posted = comment.GetID(), comment.GetCreatedAt().Time.UTC()
 		e.Message = message(draft(entries, e, o.Now()), e, o)
 		cm, err := Append(ctx, c, repo, number, e)
 		if err != nil {

@@ -154,7 +154,7 @@ func (s *Server) user(login string) *github.User {
 	h.Write([]byte(strings.ToLower(login)))
 	id := int64(h.Sum32()%9_000_000) + 1_000_000
 	u := s.apiURL("/users/%s", login)
-	return &github.User{
+	return s.asBot(&github.User{
 		Login:     github.String(login),
 		ID:        github.Int64(id),
 		NodeID:    github.String(nodeIDFor("U", id)),
@@ -169,7 +169,7 @@ func (s *Server) user(login string) *github.User {
 		StarredURL: github.String(u + "/starred{/owner}{/repo}"), SubscriptionsURL: github.String(u + "/subscriptions"),
 		OrganizationsURL: github.String(u + "/orgs"), ReposURL: github.String(u + "/repos"),
 		EventsURL: github.String(u + "/events{/privacy}"), ReceivedEventsURL: github.String(u + "/received_events"),
-	}
+	})
 }
 
 // nodeIDFor is a GraphQL-style node id for an object of kind with id.
