@@ -58,7 +58,7 @@ func TestCollaboratorPermission(t *testing.T) {
 		})
 	}
 	_, _, err := c.Repositories.AddCollaborator(ctx, "acme", "shop", "x", &github.RepositoryAddCollaboratorOptions{Permission: "owner"})
-	want := validation(github.Error{Resource: "Repository", Field: "permission", Code: "invalid", Message: "permission must be one of pull, triage, push, maintain, admin"})
+	want := validation(github.Error{Resource: "Repository", Field: "permission", Code: "invalid"})
 	if diff := cmp.Diff(failure(err), want); diff != "" {
 		t.Errorf("bad permission (-got +want):\n%s", diff)
 	}

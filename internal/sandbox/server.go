@@ -43,6 +43,8 @@ type Server struct {
 	opts Options
 	git  *gitRepo
 	mux  *http.ServeMux
+	// patterns are the routes registered, in order (see catchOtherMethods).
+	patterns []string
 
 	mu   sync.Mutex // held for the whole of each API request
 	st   *state
@@ -67,7 +69,8 @@ func New(opts Options) (*Server, error) {
 		return nil, err
 	}
 	s.routes()
-	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { writeError(w, notFound()) })
+	s.catchOtherMethods()
+	s.mux.HandleFunc("/", unserved)
 	return s, nil
 }
 
