@@ -22,7 +22,8 @@ func (s *Server) route(pattern string, h handlerFunc) {
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		s.base = requestBase(r)
-		rec := &statusWriter{ResponseWriter: w}
+		rec := newResponse()
+		defer rec.finish(w, r)
 		if err := h(rec, r); err != nil {
 			writeError(rec, withDoc(err, doc))
 			return
