@@ -35,6 +35,8 @@ type Options struct {
 	Logf func(format string, args ...any)
 	// Faults, when enabled, makes requests fail as it says (see WithFaults).
 	Faults FaultSpec
+	// RateLimit is each token's primary rate limit, requests an hour; GitHub's 5,000 when 0.
+	RateLimit int
 }
 
 // Server is a GitHub REST API for one repository, backed by a bare git repository. It answers one
@@ -50,7 +52,8 @@ type Server struct {
 	st   *state
 	base string // scheme and host of the request being served
 
-	log requestLog
+	log     requestLog
+	budgets budgets
 }
 
 // New opens the sandbox for opts, creating the bare repository (branch main) when opts.Dir does
@@ -97,10 +100,10 @@ func withDefaults(o Options) (Options, error) {
 	return o, nil
 }
 
-// Handler is the API: the request log, injected faults, authentication and rate-limit headers
-// around the routes. Faulted requests are logged too, so counts show every request a client made.
+// Handler is the API: the request log, injected faults, rate limits and authentication around
+// the routes. Faulted requests are logged too, so counts show every request a client made.
 func (s *Server) Handler() http.Handler {
-	var h http.Handler = http.HandlerFunc(s.authenticated)
+	var h http.Handler = s.rateLimited(http.HandlerFunc(s.authenticated))
 	if s.opts.Faults.Enabled() {
 		h = WithFaults(h, s.opts.Faults)
 	}
@@ -128,7 +131,6 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 
 // authenticated answers 401 unless the request carries the token, and routes it otherwise.
 func (s *Server) authenticated(w http.ResponseWriter, r *http.Request) {
-	s.setRateHeaders(w)
 	auth := r.Header.Get("Authorization")
 	if auth == "" {
 		writeError(w, &apiError{Status: http.StatusUnauthorized, Message: "Requires authentication"})
