@@ -133,7 +133,7 @@ func labelled(tb testing.TB, s *sandboxtest.Sandbox, n int, label string) {
 
 // findPostmortem looks for the postmortem of an incident that has none, among n postmortems.
 func findPostmortem(tb testing.TB, n int) map[string]int {
-	s := sandboxtest.Start(tb, sandboxtest.Options{})
+	s := sandboxtest.Start(tb, sandboxtest.Options{NoSecondaryLimit: true})
 	labelled(tb, s, n, "postmortem")
 	return counted(s, func() {
 		if _, found, err := postmortem.Find(ctx, s.Client, postmortem.Repo{Owner: sandboxtest.Owner, Name: sandboxtest.Name}, "postmortem", "<!-- hotfix:postmortem incident=1 -->"); err != nil || found {
@@ -144,7 +144,7 @@ func findPostmortem(tb testing.TB, n int) map[string]int {
 
 // findIncidents loads every one of n incidents, as the report does.
 func findIncidents(tb testing.TB, n int) map[string]int {
-	s := sandboxtest.Start(tb, sandboxtest.Options{})
+	s := sandboxtest.Start(tb, sandboxtest.Options{NoSecondaryLimit: true})
 	labelled(tb, s, n, incident.Label)
 	return counted(s, func() {
 		if rs, err := incident.Find(ctx, s.Client, incident.Repo{Owner: sandboxtest.Owner, Name: sandboxtest.Name}, "sandbox-bot", time.Time{}); err != nil || len(rs) != n {
@@ -155,7 +155,7 @@ func findIncidents(tb testing.TB, n int) map[string]int {
 
 // loadIncident reads the log of an incident with n comments after its declaration.
 func loadIncident(tb testing.TB, n int) map[string]int {
-	s := sandboxtest.Start(tb, sandboxtest.Options{})
+	s := sandboxtest.Start(tb, sandboxtest.Options{NoSecondaryLimit: true})
 	mustRun(tb, s, "workflow_dispatch", declarePayload(tb, false), "run")
 	for i := range n {
 		body := fmt.Sprintf("comment %d", i)

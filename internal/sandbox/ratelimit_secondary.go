@@ -35,7 +35,7 @@ func (s *Server) refusal(token string, rw rateWindow, r *http.Request, now time.
 			writeError(w, &apiError{Status: http.StatusForbidden, Message: msg, DocURL: primaryDoc})
 		}
 	}
-	if !createsContent(r.Method) {
+	if !createsContent(r.Method) || s.opts.NoSecondaryLimit {
 		return nil
 	}
 	wait := s.secondaryWait(token, now)

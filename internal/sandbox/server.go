@@ -37,6 +37,9 @@ type Options struct {
 	Faults FaultSpec
 	// RateLimit is each token's primary rate limit, requests an hour; GitHub's 5,000 when 0.
 	RateLimit int
+	// NoSecondaryLimit lifts the secondary limit on content creation, for fixtures that seed
+	// thousands of objects through the API in seconds. GitHub has no such switch.
+	NoSecondaryLimit bool
 }
 
 // Server is a GitHub REST API for one repository, backed by a bare git repository. It answers one

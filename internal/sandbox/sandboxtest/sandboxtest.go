@@ -51,6 +51,10 @@ type Options struct {
 	// Users are more people who can call the API, each through As(login). They are not
 	// collaborators unless the test makes them so with Server.SetCollaborator.
 	Users []string
+	// RateLimit is each token's requests an hour; GitHub's 5,000 when 0.
+	RateLimit int
+	// NoSecondaryLimit lifts the limit of 80 writes a minute, for tests that seed many objects.
+	NoSecondaryLimit bool
 }
 
 // Start serves a sandbox whose main branch has one commit (README.md).
@@ -62,7 +66,8 @@ func Start(t testing.TB, opts Options) *Sandbox {
 		users[userToken(login)] = login
 	}
 	token := cmp.Or(opts.Token, Token)
-	srv, err := sandbox.New(sandbox.Options{Dir: dir, Owner: Owner, Name: Name, Token: token, Users: users, Faults: opts.Faults, Clock: opts.Clock})
+	srv, err := sandbox.New(sandbox.Options{Dir: dir, Owner: Owner, Name: Name, Token: token, Users: users, Faults: opts.Faults, Clock: opts.Clock,
+		RateLimit: opts.RateLimit, NoSecondaryLimit: opts.NoSecondaryLimit})
 	if err != nil {
 		t.Fatalf("start sandbox: %v", err)
 	}
