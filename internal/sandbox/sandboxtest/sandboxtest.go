@@ -55,9 +55,11 @@ type Options struct {
 	RateLimit int
 	// NoSecondaryLimit lifts the limit of 80 writes a minute, for tests that seed many objects.
 	NoSecondaryLimit bool
+	// Branch is the first branch pushed, which becomes the default branch; main when empty.
+	Branch string
 }
 
-// Start serves a sandbox whose main branch has one commit (README.md).
+// Start serves a sandbox whose main branch (or Options.Branch) has one commit (README.md).
 func Start(t testing.TB, opts Options) *Sandbox {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "shop.git")
@@ -76,8 +78,9 @@ func Start(t testing.TB, opts Options) *Sandbox {
 	s := &Sandbox{t: t, Server: srv, URL: hs.URL + "/", Dir: dir, work: t.TempDir(), token: token}
 	s.Client = s.NewClient()
 	s.git("clone", "-q", dir, ".")
-	s.git("checkout", "-q", "--orphan", "main")
-	s.Push("main", map[string]string{"README.md": "# shop\n"})
+	first := cmp.Or(opts.Branch, "main")
+	s.git("checkout", "-q", "--orphan", first)
+	s.Push(first, map[string]string{"README.md": "# shop\n"})
 	return s
 }
 
