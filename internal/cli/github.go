@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
+	"github.com/incident-hotfix/incident-hotfix/internal/identity"
 )
 
 // remote is the repository on GitHub that an API command works on.
@@ -16,6 +17,7 @@ type remote struct {
 	client *github.Client
 	owner  string
 	name   string
+	who    *identity.Who // the login the toolkit writes as, asked at most once
 }
 
 // remoteFlags are the options every API command shares. The token is never a flag, so it can't
@@ -46,7 +48,7 @@ func (f *remoteFlags) connect(ctx context.Context, env *Env) (remote, error) {
 	if err != nil {
 		return remote{}, Usage(err)
 	}
-	return remote{client: c, owner: owner, name: name}, nil
+	return remote{client: c, owner: owner, name: name, who: identity.New(c, env.Getenv(identity.Input))}, nil
 }
 
 // template reads the policy's postmortem template from the base branch; "" when the policy

@@ -49,12 +49,14 @@ func runGitHubGuard(ctx context.Context, env *Env, t event.Trigger, opts runOpti
 		return fmt.Errorf("guard: read the change set: %w", gh.Explain(err))
 	}
 	res := guard.Check(set, policy.Guard, severity)
-	ov, err := guard.FindOverride(ctx, repo, target.PR, policy.Guard.OverrideLabel, res)
+	ov, err := guard.FindOverride(ctx, repo, guard.OverrideQuery{PR: target.PR, Label: policy.Guard.OverrideLabel, Result: res,
+		Action: t.PullRequest.GetAction(), ActionLabel: t.PullRequest.GetLabel().GetName(), Author: r.who.Author(policy.Incident.Identity)})
 	if err != nil {
 		return fmt.Errorf("guard: %w", gh.Explain(err))
 	}
 	out := guard.Outcome{Result: ov.Apply(res), Override: ov, Heading: target.Heading(set, source.String()), SHA: set.HeadSHA}
-	notes, err := guard.Publish(ctx, repo, target, out, guard.PublishOptions{DryRun: opts.DryRun, Fork: t.Fork, RunURL: runURL(t)})
+	notes, err := guard.Publish(ctx, repo, target, out, guard.PublishOptions{DryRun: opts.DryRun, Fork: t.Fork, RunURL: runURL(t),
+		Author: r.who.Author(policy.Incident.Identity)})
 	return errors.Join(err, reportOutcome(env, out, notes))
 }
 

@@ -11,9 +11,9 @@ import (
 const TokenInput = "token"
 
 // envInputs are the inputs a command reads from their INPUT_* variables itself, not through a
-// flag. Run hands notify_webhook on to incident; identity (internal/incident.IdentityInput) names
-// the login the incident log is written as. A test finds every INPUT_ variable that the code
-// reads and checks it is listed here.
+// flag. Run hands notify_webhook on to incident; identity (internal/identity.Input) names the
+// login the toolkit writes as. A test finds every INPUT_ variable that the code reads and checks
+// it is listed here.
 var envInputs = map[string][]string{
 	"run":      {"notify_webhook", "identity"},
 	"incident": {"notify_webhook", "identity"},

@@ -103,8 +103,11 @@ func (c *releaseCmd) plan(ctx context.Context, env *Env) error {
 		return writeJSON(env.Stdout, plan)
 	}
 	verb := "would tag"
-	if plan.Exists {
+	switch {
+	case plan.Exists:
 		verb = "already tagged"
+	case plan.Released:
+		verb = "already released in"
 	}
 	fmt.Fprintf(env.Stdout, "%s %s on %s (previous %s)\n%s\n", verb, plan.Tag, plan.Target, orNone(plan.PreviousTag), plan.Reason)
 	for _, why := range plan.Ignored {

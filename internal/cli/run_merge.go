@@ -62,7 +62,7 @@ func mergeDeps(ctx context.Context, env *Env, r remote, policy config.Policy, pr
 	}
 	d := merge.Deps{Client: r.client, Owner: r.owner, Name: r.name, Policy: policy, Template: tmpl,
 		Severity: severity, Now: env.Now, Sleep: sleepCtx,
-		Tagger: release.DefaultTagger}
+		Tagger: release.DefaultTagger, Author: r.who.Author(policy.Incident.Identity)}
 	d.Tagger.Now = env.Now
 	if incident.Ref(pr.GetBody()) > 0 {
 		if d.Identity, err = logIdentity(ctx, r, policy, env); err != nil {

@@ -161,31 +161,3 @@ func TestFind(t *testing.T) {
 		t.Errorf("Find: open by number = %v, want %v", open, want)
 	}
 }
-
-func TestIdentity(t *testing.T) {
-	t.Parallel()
-	s := sandboxtest.Start(t, sandboxtest.Options{})
-	tests := []struct {
-		name string
-		env  map[string]string
-		want string
-	}{
-		{name: "the token's user", env: map[string]string{}, want: "sandbox-bot"},
-		{name: "the input wins", env: map[string]string{IdentityInput: " hotfix-app[bot] "}, want: "hotfix-app[bot]"},
-	}
-	forbidden := sandboxtest.Start(t, sandboxtest.Options{Faults: sandbox.FaultSpec{Routes: []sandbox.RouteFault{
-		{Method: "GET", Path: "/user", Kind: sandbox.FaultForbidden}}}})
-	got, err := Identity(context.Background(), forbidden.Client, func(string) string { return "" })
-	if err != nil || got != ActionsBot {
-		t.Errorf("Identity with GET /user forbidden = %q, %v; want %q", got, err, ActionsBot)
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			got, err := Identity(context.Background(), s.Client, func(k string) string { return tt.env[k] })
-			if err != nil || got != tt.want {
-				t.Errorf("Identity = %q, %v; want %q", got, err, tt.want)
-			}
-		})
-	}
-}

@@ -105,7 +105,7 @@ func DecideCommand(comment *github.IssueComment, f CommandFacts, o Options) Comm
 	case Fold(f.Entries).Has(comment.GetID()):
 		return CommandDecision{Outcome: AlreadyDone, Entry: e}
 	default:
-		e.Source = comment.GetID()
+		e.Source, e.Posted = comment.GetID(), comment.GetCreatedAt().Time.UTC()
 		e.Message = message(draft(f.Entries, e, now), e, o)
 		return CommandDecision{Outcome: Applied, Entry: e}
 	}

@@ -46,6 +46,17 @@ type Deps struct {
 	// Identity is the login the toolkit writes incident logs as; without it, a PR's incident is
 	// only named, not read or linked.
 	Identity string
+	// Author is the login the toolkit writes as, asked only when a marked postmortem is found
+	// and Identity is empty; the token's GraphQL viewer when nil.
+	Author postmortem.Author
+}
+
+// author is the postmortem's author check: Identity when known, else Author.
+func (d Deps) author() postmortem.Author {
+	if d.Identity != "" {
+		return postmortem.Login(d.Identity)
+	}
+	return d.Author
 }
 
 // Handle handles a merged hotfix PR: the tag first, then the backports (which name the tag), then
@@ -135,7 +146,7 @@ func (d Deps) postmortem(ctx context.Context, pr *github.PullRequest, l Result, 
 	}
 	repo := postmortem.Repo{Owner: d.Owner, Name: d.Name}
 	opts := postmortem.Options{Template: d.Template, Label: d.Policy.Postmortem.Label, ActionLabel: d.Policy.Postmortem.ActionLabel,
-		Author: postmortem.Login(d.Identity)}
+		Author: d.author()}
 	return postmortem.Sync(ctx, d.Client, repo, f, opts)
 }
 
