@@ -117,7 +117,9 @@ func TestRunMergeDryRunJSON(t *testing.T) {
 			t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", got.code, got.stdout, got.stderr)
 		}
 		for _, r := range s.Server.RequestLog() {
-			if r.Method != "GET" {
+			// The one POST is the GraphQL viewer query for the toolkit's login, which finds its
+			// own postmortem; the sandbox's GraphQL answers that query and no mutation.
+			if r.Method != "GET" && !(r.Method == "POST" && r.Path == "/graphql" && r.Status == 200) {
 				t.Errorf("the dry run sent %s %s", r.Method, r.Path)
 			}
 		}

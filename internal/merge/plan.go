@@ -73,7 +73,7 @@ func (d Deps) facts(ctx context.Context, pr *github.PullRequest) (Facts, error) 
 		f.Record = nil // as Handle: the postmortem is then filled in from the PR alone
 	}
 	marker := postmortem.Marker(postmortem.Facts{Incident: incident.Ref(pr.GetBody()), PR: postmortem.PRFrom(pr)})
-	is, found, err := postmortem.FindBy(ctx, d.Client, postmortem.Repo{Owner: d.Owner, Name: d.Name}, d.postmortemLabel(), marker, postmortem.Login(d.Identity))
+	is, found, err := postmortem.FindBy(ctx, d.Client, postmortem.Repo{Owner: d.Owner, Name: d.Name}, d.postmortemLabel(), marker, d.author())
 	if found {
 		f.Postmortem = is
 	}
