@@ -18,4 +18,7 @@ func (s *Server) routes() {
 	s.routesReleases()
 	s.routesMisc()
 	s.routesContents()
+	s.routesTagList()
+	s.routesChecks()
+	s.routesRaw()
 }
