@@ -57,6 +57,8 @@ type Options struct {
 	NoSecondaryLimit bool
 	// Branch is the first branch pushed, which becomes the default branch; main when empty.
 	Branch string
+	// MergeableAfter is the read of a pull request that finds its mergeability computed; 2 when 0.
+	MergeableAfter int
 }
 
 // Start serves a sandbox whose main branch (or Options.Branch) has one commit (README.md).
@@ -69,7 +71,7 @@ func Start(t testing.TB, opts Options) *Sandbox {
 	}
 	token := cmp.Or(opts.Token, Token)
 	srv, err := sandbox.New(sandbox.Options{Dir: dir, Owner: Owner, Name: Name, Token: token, Users: users, Faults: opts.Faults, Clock: opts.Clock,
-		RateLimit: opts.RateLimit, NoSecondaryLimit: opts.NoSecondaryLimit})
+		RateLimit: opts.RateLimit, NoSecondaryLimit: opts.NoSecondaryLimit, MergeableAfter: opts.MergeableAfter})
 	if err != nil {
 		t.Fatalf("start sandbox: %v", err)
 	}
