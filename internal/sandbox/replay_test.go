@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -137,6 +138,9 @@ func replayOne(t *testing.T, c *github.Client, keys []string, rec recording) []s
 	if want := rec.Headers["content-type"]; want != "" && header.Get("Content-Type") != want {
 		diffs = append(diffs, fmt.Sprintf("Content-Type %q, recorded %q", header.Get("Content-Type"), want))
 	}
+	if want := rec.Headers["location"]; want != "" && header.Get("Location") != want {
+		diffs = append(diffs, fmt.Sprintf("Location %q, recorded %q", header.Get("Location"), want))
+	}
 	if diff := cmp.Diff(linkPages(header.Get("Link")), linkPages(rec.Headers["link"])); diff != "" {
 		diffs = append(diffs, "Link header pages (-got +want):\n"+diff)
 	}
@@ -254,6 +258,10 @@ func linkPages(header string) map[string]string {
 func substitute(rec recording, pairs []string) recording {
 	r := strings.NewReplacer(pairs...)
 	rec.Path = r.Replace(rec.Path)
+	if loc, ok := rec.Headers["location"]; ok {
+		rec.Headers = maps.Clone(rec.Headers)
+		rec.Headers["location"] = r.Replace(loc)
+	}
 	rec.RequestBody = json.RawMessage(r.Replace(string(rec.RequestBody)))
 	rec.Response = json.RawMessage(r.Replace(string(rec.Response)))
 	return rec
