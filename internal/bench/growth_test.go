@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/google/go-github/v60/github"
+	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 	"github.com/incident-hotfix/incident-hotfix/internal/sandbox/sandboxtest"
@@ -145,9 +146,9 @@ func findPostmortem(tb testing.TB, n int) map[string]int {
 // findIncidents loads every one of n incidents, as the report does.
 func findIncidents(tb testing.TB, n int) map[string]int {
 	s := sandboxtest.Start(tb, sandboxtest.Options{NoSecondaryLimit: true})
-	labelled(tb, s, n, incident.Label)
+	labelled(tb, s, n, config.Default().Incident.Label)
 	return counted(s, func() {
-		if rs, err := incident.Find(ctx, s.Client, incident.Repo{Owner: sandboxtest.Owner, Name: sandboxtest.Name}, "sandbox-bot", time.Time{}); err != nil || len(rs) != n {
+		if rs, err := incident.FindLabeled(ctx, s.Client, incident.Repo{Owner: sandboxtest.Owner, Name: sandboxtest.Name}, config.Default().Incident.Label, "sandbox-bot", time.Time{}); err != nil || len(rs) != n {
 			tb.Fatalf("find: %d incidents, %v; want %d", len(rs), err, n)
 		}
 	})

@@ -93,6 +93,7 @@ func locate(ctx context.Context, c *github.Client, repo Repo, prefix string, f *
 			f.Contained = append(f.Contained, t.Name)
 			return nil
 		case "behind":
+			f.Containing = append(f.Containing, t.Name)
 			later++
 		}
 	}

@@ -24,6 +24,7 @@ import (
 var undocumented = map[string]string{
 	"GET /repos/{owner}/{repo}/git/refs/{ref...}": "GitHub answers GET git/refs/ and @octokit/fixtures records it (see replay_test.go)",
 	"GET /raw/{owner}/{repo}/{refpath...}":        "a file's download_url, raw.githubusercontent.com's part, outside the REST API (see TestDirectoryAndRawContents)",
+	"POST /graphql":                               "GraphQL is not part of the REST description; TestGraphQLViewer (tokens_test.go) pins its answers",
 }
 
 func TestContractEveryRoute(t *testing.T) {

@@ -4,10 +4,15 @@
 // labels, statuses, releases, dispatches and collaborators live in a state that can be saved to a
 // file. Branches arrive with `git push` to the repository's path. `hotfix sandbox` serves it.
 //
-// Every request must carry the token ("Authorization: Bearer TOKEN" or "token TOKEN"), or the
-// answer is 401 with GitHub's body. Lists take page and per_page (default 30, at most 100) and
-// answer with GitHub's Link header, except where GitHub does not page (matching-refs). Errors
-// carry GitHub's body: message, errors[] (a message only with code "custom"), the endpoint's
+// A request carries a token ("Authorization: Bearer TOKEN" or "token TOKEN") of one of three
+// kinds (Credential): a personal token acts as its user; an app installation token (app:SLUG)
+// writes as SLUG[bot] and a workflow's GITHUB_TOKEN (actions) as github-actions[bot], both with
+// type Bot, and GET /user refuses both with 403 "Resource not accessible by integration". A wrong
+// token is 401 "Bad credentials". Without a token, a private repository (the default) answers 404,
+// as GitHub hides it; a public one (Options.Public) may be read, and a write or GET /user is 401
+// "Requires authentication". Lists take page and per_page (default 30, at most 100) and answer
+// with GitHub's Link header, except where GitHub does not page (matching-refs). Errors carry
+// GitHub's body: message, errors[] (a message only with code "custom"), the endpoint's
 // documentation_url and status as a string ("404"). A path under another owner or repository is
 // 404 "Not Found"; a method and path that no route serves is a 404 whose message says the sandbox
 // does not serve it. Options.Faults injects failures (see WithFaults), and Server.Requests counts
@@ -46,7 +51,7 @@
 //     GitHub uses raw.githubusercontent.com.
 //   - Check runs: the sandbox runs no checks, so a ref's check runs are an empty list.
 //   - Fault bodies (WithFaults) are GitHub's rate-limit bodies as recorded, without status.
-//   - The token is not scoped: it can do anything in the repository (see GET /user for who it is).
+//   - A token is not scoped: it can do anything in the repository its kind allows.
 //
 // Every response body conforms to GitHub's OpenAPI description (the contract test checks each
 // route with internal/contract), nulls included: a commit's author and committer are the GitHub
@@ -54,10 +59,11 @@
 // (LOGIN@users.noreply.github.com, and noreply@github.com for web-flow), and null otherwise;
 // every object is "unsigned"; the repository has no description, homepage, language or license.
 //
-// The endpoints, all under /repos/{owner}/{repo} except the first two and the last:
+// The endpoints, all under /repos/{owner}/{repo} except the first three and the last:
 //
 //	Method  Path                                      Notes
-//	GET     /user                                     the token's user (Options.User)
+//	GET     /user                                     the token's user; 403 for app and actions tokens
+//	POST    /graphql                                  query { viewer { login databaseId } } only; other queries get GraphQL errors
 //	GET     /rate_limit                               the token's core window; search, graphql… unused; not counted
 //	GET     (the repository)                          default_branch from HEAD; the token's user is admin
 //	GET     /collaborators/{username}/permission      admin for the token's user, else the role given, else none

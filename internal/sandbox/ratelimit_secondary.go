@@ -27,7 +27,7 @@ func (s *Server) refusal(token string, rw rateWindow, r *http.Request, now time.
 	if rw.used >= rw.limit {
 		msg := "API rate limit exceeded for " + r.RemoteAddr + "."
 		if login, ok := s.login(r.Header.Get("Authorization")); ok {
-			msg = "API rate limit exceeded for user ID " + strconv.FormatInt(userID(login), 10) + "."
+			msg = "API rate limit exceeded for user ID " + strconv.FormatInt(userID(login.Login), 10) + "."
 		} else if token == "" {
 			msg = "API rate limit exceeded for " + r.RemoteAddr + ". (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)"
 		}

@@ -21,4 +21,5 @@ func (s *Server) routes() {
 	s.routesTagList()
 	s.routesChecks()
 	s.routesRaw()
+	s.routesGraphQL()
 }

@@ -1,8 +1,8 @@
 package sandbox
 
 import (
+	"cmp"
 	"context"
-	"crypto/subtle"
 	"errors"
 	"fmt"
 	"net"
@@ -20,13 +20,21 @@ type Options struct {
 	Dir string
 	// Owner and Name make the repository's full name, Owner/Name.
 	Owner, Name string
-	// Token is the one token the API accepts, sent as "Bearer TOKEN" or "token TOKEN".
+	// Token is the personal token of User, sent as "Bearer TOKEN" or "token TOKEN". Token or
+	// Tokens must give at least one credential.
 	Token string
 	// User is the authenticated user's login; it defaults to "sandbox-bot".
 	User string
 	// Users maps more tokens to the logins they act as, so tests can comment, label and forge as
 	// other people. Those users are not collaborators until SetCollaborator says so.
 	Users map[string]string
+	// Tokens are more credentials of every kind: personal, app installation and workflow tokens.
+	Tokens []Credential
+	// Collaborators gives logins a role at start: read, triage, write, maintain or admin.
+	Collaborators map[string]string
+	// Public makes the repository public: a request without a token may read it, as on GitHub.
+	// A private repository (the default) is a 404 to such a request.
+	Public bool
 	// StateFile, when set, keeps what git does not hold (issues, PRs, comments, ...) across restarts.
 	StateFile string
 	// Clock gives server-side timestamps; it defaults to time.Now.
@@ -78,6 +86,9 @@ func New(opts Options) (*Server, error) {
 	if s.st, err = loadState(opts.StateFile); err != nil {
 		return nil, err
 	}
+	for login, role := range opts.Collaborators {
+		s.st.Collaborators[login] = role
+	}
 	s.routes()
 	s.catchOtherMethods()
 	s.mux.HandleFunc("/", unserved)
@@ -87,7 +98,7 @@ func New(opts Options) (*Server, error) {
 // withDefaults checks the required options and fills in the optional ones.
 func withDefaults(o Options) (Options, error) {
 	var missing []string
-	for name, v := range map[string]string{"dir": o.Dir, "owner": o.Owner, "name": o.Name, "token": o.Token} {
+	for name, v := range map[string]string{"dir": o.Dir, "owner": o.Owner, "name": o.Name, "token": o.Token + tokenSecrets(o.Tokens)} {
 		if strings.TrimSpace(v) == "" {
 			missing = append(missing, name)
 		}
@@ -97,6 +108,13 @@ func withDefaults(o Options) (Options, error) {
 	}
 	if o.User == "" {
 		o.User = "sandbox-bot"
+	}
+	o.Tokens = slices.Clone(o.Tokens)
+	for i := range o.Tokens {
+		o.Tokens[i].Login = cmp.Or(o.Tokens[i].Login, o.User)
+	}
+	if err := checkOptionCredentials(o); err != nil {
+		return o, err
 	}
 	if o.Clock == nil {
 		o.Clock = time.Now
@@ -134,43 +152,6 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		return serveErr
 	}
 	return err
-}
-
-// authenticated answers 401 unless the request carries the token, and routes it otherwise.
-func (s *Server) authenticated(w http.ResponseWriter, r *http.Request) {
-	auth := r.Header.Get("Authorization")
-	if auth == "" {
-		writeError(w, &apiError{Status: http.StatusUnauthorized, Message: "Requires authentication"})
-		return
-	}
-	login, ok := s.login(auth)
-	if !ok {
-		writeError(w, &apiError{Status: http.StatusUnauthorized, Message: "Bad credentials"})
-		return
-	}
-	s.mux.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), loginKey{}, login)))
-}
-
-// loginKey keys the requesting user's login in a request's context.
-type loginKey struct{}
-
-// login returns the user an Authorization header's token acts as: the sandbox's token is
-// Options.User, and Options.Users names the others.
-func (s *Server) login(auth string) (string, bool) {
-	scheme, tok, ok := strings.Cut(auth, " ")
-	if !ok || !(strings.EqualFold(scheme, "bearer") || strings.EqualFold(scheme, "token")) {
-		return "", false
-	}
-	tok = strings.TrimSpace(tok)
-	if subtle.ConstantTimeCompare([]byte(tok), []byte(s.opts.Token)) == 1 {
-		return s.opts.User, true
-	}
-	for other, login := range s.opts.Users {
-		if subtle.ConstantTimeCompare([]byte(tok), []byte(other)) == 1 {
-			return login, true
-		}
-	}
-	return "", false
 }
 
 // fileExists reports whether path names something on disk.

@@ -22,7 +22,7 @@ func TestAuthentication(t *testing.T) {
 		wantStatus  int
 		wantMessage string
 	}{
-		{name: "no token", token: "", wantStatus: http.StatusUnauthorized, wantMessage: "Requires authentication"},
+		{name: "no token on a private repository", token: "", wantStatus: http.StatusNotFound, wantMessage: "Not Found"},
 		{name: "wrong token", token: "nope", wantStatus: http.StatusUnauthorized, wantMessage: "Bad credentials"},
 		{name: "right token", token: testToken, wantStatus: http.StatusOK},
 	}

@@ -153,7 +153,7 @@ func (s *Server) under(prefix, format string, args ...any) string {
 func (s *Server) user(login string) *github.User {
 	id := userID(login)
 	u := s.apiURL("/users/%s", login)
-	return &github.User{
+	return s.asBot(&github.User{
 		Login:     github.String(login),
 		ID:        github.Int64(id),
 		NodeID:    github.String(nodeIDFor("U", id)),
@@ -168,7 +168,7 @@ func (s *Server) user(login string) *github.User {
 		StarredURL: github.String(u + "/starred{/owner}{/repo}"), SubscriptionsURL: github.String(u + "/subscriptions"),
 		OrganizationsURL: github.String(u + "/orgs"), ReposURL: github.String(u + "/repos"),
 		EventsURL: github.String(u + "/events{/privacy}"), ReceivedEventsURL: github.String(u + "/received_events"),
-	}
+	})
 }
 
 // userID is the stable id of the user called login, derived from the login.

@@ -51,6 +51,9 @@ type Options struct {
 	// Users are more people who can call the API, each through As(login). They are not
 	// collaborators unless the test makes them so with Server.SetCollaborator.
 	Users []string
+	// Tokens are credentials of any kind, as hotfix sandbox --token takes them (app:SLUG=SECRET,
+	// actions=SECRET, user:LOGIN=SECRET); WithToken(SECRET) is a client that sends one.
+	Tokens []string
 	// RateLimit is each token's requests an hour; GitHub's 5,000 when 0.
 	RateLimit int
 	// NoSecondaryLimit lifts the limit of 80 writes a minute, for tests that seed many objects.
@@ -70,7 +73,15 @@ func Start(t testing.TB, opts Options) *Sandbox {
 		users[userToken(login)] = login
 	}
 	token := cmp.Or(opts.Token, Token)
-	srv, err := sandbox.New(sandbox.Options{Dir: dir, Owner: Owner, Name: Name, Token: token, Users: users, Faults: opts.Faults, Clock: opts.Clock,
+	var creds []sandbox.Credential
+	for _, spec := range opts.Tokens {
+		c, err := sandbox.ParseCredential(spec, "")
+		if err != nil {
+			t.Fatalf("sandbox token: %v", err)
+		}
+		creds = append(creds, c)
+	}
+	srv, err := sandbox.New(sandbox.Options{Dir: dir, Owner: Owner, Name: Name, Token: token, Users: users, Tokens: creds, Faults: opts.Faults, Clock: opts.Clock,
 		RateLimit: opts.RateLimit, NoSecondaryLimit: opts.NoSecondaryLimit, MergeableAfter: opts.MergeableAfter})
 	if err != nil {
 		t.Fatalf("start sandbox: %v", err)
@@ -101,6 +112,12 @@ func checkRequests(t testing.TB, h http.Handler) http.Handler {
 func (s *Sandbox) As(login string) *github.Client {
 	s.t.Helper()
 	return s.client(userToken(login))
+}
+
+// WithToken is a client that sends secret, one of Options.Tokens' secrets.
+func (s *Sandbox) WithToken(secret string) *github.Client {
+	s.t.Helper()
+	return s.client(secret)
 }
 
 func userToken(login string) string { return "token-of-" + login }
@@ -159,6 +176,13 @@ func (s *Sandbox) Push(branch string, files map[string]string, from ...string) s
 func (s *Sandbox) Git(args ...string) string {
 	s.t.Helper()
 	return run(s.t, s.Dir, args...)
+}
+
+// Contains reports whether the commit ref names contains commit, in the bare repository.
+func (s *Sandbox) Contains(ref, commit string) bool {
+	cmd := exec.Command("git", "merge-base", "--is-ancestor", commit, ref)
+	cmd.Dir, cmd.Env = s.Dir, gittest.Env
+	return cmd.Run() == nil
 }
 
 func (s *Sandbox) git(args ...string) string {
