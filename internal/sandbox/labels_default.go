@@ -16,11 +16,14 @@ var defaultLabels = []labelRecord{
 	{Name: "wontfix", Color: "ffffff", Description: "This will not be worked on"},
 }
 
+// defaultLabelID is the id of the first default label. The default labels take ids of their own,
+// far above the sequence other objects share, so that every other id stays what it was.
+const defaultLabelID = 1_000_000_000
+
 // seedDefaultLabels gives a new repository's state GitHub's default labels.
 func (st *state) seedDefaultLabels() {
-	for _, l := range defaultLabels {
-		l.ID, l.Default = st.NextID, true
-		st.NextID++
+	for i, l := range defaultLabels {
+		l.ID, l.Default = defaultLabelID+int64(i), true
 		st.Labels[strings.ToLower(l.Name)] = &l
 	}
 }
