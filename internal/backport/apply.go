@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
 
@@ -152,9 +153,12 @@ func ensurePR(ctx context.Context, c *github.Client, repo Repo, h Hotfix, t Targ
 }
 
 // waitMergeable reads the PR until GitHub has computed whether it merges cleanly, which it does
-// in the background: `mergeable` is null until then. The waits double from one second.
+// in the background: `mergeable` is null until then. The waits double from one second. Each read
+// after the first is conditional on the last one's ETag, so a read that finds nothing new is a
+// 304 and costs no rate limit.
 func waitMergeable(ctx context.Context, c *github.Client, repo Repo, pr *github.PullRequest, opts Options) (*github.PullRequest, error) {
-	wait := time.Second
+	wait, etag := time.Second, ""
+	path := fmt.Sprintf("repos/%s/%s/pulls/%d", url.PathEscape(repo.Owner), url.PathEscape(repo.Name), pr.GetNumber())
 	for i := 0; pr.Mergeable == nil; i++ {
 		if i == opts.Polls {
 			return pr, fmt.Errorf("GitHub had not computed whether #%d merges cleanly after %d reads; see %s", pr.GetNumber(), opts.Polls, pr.GetHTMLURL())
@@ -165,9 +169,13 @@ func waitMergeable(ctx context.Context, c *github.Client, repo Repo, pr *github.
 			}
 			wait *= 2
 		}
-		var err error
-		if pr, _, err = c.PullRequests.Get(ctx, repo.Owner, repo.Name, pr.GetNumber()); err != nil {
+		read := new(github.PullRequest)
+		tag, changed, err := gh.GetIfChanged(ctx, c, path, etag, read)
+		if err != nil {
 			return pr, fmt.Errorf("read #%d's mergeability: %w", pr.GetNumber(), err)
+		}
+		if changed {
+			pr, etag = read, tag
 		}
 	}
 	return pr, nil

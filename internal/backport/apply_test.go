@@ -168,3 +168,29 @@ func TestBranchesInOneRequest(t *testing.T) {
 		t.Errorf("Branches made %d matching-refs requests, want 1", n)
 	}
 }
+
+// TestMergeabilityPollIsConditional opens a backport on a sandbox that, like GitHub under load,
+// takes four reads to compute mergeability: the reads in between carry the last ETag and are
+// answered 304, which costs no rate limit.
+func TestMergeabilityPollIsConditional(t *testing.T) {
+	t.Parallel()
+	s := sandboxtest.Start(t, sandboxtest.Options{MergeableAfter: 4})
+	s.Push("main", map[string]string{"svc.txt": "one\n"})
+	s.Push("develop", map[string]string{"feature.txt": "new\n"}, "main")
+	fix := s.Push("main", map[string]string{"svc.txt": "one fixed\n"})
+	h := Hotfix{Number: 9, Title: "Fix svc", Branch: "hotfix/svc", Base: "main", MergeSHA: fix, Tag: "v1.0.1"}
+	s.Server.ResetRequests()
+	got, err := Open(context.Background(), s.Client, repo, h, fix, []Target{{Branch: "develop"}}, Options{Sleep: noSleep})
+	if err != nil || len(got) != 1 || !got[0].Created || got[0].Conflict {
+		t.Fatalf("Open = %+v, %v; want one clean backport", got, err)
+	}
+	var statuses []int
+	for _, lr := range s.Server.RequestLog() {
+		if lr.Route == "GET /repos/{owner}/{repo}/pulls/{number}" {
+			statuses = append(statuses, lr.Status)
+		}
+	}
+	if fmt.Sprint(statuses) != "[200 304 304 200]" {
+		t.Errorf("mergeability reads answered %v, want [200 304 304 200]", statuses)
+	}
+}

@@ -217,6 +217,16 @@ var contractSteps = []contractStep{
 		_, _, resp, err := f.c.Repositories.GetContents(ctx, f.owner, f.repo, "login.go", &github.RepositoryContentGetOptions{Ref: "hotfix/login"})
 		return resp, err
 	}},
+	{"get directory", 200, func(ctx context.Context, f *contractFlow) (*github.Response, error) {
+		_, _, resp, err := f.c.Repositories.GetContents(ctx, f.owner, f.repo, "docs", &github.RepositoryContentGetOptions{Ref: "hotfix/login"})
+		return resp, err
+	}},
+	{"list tags", 200, func(ctx context.Context, f *contractFlow) (*github.Response, error) {
+		return drop(f.c.Repositories.ListTags(ctx, f.owner, f.repo, nil))
+	}},
+	{"check runs for a ref", 200, func(ctx context.Context, f *contractFlow) (*github.Response, error) {
+		return drop(f.c.Checks.ListCheckRunsForRef(ctx, f.owner, f.repo, "main", nil))
+	}},
 	{"get missing file", 404, func(ctx context.Context, f *contractFlow) (*github.Response, error) {
 		_, _, resp, err := f.c.Repositories.GetContents(ctx, f.owner, f.repo, ".github/hotfix.yml", nil)
 		return resp, err

@@ -23,7 +23,8 @@ import (
 // the reason each is served; the contract test does not call them.
 var undocumented = map[string]string{
 	"GET /repos/{owner}/{repo}/git/refs/{ref...}": "GitHub answers GET git/refs/ and @octokit/fixtures records it (see replay_test.go)",
-	"POST /graphql": "GraphQL is not part of the REST description; TestGraphQLViewer (tokens_test.go) pins its answers",
+	"GET /raw/{owner}/{repo}/{refpath...}":        "a file's download_url, raw.githubusercontent.com's part, outside the REST API (see TestDirectoryAndRawContents)",
+	"POST /graphql":                               "GraphQL is not part of the REST description; TestGraphQLViewer (tokens_test.go) pins its answers",
 }
 
 func TestContractEveryRoute(t *testing.T) {
@@ -99,7 +100,7 @@ func newFlow(t *testing.T, hs *httptest.Server, dir string) *contractFlow {
 	t.Helper()
 	f := &contractFlow{owner: "acme", repo: "shop", dir: dir, c: flowClient(t, hs, testToken), bad: flowClient(t, hs, "wrong-token")}
 	f.main = runGit(t, dir, "rev-parse", "refs/heads/main")
-	f.fix = pushBranch(t, dir, "hotfix/login", map[string]string{"login.go": "package login\n"})
+	f.fix = pushBranch(t, dir, "hotfix/login", map[string]string{"login.go": "package login\n", "docs/login.md": "# login\n"})
 	pushBranch(t, dir, "release/1.0", map[string]string{"NOTES.md": "1.0\n"})
 	pushBranch(t, dir, "conflict-a", map[string]string{"README.md": "# a\n"})
 	pushBranch(t, dir, "conflict-b", map[string]string{"README.md": "# b\n"})

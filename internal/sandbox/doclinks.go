@@ -32,6 +32,7 @@ var docLinks = map[string]string{
 	"GET /repos/{owner}/{repo}/branches":                                    "https://docs.github.com/rest/branches/branches#list-branches",
 	"GET /repos/{owner}/{repo}/branches/{branch...}":                        "https://docs.github.com/rest/branches/branches#get-a-branch",
 	"POST /repos/{owner}/{repo}/merges":                                     "https://docs.github.com/rest/branches/branches#merge-a-branch",
+	"GET /raw/{owner}/{repo}/{refpath...}":                                  "https://docs.github.com/rest/repos/contents#get-repository-content",
 	"GET /repos/{owner}/{repo}/contents/{path...}":                          "https://docs.github.com/rest/repos/contents#get-repository-content",
 	"POST /repos/{owner}/{repo}/releases":                                   "https://docs.github.com/rest/releases/releases#create-a-release",
 	"GET /repos/{owner}/{repo}/releases":                                    "https://docs.github.com/rest/releases/releases#list-releases",

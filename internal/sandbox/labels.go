@@ -20,6 +20,8 @@ type labelRecord struct {
 	Name        string `json:"name"`
 	Color       string `json:"color"`
 	Description string `json:"description,omitempty"`
+	// Default marks the labels GitHub creates with the repository.
+	Default bool `json:"default,omitempty"`
 }
 
 // colorPattern is a label color: six hex digits without the '#'.
@@ -251,7 +253,7 @@ func (s *Server) labelJSON(l *labelRecord) *labelOut {
 	gl := &github.Label{
 		ID: github.Int64(l.ID), NodeID: github.String(nodeIDFor("LA", l.ID)),
 		URL:  github.String(s.apiURL("labels/%s", url.PathEscape(l.Name))),
-		Name: github.String(l.Name), Color: github.String(l.Color), Default: github.Bool(false),
+		Name: github.String(l.Name), Color: github.String(l.Color), Default: github.Bool(l.Default),
 	}
 	out := &labelOut{Label: gl}
 	if l.Description != "" {

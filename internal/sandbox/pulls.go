@@ -26,6 +26,8 @@ type pullRecord struct {
 	// on the read after that, so that mergeable is null until it has been computed, as on GitHub.
 	MergeKey  string `json:"merge_key,omitempty"`
 	Mergeable *bool  `json:"mergeable,omitempty"`
+	// MergeReads counts the reads since MergeKey changed (see Options.MergeableAfter).
+	MergeReads int `json:"merge_reads,omitempty"`
 	// TestMerge is the test merge commit of an open, mergeable pull request: base and head merged,
 	// as GitHub keeps it at refs/pull/N/merge and shows it as merge_commit_sha.
 	TestMerge string `json:"test_merge,omitempty"`
@@ -162,7 +164,7 @@ func (s *Server) getPull(w http.ResponseWriter, r *http.Request) error {
 }
 
 // refreshMergeable follows the branches of an open pull request and computes its mergeability
-// when the pair of SHAs is the one the previous read saw.
+// on the Options.MergeableAfter-th read (the second by default) that sees the same pair of SHAs.
 func (s *Server) refreshMergeable(rec *issueRecord) error {
 	p := rec.Pull
 	if rec.State != "open" {
@@ -171,10 +173,13 @@ func (s *Server) refreshMergeable(rec *issueRecord) error {
 	s.followBranches(p)
 	key := p.BaseSHA + ".." + p.HeadSHA
 	if p.MergeKey != key {
-		p.MergeKey, p.Mergeable, p.TestMerge = key, nil, ""
+		p.MergeKey, p.Mergeable, p.TestMerge, p.MergeReads = key, nil, "", 1
 		return nil
 	}
 	if p.Mergeable != nil {
+		return nil
+	}
+	if p.MergeReads++; p.MergeReads < max(s.opts.MergeableAfter, 2) {
 		return nil
 	}
 	tree, conflicted, err := s.git.mergeTree(p.BaseSHA, p.HeadSHA)

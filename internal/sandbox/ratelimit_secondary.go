@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"net"
 	"net/http"
 	"strconv"
 	"time"
@@ -25,12 +26,7 @@ func (s *Server) refusal(token string, rw rateWindow, r *http.Request, now time.
 		return nil
 	}
 	if rw.used >= rw.limit {
-		msg := "API rate limit exceeded for " + r.RemoteAddr + "."
-		if login, ok := s.login(r.Header.Get("Authorization")); ok {
-			msg = "API rate limit exceeded for user ID " + strconv.FormatInt(userID(login.Login), 10) + "."
-		} else if token == "" {
-			msg = "API rate limit exceeded for " + r.RemoteAddr + ". (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)"
-		}
+		msg := s.primaryMessage(token, r)
 		return func(w http.ResponseWriter) {
 			writeError(w, &apiError{Status: http.StatusForbidden, Message: msg, DocURL: primaryDoc})
 		}
@@ -47,6 +43,22 @@ func (s *Server) refusal(token string, rw rateWindow, r *http.Request, now time.
 		writeError(w, &apiError{Status: http.StatusForbidden, DocURL: secondaryDoc,
 			Message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again."})
 	}
+}
+
+// primaryMessage is GitHub's message for a spent primary limit: it names the user a token acts
+// for, or the client's address when there is no token.
+func (s *Server) primaryMessage(token string, r *http.Request) string {
+	if cred, ok := s.login(r.Header.Get("Authorization")); ok {
+		return "API rate limit exceeded for user ID " + strconv.FormatInt(userID(cred.Login), 10) + "."
+	}
+	ip, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		ip = r.RemoteAddr
+	}
+	if token == "" {
+		return "API rate limit exceeded for " + ip + ". (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)"
+	}
+	return "API rate limit exceeded for " + ip + "."
 }
 
 // secondaryWait is how long token must wait before its next content-creating request is allowed,

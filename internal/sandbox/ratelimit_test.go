@@ -151,3 +151,27 @@ func TestSecondaryRateLimit(t *testing.T) {
 		t.Errorf("the write after retry-after: %v", err)
 	}
 }
+
+// TestAnonymousRateLimit reads a public repository without a token: 60 requests an hour, as on
+// GitHub, then the 403 that names the address and points to authenticating.
+func TestAnonymousRateLimit(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "shop.git")
+	srv, err := New(Options{Dir: dir, Owner: "acme", Name: "shop", Token: testToken, Public: true,
+		Clock: func() time.Time { return time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pushBranchFrom(t, dir, "main", "", map[string]string{"README.md": "# shop\n"})
+	c := testClient(t, srv, "")
+	for i := range 60 {
+		if status, _, er := rawGet(t, c, "repos/acme/shop"); status != 200 {
+			t.Fatalf("anonymous request %d: %d %v", i+1, status, er)
+		}
+	}
+	status, h, er := rawGet(t, c, "repos/acme/shop")
+	want := "API rate limit exceeded for 127.0.0.1. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)"
+	if status != 403 || h.Get("X-Ratelimit-Limit") != "60" || er == nil || er.Message != want {
+		t.Errorf("the 61st anonymous request: %d, limit %s, %v; want 403, 60, %q", status, h.Get("X-Ratelimit-Limit"), er, want)
+	}
+}

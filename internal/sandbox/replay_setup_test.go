@@ -31,27 +31,6 @@ func mainHead(t *testing.T, _ *github.Client, dir string) map[string]string {
 	return map[string]string{placeholder(1): runGit(t, dir, "rev-parse", "refs/heads/main")}
 }
 
-// defaultLabels creates the labels GitHub gives a new repository.
-func defaultLabels(t *testing.T, c *github.Client, _ string) map[string]string {
-	for _, l := range []struct{ name, color, desc string }{
-		{"bug", "d73a4a", "Something isn't working"},
-		{"documentation", "0075ca", "Improvements or additions to documentation"},
-		{"duplicate", "cfd3d7", "This issue or pull request already exists"},
-		{"enhancement", "a2eeef", "New feature or request"},
-		{"good first issue", "7057ff", "Good for newcomers"},
-		{"help wanted", "008672", "Extra attention is needed"},
-		{"invalid", "e4e669", "This doesn't seem right"},
-		{"question", "d876e3", "Further information is requested"},
-		{"wontfix", "ffffff", "This will not be worked on"},
-	} {
-		label := &github.Label{Name: github.String(l.name), Color: github.String(l.color), Description: github.String(l.desc)}
-		if _, _, err := c.Issues.CreateLabel(context.Background(), "acme", "shop", label); err != nil {
-			t.Fatalf("create label %s: %v", l.name, err)
-		}
-	}
-	return map[string]string{}
-}
-
 // thirteenIssues opens "Test issue 1" to "Test issue 13", as the paginate-issues recording has.
 func thirteenIssues(t *testing.T, c *github.Client, _ string) map[string]string {
 	for n := 1; n <= 13; n++ {

@@ -18,5 +18,8 @@ func (s *Server) routes() {
 	s.routesReleases()
 	s.routesMisc()
 	s.routesContents()
+	s.routesTagList()
+	s.routesChecks()
+	s.routesRaw()
 	s.routesGraphQL()
 }

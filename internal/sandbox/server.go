@@ -48,6 +48,10 @@ type Options struct {
 	// NoSecondaryLimit lifts the secondary limit on content creation, for fixtures that seed
 	// thousands of objects through the API in seconds. GitHub has no such switch.
 	NoSecondaryLimit bool
+	// MergeableAfter is the read of a pull request, after it is opened or either branch moves,
+	// that finds its mergeability computed; 2 when 0. GitHub computes it in the background, so
+	// a larger value makes clients poll as they must on GitHub.
+	MergeableAfter int
 }
 
 // Server is a GitHub REST API for one repository, backed by a bare git repository. It answers one

@@ -34,10 +34,11 @@ type state struct {
 	Created time.Time `json:"created"`
 }
 
-// newState is the state of a fresh repository.
+// newState is the state of a fresh repository, GitHub's default labels included.
 func newState() *state {
 	st := &state{NextNumber: 1, NextID: 1}
 	st.fillMaps()
+	st.seedDefaultLabels()
 	return st
 }
 

@@ -72,4 +72,6 @@ var endpoints = []endpoint{
 	{"delete", "/repos/{owner}/{repo}/issues/{issue_number}/labels"},
 	{"get", "/repos/{owner}/{repo}/pulls/{pull_number}/merge"},
 	{"put", "/repos/{owner}/{repo}/collaborators/{username}"},
+	{"get", "/repos/{owner}/{repo}/tags"},
+	{"get", "/repos/{owner}/{repo}/commits/{ref}/check-runs"},
 }

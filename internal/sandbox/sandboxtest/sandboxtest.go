@@ -60,6 +60,8 @@ type Options struct {
 	NoSecondaryLimit bool
 	// Branch is the first branch pushed, which becomes the default branch; main when empty.
 	Branch string
+	// MergeableAfter is the read of a pull request that finds its mergeability computed; 2 when 0.
+	MergeableAfter int
 }
 
 // Start serves a sandbox whose main branch (or Options.Branch) has one commit (README.md).
@@ -80,7 +82,7 @@ func Start(t testing.TB, opts Options) *Sandbox {
 		creds = append(creds, c)
 	}
 	srv, err := sandbox.New(sandbox.Options{Dir: dir, Owner: Owner, Name: Name, Token: token, Users: users, Tokens: creds, Faults: opts.Faults, Clock: opts.Clock,
-		RateLimit: opts.RateLimit, NoSecondaryLimit: opts.NoSecondaryLimit})
+		RateLimit: opts.RateLimit, NoSecondaryLimit: opts.NoSecondaryLimit, MergeableAfter: opts.MergeableAfter})
 	if err != nil {
 		t.Fatalf("start sandbox: %v", err)
 	}
