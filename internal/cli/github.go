@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/google/go-github/v60/github"
-	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 	"github.com/incident-hotfix/incident-hotfix/internal/identity"
 	"github.com/incident-hotfix/incident-hotfix/internal/runner"
@@ -51,24 +50,6 @@ func (f *remoteFlags) connect(ctx context.Context, env *Env) (remote, error) {
 		return remote{}, Usage(err)
 	}
 	return remote{client: c, owner: owner, name: name, who: identity.New(c, env.Getenv(identity.Input))}, nil
-}
-
-// policy reads the policy from ref on GitHub, through the contents API: the base branch's policy,
-// never the hotfix's. A repository without one gets the defaults.
-func (r remote) policy(ctx context.Context, ref string) (config.Policy, string, error) {
-	data, found, err := r.file(ctx, ref, config.DefaultPath)
-	if err != nil {
-		return config.Policy{}, "", err
-	}
-	if !found {
-		return config.Default(), fmt.Sprintf("defaults (no %s on %s)", config.DefaultPath, ref), nil
-	}
-	p, err := config.Parse(config.DefaultPath, data)
-	if err != nil {
-		return config.Policy{}, "", Usage(fmt.Errorf("policy on %s: %w", ref, err))
-	}
-	r.who.Adopt(p.Incident.Identity)
-	return p, fmt.Sprintf("%s on %s", config.DefaultPath, ref), nil
 }
 
 // template reads the policy's postmortem template from the base branch; "" when the policy

@@ -18,7 +18,7 @@ import (
 // status, the PR comment, annotations and the step summary. Without one it checks the checkout,
 // and says that nothing is written to GitHub.
 func runGuard(ctx context.Context, env *Env, t event.Trigger, opts runOptions) error {
-	if firstSet(env.Getenv("INPUT_TOKEN"), env.Getenv("GITHUB_TOKEN")) == "" {
+	if !hasToken(env) {
 		fmt.Fprintln(env.Stdout, "guard: no GitHub token, so the checkout is checked and no commit status or PR comment is written")
 		return runLocalGuard(ctx, env, t, opts)
 	}
@@ -32,16 +32,15 @@ func runGitHubGuard(ctx context.Context, env *Env, t event.Trigger, opts runOpti
 	if err != nil {
 		return Usage(err)
 	}
-	rf := remoteFlags{repository: t.Repo.String(), apiURL: t.APIURL}
-	r, err := rf.connect(ctx, env)
+	r, err := opts.GitHub.get(ctx)
 	if err != nil {
 		return err
 	}
-	policy, source, err := mergePolicy(ctx, r, opts, target.Base)
+	policy, source, err := readPolicy(ctx, opts.Policies, target.Base)
 	if err != nil {
 		return err
 	}
-	severity, err := guard.SeverityOf(env.Getenv("INPUT_SEVERITY"), target.PR)
+	severity, err := guard.SeverityOf(opts.Severity, target.PR)
 	if err != nil {
 		return Usage(err)
 	}
@@ -56,7 +55,7 @@ func runGitHubGuard(ctx context.Context, env *Env, t event.Trigger, opts runOpti
 	if err != nil {
 		return fmt.Errorf("guard: %w", gh.Explain(err))
 	}
-	out := guard.Outcome{Result: ov.Apply(res), Override: ov, Heading: target.Heading(set, source), SHA: set.HeadSHA}
+	out := guard.Outcome{Result: ov.Apply(res), Override: ov, Heading: target.Heading(set, source.String()), SHA: set.HeadSHA}
 	notes, err := guard.Publish(ctx, repo, target, out, guard.PublishOptions{DryRun: opts.DryRun, Fork: t.Fork, RunURL: runURL(t),
 		Author: r.who.Author(policy.Incident.Identity)})
 	return errors.Join(err, reportOutcome(env, out, notes))

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/sandbox"
@@ -14,9 +15,9 @@ import (
 
 // sandboxCmd serves GitHub's REST API over a local bare git repository.
 type sandboxCmd struct {
-	repo, name, addr, faults, state string
-	tokens, collaborators           repeated
-	public                          bool
+	repo, name, addr, faults, state, rateLimit string
+	tokens, collaborators                      repeated
+	public                                     bool
 }
 
 func (*sandboxCmd) Name() string { return "sandbox" }
@@ -33,6 +34,7 @@ func (c *sandboxCmd) Flags(fs *flag.FlagSet) {
 	fs.BoolVar(&c.public, "public", false, "serve a public repository: requests without a token may read it")
 	fs.StringVar(&c.faults, "faults", "", "faults to inject, such as seed=1,rate=0.3")
 	fs.StringVar(&c.state, "state", "", "file that keeps issues, pull requests and comments across restarts")
+	fs.StringVar(&c.rateLimit, "rate-limit", "5000/h", "each token's primary rate limit, as `N/h`; the 21st request of 20/h is refused as GitHub refuses it")
 }
 
 // Run validates the options, opens the sandbox, prints where it is and serves until ctx ends.
@@ -74,10 +76,23 @@ func (c *sandboxCmd) options(env *Env) (sandbox.Options, error) {
 	if err != nil {
 		errs = append(errs, fmt.Errorf("--faults: %w", err))
 	}
+	limit, err := parseRateLimit(c.rateLimit)
+	if err != nil {
+		errs = append(errs, err)
+	}
 	dir, _ := filepath.Abs(env.Path(c.repo))
 	return sandbox.Options{
 		Dir: dir, Owner: owner, Name: name, Tokens: creds, Collaborators: collaborators, Public: c.public,
-		StateFile: env.Path(c.state), Clock: env.Now, Faults: faults,
+		StateFile: env.Path(c.state), Clock: env.Now, Faults: faults, RateLimit: limit,
 		Logf: func(format string, args ...any) { fmt.Fprintf(env.Stderr, format+"\n", args...) },
 	}, errors.Join(errs...)
+}
+
+// parseRateLimit reads --rate-limit: a positive number of requests an hour, written N/h.
+func parseRateLimit(v string) (int, error) {
+	n, err := strconv.Atoi(strings.TrimSuffix(v, "/h"))
+	if err != nil || n < 1 || !strings.HasSuffix(v, "/h") {
+		return 0, fmt.Errorf("--rate-limit %q: want a positive number of requests an hour, N/h, such as 5000/h", v)
+	}
+	return n, nil
 }

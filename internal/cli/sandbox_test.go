@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"net/http"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -32,6 +33,9 @@ func TestSandboxUsageErrors(t *testing.T) {
 		{name: "bad token kind", args: []string{"--repo", "r.git", "--token", "robot:x=S1", "--name", "acme/shop"}, want: `--token: token "robot:x=***": want SECRET, user:LOGIN=SECRET`},
 		{name: "bad collaborator role", args: []string{"--repo", "r.git", "--token", "t", "--name", "acme/shop", "--collaborator", "ada=owner"}, want: `--collaborator "ada=owner": want LOGIN=ROLE, ROLE one of read, triage, write, maintain, admin`},
 		{name: "bad faults", args: []string{"--repo", "r.git", "--token", "t", "--name", "acme/shop", "--faults", "bogus=1"}, want: "--faults: "},
+		{name: "rate limit without /h", args: []string{"--repo", "r.git", "--token", "t", "--name", "acme/shop", "--rate-limit", "20"}, want: `--rate-limit "20": want a positive number of requests an hour, N/h, such as 5000/h`},
+		{name: "rate limit of zero", args: []string{"--repo", "r.git", "--token", "t", "--name", "acme/shop", "--rate-limit", "0/h"}, want: `--rate-limit "0/h": want a positive number`},
+		{name: "rate limit per minute", args: []string{"--repo", "r.git", "--token", "t", "--name", "acme/shop", "--rate-limit", "20/m"}, want: `--rate-limit "20/m": want`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -146,4 +150,33 @@ func sandboxClient(apiURL, token string) *github.Client {
 	c := github.NewClient(nil).WithAuthToken(token)
 	c.BaseURL, _ = url.Parse(apiURL)
 	return c
+}
+
+// TestSandboxRateLimitFlag starts `hotfix sandbox --rate-limit 20/h`: 20 requests are served, and
+// the 21st is refused with GitHub's 403, its body and its headers.
+func TestSandboxRateLimitFlag(t *testing.T) {
+	t.Parallel()
+	apiURL := startSandbox(t, "--token", "s3cret", "--rate-limit", "20/h")
+	get := func() (*http.Response, string) {
+		req, _ := http.NewRequestWithContext(context.Background(), http.MethodGet, apiURL+"repos/acme/shop", nil)
+		req.Header.Set("Authorization", "Bearer s3cret")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return resp, string(body)
+	}
+	for i := range 20 {
+		if resp, body := get(); resp.StatusCode != http.StatusOK {
+			t.Fatalf("request %d: %d %s", i+1, resp.StatusCode, body)
+		}
+	}
+	resp, body := get()
+	got := []any{resp.StatusCode, resp.Header.Get("X-Ratelimit-Limit"), resp.Header.Get("X-Ratelimit-Remaining"), resp.Header.Get("X-Ratelimit-Reset") != "",
+		strings.Contains(body, `"message":"API rate limit exceeded for user ID `), strings.Contains(body, `"status":"403"`)}
+	if diff := cmp.Diff(got, []any{403, "20", "0", true, true, true}); diff != "" {
+		t.Errorf("the 21st request: status, limit, remaining, reset set, message, status field (-got +want):\n%s\n%s", diff, body)
+	}
 }

@@ -13,10 +13,6 @@ import (
 	"github.com/incident-hotfix/incident-hotfix/internal/markdown"
 )
 
-// overridePermissions are the permissions, as GitHub's collaborator permission reports them,
-// that may override the guard. The maintain role reports write.
-var overridePermissions = []string{"admin", "write"}
-
 // Override is what the override label means for a failing hotfix pull request: whether it is on
 // the pull request, who applied it and when, and whether that person may override the guard.
 type Override struct {
@@ -55,16 +51,10 @@ func FindOverride(ctx context.Context, r Repo, q OverrideQuery) (Override, error
 	if ov.sha, err = boundSHA(ctx, r, q, ov.event); err != nil {
 		return ov, fmt.Errorf("the commit %s was applied to: %w", label, err)
 	}
-	perm, _, err := r.Client.Repositories.GetPermissionLevel(ctx, r.Owner, r.Name, ov.by)
-	switch {
-	case gh.Kind(err) == gh.NotFound:
-		ov.permission = "none"
-	case err != nil:
-		return ov, fmt.Errorf("permission of %s, who applied %s: %w", ov.by, label, err)
-	default:
-		ov.permission = perm.GetPermission()
+	if ov.permission, err = gh.Permission(ctx, r.Client, r.Owner, r.Name, ov.by); err != nil {
+		return ov, fmt.Errorf("%w, who applied %s", err, label)
 	}
-	ov.granted = slices.Contains(overridePermissions, ov.permission) && ov.sha == ov.head
+	ov.granted = gh.CanWrite(ov.permission) && ov.sha == ov.head
 	return ov, nil
 }
 
@@ -116,7 +106,7 @@ func (o Override) Note() string {
 	case o.granted:
 		return fmt.Sprintf("\n> [!WARNING]\n> **Overridden.** The label %s was applied by %s (permission: %s), so %s.\n",
 			label, who(), o.permission, failures(o.errors))
-	case o.applied && slices.Contains(overridePermissions, o.permission):
+	case o.applied && gh.CanWrite(o.permission):
 		return o.lapseNote(label, who())
 	case o.applied:
 		return fmt.Sprintf("\n> [!CAUTION]\n> The label %s was applied by %s, whose permission is %s. Only a collaborator with write, maintain or admin access can override the guard, so the failures stand.\n",

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/google/go-github/v60/github"
+	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 	"github.com/incident-hotfix/incident-hotfix/internal/refname"
@@ -40,7 +41,7 @@ type Options struct {
 
 func (o Options) label() string {
 	if o.Label == "" {
-		return Label
+		return config.Default().Incident.Label
 	}
 	return o.Label
 }

@@ -27,7 +27,7 @@ func stepClock() func() time.Time {
 func newIssue(t *testing.T, c *github.Client) int {
 	t.Helper()
 	title := "[P1] Checkout fails"
-	is, _, err := c.Issues.Create(context.Background(), repo.Owner, repo.Name, &github.IssueRequest{Title: &title, Labels: &[]string{Label}})
+	is, _, err := c.Issues.Create(context.Background(), repo.Owner, repo.Name, &github.IssueRequest{Title: &title, Labels: &[]string{"incident"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +149,7 @@ func TestFind(t *testing.T) {
 	if _, _, err := s.Client.Issues.Create(context.Background(), repo.Owner, repo.Name, &github.IssueRequest{Title: &other}); err != nil {
 		t.Fatal(err)
 	}
-	got, err := Find(context.Background(), s.Client, repo, "sandbox-bot", time.Time{})
+	got, err := FindLabeled(context.Background(), s.Client, repo, "incident", "sandbox-bot", time.Time{})
 	if err != nil {
 		t.Fatal(err)
 	}

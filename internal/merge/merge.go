@@ -7,13 +7,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
-	"strings"
 	"time"
 
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/backport"
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
+	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 	"github.com/incident-hotfix/incident-hotfix/internal/release"
@@ -185,10 +184,5 @@ func (d Deps) severityOf(pr *github.PullRequest) string {
 	if d.Severity != "" {
 		return d.Severity
 	}
-	for _, l := range pr.Labels {
-		if s, ok := strings.CutPrefix(l.GetName(), "severity/"); ok && slices.Contains(config.Severities, s) {
-			return s
-		}
-	}
-	return ""
+	return config.LabelSeverity(gh.LabelNames(pr.Labels))
 }

@@ -13,7 +13,6 @@ import (
 // repository answers it 404, as GitHub hides a private repository from those who can't see it.
 // https://docs.github.com/rest/authentication/authenticating-to-the-rest-api
 func (s *Server) authenticated(w http.ResponseWriter, r *http.Request) {
-	s.setRateHeaders(w)
 	auth := r.Header.Get("Authorization")
 	if auth == "" {
 		s.anonymous(w, r)

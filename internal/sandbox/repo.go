@@ -37,7 +37,7 @@ func (s *Server) getUser(w http.ResponseWriter, r *http.Request) error {
 // getRateLimit answers GET /rate_limit.
 // https://docs.github.com/rest/rate-limit/rate-limit#get-rate-limit-status-for-the-authenticated-user
 func (s *Server) getRateLimit(w http.ResponseWriter, r *http.Request) error {
-	return writeJSON(w, http.StatusOK, s.rateLimitJSON())
+	return writeJSON(w, http.StatusOK, s.rateLimitJSON(requestToken(r)))
 }
 
 // roles are the repository roles, strongest first, with the legacy permission each one reports.

@@ -43,6 +43,11 @@ type Options struct {
 	Logf func(format string, args ...any)
 	// Faults, when enabled, makes requests fail as it says (see WithFaults).
 	Faults FaultSpec
+	// RateLimit is each token's primary rate limit, requests an hour; GitHub's 5,000 when 0.
+	RateLimit int
+	// NoSecondaryLimit lifts the secondary limit on content creation, for fixtures that seed
+	// thousands of objects through the API in seconds. GitHub has no such switch.
+	NoSecondaryLimit bool
 }
 
 // Server is a GitHub REST API for one repository, backed by a bare git repository. It answers one
@@ -51,12 +56,15 @@ type Server struct {
 	opts Options
 	git  *gitRepo
 	mux  *http.ServeMux
+	// patterns are the routes registered, in order (see catchOtherMethods).
+	patterns []string
 
 	mu   sync.Mutex // held for the whole of each API request
 	st   *state
 	base string // scheme and host of the request being served
 
-	log requestLog
+	log     requestLog
+	budgets budgets
 }
 
 // New opens the sandbox for opts, creating the bare repository (branch main) when opts.Dir does
@@ -78,7 +86,8 @@ func New(opts Options) (*Server, error) {
 		s.st.Collaborators[login] = role
 	}
 	s.routes()
-	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { writeError(w, notFound()) })
+	s.catchOtherMethods()
+	s.mux.HandleFunc("/", unserved)
 	return s, nil
 }
 
@@ -112,10 +121,10 @@ func withDefaults(o Options) (Options, error) {
 	return o, nil
 }
 
-// Handler is the API: the request log, injected faults, authentication and rate-limit headers
-// around the routes. Faulted requests are logged too, so counts show every request a client made.
+// Handler is the API: the request log, injected faults, rate limits and authentication around
+// the routes. Faulted requests are logged too, so counts show every request a client made.
 func (s *Server) Handler() http.Handler {
-	var h http.Handler = http.HandlerFunc(s.authenticated)
+	var h http.Handler = s.rateLimited(http.HandlerFunc(s.authenticated))
 	if s.opts.Faults.Enabled() {
 		h = WithFaults(h, s.opts.Faults)
 	}

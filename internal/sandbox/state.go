@@ -150,9 +150,7 @@ func (s *Server) under(prefix, format string, args ...any) string {
 
 // user is the GitHub user called login, with a stable id derived from the login.
 func (s *Server) user(login string) *github.User {
-	h := fnv.New32a()
-	h.Write([]byte(strings.ToLower(login)))
-	id := int64(h.Sum32()%9_000_000) + 1_000_000
+	id := userID(login)
 	u := s.apiURL("/users/%s", login)
 	return s.asBot(&github.User{
 		Login:     github.String(login),
@@ -170,6 +168,13 @@ func (s *Server) user(login string) *github.User {
 		OrganizationsURL: github.String(u + "/orgs"), ReposURL: github.String(u + "/repos"),
 		EventsURL: github.String(u + "/events{/privacy}"), ReceivedEventsURL: github.String(u + "/received_events"),
 	})
+}
+
+// userID is the stable id of the user called login, derived from the login.
+func userID(login string) int64 {
+	h := fnv.New32a()
+	h.Write([]byte(strings.ToLower(login)))
+	return int64(h.Sum32()%9_000_000) + 1_000_000
 }
 
 // nodeIDFor is a GraphQL-style node id for an object of kind with id.

@@ -150,7 +150,7 @@ func TestGraphQLViewer(t *testing.T) {
 			"type": "NOT_SUPPORTED", "locations": []any{map[string]any{"line": float64(1), "column": float64(1)}},
 			"message": "the sandbox answers only query { viewer { login databaseId } }"}}}},
 		{"no token", "", "query { viewer { login } }", 401, map[string]any{"message": "This endpoint requires you to be authenticated.",
-			"documentation_url": "https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql"}},
+			"documentation_url": "https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql", "status": "401"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

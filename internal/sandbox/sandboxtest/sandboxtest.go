@@ -54,9 +54,15 @@ type Options struct {
 	// Tokens are credentials of any kind, as hotfix sandbox --token takes them (app:SLUG=SECRET,
 	// actions=SECRET, user:LOGIN=SECRET); WithToken(SECRET) is a client that sends one.
 	Tokens []string
+	// RateLimit is each token's requests an hour; GitHub's 5,000 when 0.
+	RateLimit int
+	// NoSecondaryLimit lifts the limit of 80 writes a minute, for tests that seed many objects.
+	NoSecondaryLimit bool
+	// Branch is the first branch pushed, which becomes the default branch; main when empty.
+	Branch string
 }
 
-// Start serves a sandbox whose main branch has one commit (README.md).
+// Start serves a sandbox whose main branch (or Options.Branch) has one commit (README.md).
 func Start(t testing.TB, opts Options) *Sandbox {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "shop.git")
@@ -73,7 +79,8 @@ func Start(t testing.TB, opts Options) *Sandbox {
 		}
 		creds = append(creds, c)
 	}
-	srv, err := sandbox.New(sandbox.Options{Dir: dir, Owner: Owner, Name: Name, Token: token, Users: users, Tokens: creds, Faults: opts.Faults, Clock: opts.Clock})
+	srv, err := sandbox.New(sandbox.Options{Dir: dir, Owner: Owner, Name: Name, Token: token, Users: users, Tokens: creds, Faults: opts.Faults, Clock: opts.Clock,
+		RateLimit: opts.RateLimit, NoSecondaryLimit: opts.NoSecondaryLimit})
 	if err != nil {
 		t.Fatalf("start sandbox: %v", err)
 	}
@@ -82,8 +89,9 @@ func Start(t testing.TB, opts Options) *Sandbox {
 	s := &Sandbox{t: t, Server: srv, URL: hs.URL + "/", Dir: dir, work: t.TempDir(), token: token}
 	s.Client = s.NewClient()
 	s.git("clone", "-q", dir, ".")
-	s.git("checkout", "-q", "--orphan", "main")
-	s.Push("main", map[string]string{"README.md": "# shop\n"})
+	first := cmp.Or(opts.Branch, "main")
+	s.git("checkout", "-q", "--orphan", first)
+	s.Push(first, map[string]string{"README.md": "# shop\n"})
 	return s
 }
 
