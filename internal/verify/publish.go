@@ -3,6 +3,8 @@ package verify
 import (
 	"context"
 	"fmt"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 )
 
 // NoVerdict is what Publish takes, besides Pass and Fail, when the verify job ended without a
@@ -15,7 +17,7 @@ const NoVerdict = "error"
 func (s Status) Publish(ctx context.Context, verdict, failedStep, description string) error {
 	switch {
 	case description != "" && (verdict == Pass || verdict == Fail):
-		return s.write(ctx, map[string]string{Pass: "success", Fail: "failure"}[verdict], Describe(description))
+		return s.write(ctx, map[string]string{Pass: "success", Fail: "failure"}[verdict], gh.StatusDescription(description))
 	}
 	switch verdict {
 	case Pass:
@@ -24,7 +26,7 @@ func (s Status) Publish(ctx context.Context, verdict, failedStep, description st
 		if failedStep == "" {
 			return s.write(ctx, "failure", "a verify step failed")
 		}
-		return s.write(ctx, "failure", Describe(fmt.Sprintf("step %s failed", failedStep)))
+		return s.write(ctx, "failure", gh.StatusDescription(fmt.Sprintf("step %s failed", failedStep)))
 	case NoVerdict:
 		return s.write(ctx, "error", "the verify job ended without a verdict")
 	}
