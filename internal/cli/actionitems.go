@@ -70,7 +70,9 @@ func (c *actionItemsCmd) exec(ctx context.Context, env *Env, action string, r re
 	if action == "create" {
 		do = actionitem.Create
 	}
-	res, err := do(ctx, r.client, postmortem.Repo{Owner: r.owner, Name: r.name}, itemOptions(policy), env.Now().UTC(), c.postmortem)
+	opts := itemOptions(policy)
+	opts.Author = r.who.Author(policy.Incident.Identity)
+	res, err := do(ctx, r.client, postmortem.Repo{Owner: r.owner, Name: r.name}, opts, env.Now().UTC(), c.postmortem)
 	if err != nil {
 		return err
 	}
