@@ -20,7 +20,7 @@ type command struct {
 // same command share a setup, so each scenario runs its command twice and reports one of them.
 var commands = []command{
 	{"guard/push", 4, guardPush},
-	{"guard/pull-request", 10, guardPull},
+	{"guard/pull-request", 11, guardPull},
 	{"release/known-line/first", 4, releaseRun(true, false)},
 	{"release/known-line/rerun", 3, releaseRun(true, true)},
 	{"release/unknown-line/first", 4, releaseRun(false, false)},

@@ -122,7 +122,7 @@ func upsertComment(ctx context.Context, r Repo, number int, body string, author 
 	case err != nil:
 		return "", err
 	case created:
-		return "PR comment created: " + c.GetHTMLURL(), nil
+		return settle(ctx, r, number, login, c, body)
 	case c.GetBody() == body:
 		return "PR comment up to date: " + c.GetHTMLURL(), nil
 	}
