@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
+	"github.com/incident-hotfix/incident-hotfix/internal/identity"
 	"github.com/incident-hotfix/incident-hotfix/internal/markdown"
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 )
@@ -65,9 +66,9 @@ func Create(ctx context.Context, c *github.Client, repo postmortem.Repo, opts Op
 	if err != nil {
 		return Result{}, fmt.Errorf("postmortem #%d: %w", number, err)
 	}
-	made := map[string]bool{}
-	for _, it := range f.Items {
-		made[it.Row] = true
+	made, err := madeRows(ctx, c, opts, f.Items)
+	if err != nil {
+		return Result{}, err
 	}
 	var created []int
 	for _, t := range typed {
@@ -95,7 +96,11 @@ func ensureItem(ctx context.Context, c *github.Client, repo postmortem.Repo, opt
 			first = false
 			return nil, false, nil
 		}
-		return findRow(ctx, c, repo, opts.label(), number, t.Hash())
+		login, err := opts.author(c)(ctx)
+		if err != nil {
+			return nil, false, err
+		}
+		return findRow(ctx, c, repo, opts.label(), number, t.Hash(), login)
 	}
 	create := func(ctx context.Context) (*github.Issue, error) {
 		return createItem(ctx, c, repo, newIssue(number, t, opts.label()))
@@ -119,15 +124,46 @@ func createItem(ctx context.Context, c *github.Client, repo postmortem.Repo, req
 }
 
 // findRow looks for the item made from the row with hash, among the labelled issues.
-func findRow(ctx context.Context, c *github.Client, repo postmortem.Repo, label string, number int, hash string) (*github.Issue, bool, error) {
+func findRow(ctx context.Context, c *github.Client, repo postmortem.Repo, label string, number int, hash, login string) (*github.Issue, bool, error) {
 	issues, err := List(ctx, c, repo, label, "all")
 	if err != nil {
 		return nil, false, err
 	}
 	for _, is := range issues {
-		if rowHash(is.GetBody(), number) == hash {
+		if rowHash(is.GetBody(), number) == hash && strings.EqualFold(is.GetUser().GetLogin(), login) {
 			return is, true, nil
 		}
 	}
 	return nil, false, nil
+}
+
+// madeRows are the rows whose issue the toolkit made: an item with a row marker that someone else
+// opened is a look-alike, and does not stop the row's issue from being made. The login is asked
+// only when some item carries a row marker.
+func madeRows(ctx context.Context, c *github.Client, opts Options, items []Item) (map[string]bool, error) {
+	made := map[string]bool{}
+	login := ""
+	for _, it := range items {
+		if it.Row == "" {
+			continue
+		}
+		if login == "" {
+			var err error
+			if login, err = opts.author(c)(ctx); err != nil {
+				return nil, fmt.Errorf("find who made the action items: %w", err)
+			}
+		}
+		if strings.EqualFold(it.Author, login) {
+			made[it.Row] = true
+		}
+	}
+	return made, nil
+}
+
+// author is Options.Author, or the token's GraphQL viewer when it is nil.
+func (o Options) author(c *github.Client) func(context.Context) (string, error) {
+	if o.Author != nil {
+		return o.Author
+	}
+	return identity.New(c, "").Author("")
 }

@@ -33,6 +33,8 @@ type Item struct {
 	Due time.Time
 	// Row is the hash of the table row it was made from by /create-action-items, "" otherwise.
 	Row string
+	// Author is the login that opened the issue.
+	Author string
 }
 
 var (
@@ -102,7 +104,8 @@ func fromIssue(is *github.Issue, parent Parent, days map[string]int) Item {
 		due = parent.DefaultDue(days)
 	}
 	it := Item{Number: is.GetNumber(), Title: is.GetTitle(), URL: is.GetHTMLURL(), Open: is.GetState() != "closed",
-		Postmortem: PostmortemRef(is.GetBody()), Due: due, Row: rowHash(is.GetBody(), parent.Number)}
+		Postmortem: PostmortemRef(is.GetBody()), Due: due, Row: rowHash(is.GetBody(), parent.Number),
+		Author: is.GetUser().GetLogin()}
 	if !it.Open {
 		it.Closed = is.GetClosedAt().Time
 	}

@@ -36,7 +36,7 @@ type world struct {
 func newWorld(t *testing.T) world {
 	t.Helper()
 	c := &clock{t: time.Date(2026, 3, 4, 11, 31, 0, 0, time.UTC)}
-	s := sandboxtest.Start(t, sandboxtest.Options{Clock: c.Now})
+	s := sandboxtest.Start(t, sandboxtest.Options{Clock: c.Now, Users: []string{"mallory"}})
 	f := postmortem.Facts{Title: "Checkout fails", Severity: "P1", Incident: 7, Commander: "ada", Opened: c.Now()}
 	pm, err := postmortem.Open(context.Background(), s.Client, repo, f, postmortem.Options{})
 	if err != nil {

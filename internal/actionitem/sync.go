@@ -14,6 +14,9 @@ import (
 type Options struct {
 	Label   string         // the action-item label; "postmortem-action" when empty
 	DueDays map[string]int // due days by severity; defaultDueDays for a severity not set
+	// Author is the login the toolkit writes as (internal/identity): only an issue it wrote counts
+	// as made from a row. Asked only when a row's issue is found; the token's GraphQL viewer when nil.
+	Author func(context.Context) (string, error)
 }
 
 // Result is what a sync found and did.

@@ -20,7 +20,7 @@ type command struct {
 // same command share a setup, so each scenario runs its command twice and reports one of them.
 var commands = []command{
 	{"guard/push", 4, guardPush},
-	{"guard/pull-request", 9, guardPull},
+	{"guard/pull-request", 11, guardPull},
 	{"release/known-line/first", 4, releaseRun(true, false)},
 	{"release/known-line/rerun", 3, releaseRun(true, true)},
 	{"release/unknown-line/first", 4, releaseRun(false, false)},
@@ -78,11 +78,12 @@ func BenchmarkRequestsPerCommand(b *testing.B) {
 	}
 }
 
-// total sums the requests, and the writes among them.
+// total sums the requests, and the writes among them. A GraphQL query is a POST that writes
+// nothing.
 func total(routes map[string]int) (requests, writes int) {
 	for route, n := range routes {
 		requests += n
-		if !strings.HasPrefix(route, "GET ") {
+		if !strings.HasPrefix(route, "GET ") && route != "POST /graphql" {
 			writes += n
 		}
 	}

@@ -68,7 +68,9 @@ func (c *actionItemsCmd) exec(ctx context.Context, env *Env, action string, r re
 	if action == "create" {
 		do = actionitem.Create
 	}
-	res, err := do(ctx, r.client, postmortem.Repo{Owner: r.owner, Name: r.name}, actionitem.OptionsFor(policy), env.Now().UTC(), c.postmortem)
+	opts := actionitem.OptionsFor(policy)
+	opts.Author = r.who.Author(policy.Incident.Identity)
+	res, err := do(ctx, r.client, postmortem.Repo{Owner: r.owner, Name: r.name}, opts, env.Now().UTC(), c.postmortem)
 	if err != nil {
 		return err
 	}

@@ -50,7 +50,8 @@ func runGitHubGuard(ctx context.Context, env *Env, t event.Trigger, opts runOpti
 	}
 	res := guard.Check(set, policy.Guard, severity)
 	ov, err := guard.FindOverride(ctx, repo, guard.OverrideQuery{PR: target.PR, Label: policy.Guard.OverrideLabel, Result: res,
-		Action: t.PullRequest.GetAction(), ActionLabel: t.PullRequest.GetLabel().GetName(), Author: r.who.Author(policy.Incident.Identity)})
+		Action: t.PullRequest.GetAction(), ActionLabel: t.PullRequest.GetLabel().GetName(), Author: r.who.Author(policy.Incident.Identity),
+		Head: set.HeadSHA})
 	if err != nil {
 		return fmt.Errorf("guard: %w", gh.Explain(err))
 	}

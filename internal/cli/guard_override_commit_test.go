@@ -95,3 +95,24 @@ func TestGuardOverrideWithoutARecordedCommit(t *testing.T) {
 	}
 	containsAll(t, "comment", guardComments(t, s, n)[0].GetBody(), []string{"**Override lapsed.**", "no guard run recorded which commit it was given for"})
 }
+
+// TestGuardOverrideRacingPush: a push lands between the label and its labeled run, whose payload
+// still names the old head: the run judges the new head, which the label was not applied to.
+func TestGuardOverrideRacingPush(t *testing.T) {
+	t.Parallel()
+	s, _ := guardSandbox(t, 15)
+	n := openHotfixPR(t, s)
+	s.Server.SetCollaborator("alice", "write")
+	if err := s.Server.LabelAs(n, "hotfix-override", "alice"); err != nil {
+		t.Fatal(err)
+	}
+	labeled := labeledPayload(t, s, n, "hotfix-override") // the event as GitHub sent it, at the old head
+	pushed := s.Push("hotfix/x", map[string]string{"big.txt": gittest.Lines("big", 5000)})
+	got := run(t, t.TempDir(), guardVars(t, s, "pull_request", labeled), "run")
+	if got.code != ExitFailed {
+		t.Fatalf("exit %d, want %d: the push after the label is not covered\n%s", got.code, ExitFailed, got.stdout)
+	}
+	if st := guardStatuses(t, s, pushed); len(st) != 1 || st[0].GetState() != "failure" {
+		t.Errorf("statuses on the pushed head %v, want one failure", st)
+	}
+}

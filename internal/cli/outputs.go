@@ -13,7 +13,7 @@ import (
 // and a test checks every action.yml against this table, so the two cannot drift apart.
 var outputs = map[string][]string{
 	"guard":        {"verdict", "changed_files", "changed_lines"},
-	"verify":       {"verdict", "failed_step"},
+	"verify":       {"verdict", "failed_step", "description"},
 	"release":      {"tag", "previous_tag", "sha"},
 	"backport":     {"backport_prs"},
 	"postmortem":   {"postmortem_issue"},

@@ -15,6 +15,7 @@ import (
 // verifyCmd runs the verify steps of the base branch's policy on a checkout of the hotfix.
 type verifyCmd struct {
 	repo, base, head, config, sha string
+	publish, failedStep, describe string
 	dryRun, json                  bool
 	remote                        remoteFlags
 }
@@ -30,6 +31,9 @@ func (c *verifyCmd) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.head, "head", "", "the hotfix `branch`, given to the steps as HOTFIX_HEAD")
 	fs.StringVar(&c.config, "config", "", "read the policy from this `file` instead of BASE:"+config.DefaultPath)
 	fs.StringVar(&c.sha, "sha", "", "the hotfix head commit `sha` that gets the hotfix/verify status (needs a token)")
+	fs.StringVar(&c.publish, "publish", "", "run no step: write the hotfix/verify status for the `verdict` (pass, fail or error) that a run without a token reached")
+	fs.StringVar(&c.failedStep, "failed-step", "", "with --publish fail: the `name` of the step that failed")
+	fs.StringVar(&c.describe, "description", "", "with --publish: the status's `text`, as the run's description output gave it")
 	fs.BoolVar(&c.dryRun, "dry-run", false, "print the steps that would run, and run nothing")
 	fs.BoolVar(&c.json, "json", false, "print the result as JSON; the steps' output goes to stderr")
 	c.remote.bind(fs)
@@ -38,6 +42,9 @@ func (c *verifyCmd) Flags(fs *flag.FlagSet) {
 func (c *verifyCmd) Run(ctx context.Context, env *Env, args []string) error {
 	if len(args) > 0 {
 		return Usage(fmt.Errorf("unexpected argument %q; the steps come from the policy's verify.steps", args[0]))
+	}
+	if c.publish != "" {
+		return c.publishOnly(ctx, env)
 	}
 	out := c.out(env)
 	st, err := c.status(ctx, env, out)
@@ -73,6 +80,7 @@ func (c *verifyCmd) out(env *Env) io.Writer {
 func (c *verifyCmd) run(ctx context.Context, env *Env, out io.Writer, plan verify.Plan, st statusWriter) error {
 	st.Pending(ctx, plan)
 	r := env.runner()
+	warnToken(env, r)
 	opts := verify.Options{Root: env.Path(c.repo), Base: c.base, Head: c.head, Out: out, Runner: r, Now: env.Now}
 	res, err := verify.Run(ctx, plan.Steps, opts)
 	if err != nil {
@@ -91,7 +99,8 @@ func (c *verifyCmd) run(ctx context.Context, env *Env, out io.Writer, plan verif
 	return nil
 }
 
-// report prints the verdict, and sets the summary and the outputs verdict and failed_step.
+// report prints the verdict, and sets the summary and the outputs verdict, failed_step and
+// description (the status text, for a job that publishes it).
 func (c *verifyCmd) report(env *Env, r *runner.Runner, plan verify.Plan, res verify.Result) error {
 	if c.json {
 		if err := writeJSON(env.Stdout, res); err != nil {
@@ -108,7 +117,7 @@ func (c *verifyCmd) report(env *Env, r *runner.Runner, plan verify.Plan, res ver
 	}
 	return errors.Join(
 		r.Summary(verify.Markdown(plan, res)),
-		setOutputs(r, "verify", map[string]string{"verdict": res.Verdict, "failed_step": res.FailedStep}),
+		setOutputs(r, "verify", map[string]string{"verdict": res.Verdict, "failed_step": res.FailedStep, "description": verify.FinalDescription(res)}),
 	)
 }
 

@@ -74,7 +74,9 @@ var RuleIDs = []string{
 }
 
 // DefaultDenyGlobs are the paths a hotfix should not touch unless the policy says otherwise:
-// dependency manifests and lockfiles, database migrations, and workflows.
+// dependency manifests and lockfiles, database migrations, workflows, and the policy itself (read
+// from the base branch, so a hotfix can't loosen its own limits, but a merged edit would loosen the
+// next hotfix's).
 var DefaultDenyGlobs = []string{
 	"**/go.mod", "**/go.sum",
 	"**/package.json", "**/package-lock.json", "**/npm-shrinkwrap.json", "**/yarn.lock", "**/pnpm-lock.yaml", "**/bun.lockb",
@@ -85,7 +87,7 @@ var DefaultDenyGlobs = []string{
 	"**/pom.xml", "**/build.gradle", "**/build.gradle.kts", "**/gradle.lockfile",
 	"**/*.csproj", "**/packages.lock.json", "**/mix.lock", "**/pubspec.lock", "**/Podfile.lock",
 	"**/migrations/**", "**/migrate/**", "**/db/migrate/**",
-	".github/workflows/**",
+	".github/workflows/**", DefaultPath,
 }
 
 // Default returns the policy used when the repository has no policy file.

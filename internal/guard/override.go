@@ -1,6 +1,7 @@
 package guard
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -39,7 +40,7 @@ func (o Override) Granted() bool { return o.granted }
 // guarded without it. A passing result, or a push, needs none of these requests.
 func FindOverride(ctx context.Context, r Repo, q OverrideQuery) (Override, error) {
 	pr, label, res := q.PR, q.Label, q.Result
-	ov := Override{label: label, pr: pr != nil, errors: res.Errors(), head: pr.GetHead().GetSHA()}
+	ov := Override{label: label, pr: pr != nil, errors: res.Errors(), head: cmp.Or(q.Head, pr.GetHead().GetSHA())}
 	if pr == nil || label == "" || res.Verdict != Fail {
 		return ov, nil
 	}

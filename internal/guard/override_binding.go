@@ -21,6 +21,9 @@ type OverrideQuery struct {
 	// labeled event of the override label sees the head the label was applied to.
 	Action, ActionLabel string
 	Author              func(context.Context) (string, error)
+	// Head is the commit the guard judged (the PR's head when it read the files), which may be
+	// newer than the event's; the override must cover that one.
+	Head string
 }
 
 // bindingRe reads the line of the guard's comment that binds an override label event to the head

@@ -55,6 +55,9 @@ func Publish(ctx context.Context, r Repo, target Target, o Outcome, opts Publish
 	if target.PR == nil {
 		return notes, nil
 	}
+	if moved, err := headMoved(ctx, r, target.PR.GetNumber(), o.SHA); err != nil || moved != "" {
+		return append(notes, Note{Text: moved}), err
+	}
 	note, err = upsertComment(ctx, r, target.PR.GetNumber(), o.commentBody(), opts.Author)
 	return degrade(notes, "write the PR comment", note, err)
 }
@@ -119,7 +122,7 @@ func upsertComment(ctx context.Context, r Repo, number int, body string, author 
 	case err != nil:
 		return "", err
 	case created:
-		return "PR comment created: " + c.GetHTMLURL(), nil
+		return settle(ctx, r, number, login, c, body)
 	case c.GetBody() == body:
 		return "PR comment up to date: " + c.GetHTMLURL(), nil
 	}

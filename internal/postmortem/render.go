@@ -22,8 +22,12 @@ const (
 
 // Title is the postmortem issue's title.
 func Title(f Facts) string {
-	return "Incident Postmortem: " + strings.Join(strings.Fields(f.Title), " ")
+	return "Incident Postmortem: " + oneLine(f.Title)
 }
+
+// oneLine joins s's words with single spaces, so a line break in it (a PR title may hold one)
+// can't end a heading or a table row and start Markdown of its own.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // Marker identifies the one postmortem of an incident, or of a PR when there is no incident.
 func Marker(f Facts) string {
@@ -59,6 +63,7 @@ func Render(tmpl string, f Facts, actionLabel string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("parse the postmortem template: %w", err)
 	}
+	f.Title, f.PR.Title = oneLine(f.Title), oneLine(f.PR.Title) // a title never splits a heading or a row
 	var b strings.Builder
 	b.WriteString(Marker(f) + "\n")
 	if err := t.Execute(&b, data{Facts: f, ActionLabel: actionLabel}); err != nil {

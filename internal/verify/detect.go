@@ -2,11 +2,7 @@ package verify
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 )
 
@@ -42,12 +38,9 @@ const npmPlaceholder = "no test specified"
 
 // detectNpm picks npm ci and the package's lint, build and test scripts.
 func detectNpm(root string) ([]Step, []string, error) {
-	data, err := os.ReadFile(filepath.Join(root, "package.json"))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil, nil
-	}
-	if err != nil {
-		return nil, nil, fmt.Errorf("read package.json: %w", err)
+	data, found, note, err := readInRepo(root, "package.json")
+	if err != nil || !found {
+		return nil, noteList(note), err
 	}
 	var pkg struct {
 		Scripts map[string]string `json:"scripts"`
@@ -72,8 +65,7 @@ func detectNpm(root string) ([]Step, []string, error) {
 	if len(steps) == 0 {
 		return nil, append(notes, "package.json has no lint, build or test script; npm is not run"), nil
 	}
-	note := "package.json has the scripts " + strings.Join(chosen, ", ") + ": npm run each"
-	return npmInstall(root, steps, append(notes, note))
+	return npmInstall(root, steps, append(notes, "package.json has the scripts "+strings.Join(chosen, ", ")+": npm run each"))
 }
 
 // npmInstall puts npm ci before the scripts when the package has a lockfile.
@@ -94,12 +86,12 @@ func npmInstall(root string, steps []Step, notes []string) ([]Step, []string, er
 // detectMake picks make test when the makefile that make would read has a test target.
 func detectMake(root string) ([]Step, []string, error) {
 	for _, name := range []string{"GNUmakefile", "makefile", "Makefile"} {
-		data, err := os.ReadFile(filepath.Join(root, name))
-		if errors.Is(err, fs.ErrNotExist) {
-			continue
+		data, found, note, err := readInRepo(root, name)
+		if err != nil || note != "" {
+			return nil, noteList(note), err
 		}
-		if err != nil {
-			return nil, nil, fmt.Errorf("read %s: %w", name, err)
+		if !found {
+			continue
 		}
 		if !hasTarget(string(data), "test") {
 			return nil, []string{name + " has no test target; make is not run"}, nil
@@ -129,14 +121,19 @@ func hasTarget(makefile, target string) bool {
 	return false
 }
 
-// exists reports whether root holds a regular file called name.
+// exists reports whether root holds a regular file called name, inside the repository.
 func exists(root, name string) (bool, error) {
-	info, err := os.Stat(filepath.Join(root, name))
-	if errors.Is(err, fs.ErrNotExist) {
-		return false, nil
-	}
-	if err != nil {
-		return false, fmt.Errorf("look for %s: %w", name, err)
+	info, found, err := statInRepo(root, name)
+	if err != nil || !found {
+		return false, err
 	}
 	return info.Mode().IsRegular(), nil
+}
+
+// noteList is note as a list, empty when note is "".
+func noteList(note string) []string {
+	if note == "" {
+		return nil
+	}
+	return []string{note}
 }

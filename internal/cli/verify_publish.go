@@ -1,0 +1,46 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/runner"
+	"github.com/incident-hotfix/incident-hotfix/internal/verify"
+)
+
+// verdicts are the values --publish takes.
+var verdicts = []string{verify.Pass, verify.Fail, verify.NoVerdict}
+
+// publishOnly writes the hotfix/verify status for a verdict that a run without a token reached,
+// and runs no step: the shipped workflow runs the steps in a job with no write token and this in
+// a job that holds statuses: write only, so no verify step can reach that token.
+func (c *verifyCmd) publishOnly(ctx context.Context, env *Env) error {
+	switch {
+	case !slices.Contains(verdicts, c.publish):
+		return Usage(fmt.Errorf("--publish %q: want one of %v", c.publish, verdicts))
+	case c.sha == "":
+		return Usage(errors.New("--publish needs --sha (the sha input): the hotfix head that gets the status"))
+	}
+	r, err := c.remote.connect(ctx, env)
+	if err != nil {
+		return err
+	}
+	st := verify.Status{Client: r.client.Repositories, Owner: r.owner, Name: r.name, SHA: c.sha, TargetURL: verifyRunURL(env, r)}
+	if err := st.Publish(ctx, c.publish, c.failedStep, c.describe); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "status: %s %s on %s\n", verify.Context, c.publish, c.sha)
+	return nil
+}
+
+// warnToken says that a token sits in this process's environment while the steps run: a step
+// can read it from /proc/<pid>/environ of its parent, however clean its own environment is.
+func warnToken(env *Env, r *runner.Runner) {
+	if firstSet(env.Getenv("INPUT_TOKEN"), env.Getenv("GITHUB_TOKEN")) == "" {
+		return
+	}
+	msg := "a GitHub token is in the environment of hotfix verify, where a verify step can read it from /proc/<parent>/environ; run the steps without a token and write the status with --publish from a job that runs no step (the shipped workflow does)"
+	r.Annotate(runner.Annotation{Level: runner.Warning, Title: "hotfix verify", Message: msg})
+}
