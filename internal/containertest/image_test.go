@@ -54,6 +54,10 @@ func goEnv(keys ...string) (map[string]string, error) {
 	return env, json.Unmarshal(out, &env)
 }
 
+// proxyAddr is the module proxy's address when it is free. The proxy's URL is a build argument,
+// so a fixed one keeps Docker's build cache valid from one run to the next.
+const proxyAddr = "127.0.0.1:39417"
+
 // serveModules serves the host's module cache as a Go module proxy (the cache's download
 // directory has the proxy protocol's layout) on a loopback port, after `go mod download` made sure
 // that it holds every module the build needs. It returns the proxy's URL and its stop.
@@ -63,9 +67,11 @@ func serveModules(modcache string) (string, func(), error) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return "", nil, fmt.Errorf("go mod download: %w\n%s", err, out)
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return "", nil, err
+	ln, err := net.Listen("tcp", proxyAddr)
+	if err != nil { // taken: any port will do, at the cost of the build cache
+		if ln, err = net.Listen("tcp", "127.0.0.1:0"); err != nil {
+			return "", nil, err
+		}
 	}
 	srv := &http.Server{Handler: http.FileServer(http.Dir(filepath.Join(modcache, "cache", "download"))), ReadHeaderTimeout: 10 * time.Second}
 	go func() { _ = srv.Serve(ln) }()
