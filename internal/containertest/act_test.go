@@ -61,7 +61,7 @@ type harness struct {
 type actRun struct {
 	err       error
 	jobs      map[string]string
-	steps     map[string]string // job/step → result
+	steps     map[string]string            // job/step → result
 	outputs   map[string]map[string]string // step → output → value
 	summaries []string
 	log       string

@@ -31,7 +31,9 @@ var stages = []stage{{
 		st.head = st.s.Push(hotfixBranch, map[string]string{"svc.txt": "one\nTWO, fixed\nthree\n"}, "main")
 		return pushPayload(t, st.repo, hotfixBranch, st.head)
 	},
-	outputs: func(*story) map[string]string { return map[string]string{"verdict": "pass", "changed_files": "1", "changed_lines": "2"} },
+	outputs: func(*story) map[string]string {
+		return map[string]string{"verdict": "pass", "changed_files": "1", "changed_lines": "2"}
+	},
 	summary: []string{"hotfix guard: PASS", "commit status hotfix/guard on "},
 	check:   func(t *testing.T, st *story) { wantStatus(t, st, "success") },
 }, {
@@ -43,7 +45,9 @@ var stages = []stage{{
 		st.pr = pr
 		return openedPayload(t, st.repo, pr)
 	},
-	outputs: func(*story) map[string]string { return map[string]string{"verdict": "pass", "changed_files": "1", "changed_lines": "2"} },
+	outputs: func(*story) map[string]string {
+		return map[string]string{"verdict": "pass", "changed_files": "1", "changed_lines": "2"}
+	},
 	summary: []string{"hotfix guard: PASS", "commit status hotfix/guard on "},
 	check: func(t *testing.T, st *story) {
 		wantStatus(t, st, "success")
