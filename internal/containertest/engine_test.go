@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"time"
 )
@@ -31,7 +30,7 @@ func startEngine(logf func(string, ...any)) (engine, error) {
 	if dockerInfo() == nil {
 		return engine{stop: func() {}}, nil
 	}
-	return launchDockerd(logf)
+	return launchDockerd("dockerd", logf)
 }
 
 // installEngine installs Debian's docker.io (the engine and its client) when dockerd or docker is
@@ -65,15 +64,15 @@ func dockerInfo() error {
 	return nil
 }
 
-// launchDockerd starts dockerd with the vfs storage driver (it needs no kernel overlay support)
-// and waits until it answers. The engine stops with the tests.
-func launchDockerd(logf func(string, ...any)) (engine, error) {
-	logPath := filepath.Join(os.TempDir(), "incident-hotfix-dockerd.log")
-	logFile, err := os.Create(logPath)
+// launchDockerd starts the engine bin (dockerd) with the vfs storage driver (it needs no kernel
+// overlay support) and waits until it answers. The engine stops with the tests.
+func launchDockerd(bin string, logf func(string, ...any)) (engine, error) {
+	logFile, err := os.CreateTemp("", "incident-hotfix-dockerd-*.log")
 	if err != nil {
 		return engine{}, err
 	}
-	cmd := exec.Command("dockerd", "--storage-driver", "vfs")
+	logPath := logFile.Name()
+	cmd := exec.Command(bin, "--storage-driver", "vfs")
 	cmd.Stdout, cmd.Stderr = logFile, logFile
 	if err := cmd.Start(); err != nil {
 		logFile.Close()
@@ -87,7 +86,7 @@ func launchDockerd(logf func(string, ...any)) (engine, error) {
 		select {
 		case err := <-exited:
 			raw, _ := os.ReadFile(logPath)
-			return engine{}, fmt.Errorf("dockerd --storage-driver vfs exited (%v); its log ends:\n%s", err, tail(raw, 20))
+			return engine{}, fmt.Errorf("%s --storage-driver vfs exited (%v); its log %s ends:\n%s", bin, err, logPath, tail(raw, 20))
 		case <-time.After(500 * time.Millisecond):
 		}
 		if last = dockerInfo(); last == nil {
@@ -97,7 +96,7 @@ func launchDockerd(logf func(string, ...any)) (engine, error) {
 	}
 	stop()
 	raw, _ := os.ReadFile(logPath)
-	return engine{}, fmt.Errorf("dockerd did not answer within %s (%v); its log ends:\n%s", engineWait, last, tail(raw, 20))
+	return engine{}, fmt.Errorf("%s did not answer within %s (%v); its log %s ends:\n%s", bin, engineWait, last, logPath, tail(raw, 20))
 }
 
 // tail is the last n lines of out.
