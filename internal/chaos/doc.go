@@ -3,10 +3,12 @@
 // failed step the way a person would, and then check that GitHub holds exactly what one clean run
 // would have left. They also run many `hotfix run` processes at once on the same repository.
 //
-//	go test ./internal/chaos                     # the seeds CI runs, and the concurrency suite
-//	go test ./internal/chaos -seeds 20           # fewer seeds
-//	go test ./internal/chaos -run Chaos -soak    # thousands of seeds
-//	go test ./internal/chaos -run 'Chaos/seed_17' -v  # replay one seed
+// Its tests carry the e2e build tag, so the default `go test ./...` stays fast and offline:
+//
+//	go test -tags e2e ./internal/chaos                     # the seeds CI runs, and the concurrency suite
+//	go test -tags e2e ./internal/chaos -seeds 20           # fewer seeds
+//	go test -tags e2e ./internal/chaos -run Chaos -soak    # thousands of seeds
+//	go test -tags e2e ./internal/chaos -run 'Chaos/seed_17' -v  # replay one seed
 //
 // The package has no code outside its tests.
 package chaos

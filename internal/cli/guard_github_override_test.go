@@ -8,8 +8,6 @@ import (
 
 	"github.com/incident-hotfix/incident-hotfix/internal/golden"
 
-	"github.com/incident-hotfix/incident-hotfix/internal/config"
-	"github.com/incident-hotfix/incident-hotfix/internal/guard"
 	"github.com/incident-hotfix/incident-hotfix/internal/sandbox/sandboxtest"
 )
 
@@ -49,7 +47,7 @@ func TestGuardOverride(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			got := run(t, t.TempDir(), guardVars(t, s, "pull_request", pullPayload(t, s, n, false)), "run")
+			got := run(t, t.TempDir(), guardVars(t, s, "pull_request", labeledPayload(t, s, n, "hotfix-override")), "run")
 			if got.code != tt.code || output(got.outputs, "verdict") != tt.verdict {
 				t.Fatalf("exit %d, verdict %q; want %d and %q\n%s", got.code, output(got.outputs, "verdict"), tt.code, tt.verdict, got.stdout)
 			}
@@ -134,32 +132,4 @@ func TestGuardWithoutTokenChecksTheCheckout(t *testing.T) {
 		t.Fatalf("exit %d\n%s%s", got.code, got.stdout, got.stderr)
 	}
 	containsAll(t, "stdout", got.stdout, []string{"guard: no GitHub token, so the checkout is checked and no commit status or PR comment is written", "PASS"})
-}
-
-func TestGuardStatusDescription(t *testing.T) {
-	t.Parallel()
-	var findings []guard.Finding
-	for i := range 30 {
-		findings = append(findings, guard.Finding{Rule: fmt.Sprintf("rule-number-%d", i), Level: config.LevelError})
-	}
-	tests := []struct {
-		name string
-		o    guardOutcome
-		want string
-	}{
-		{"pass", guardOutcome{res: guard.Result{Verdict: guard.Pass, ChangedFiles: 2, Additions: 3, Deletions: 1}}, "PASS: 2 files, 4 lines"},
-		{"overridden", guardOutcome{res: guard.Result{Verdict: guard.Pass, ChangedFiles: 1}, ov: override{granted: true, by: "alice", errors: 2}},
-			"PASS by override of alice: 2 failures as warnings; 1 files, 0 lines"},
-		{"many rules", guardOutcome{res: guard.Result{Verdict: guard.Fail, Findings: findings}},
-			"FAIL: 30 errors (rule-number-0, rule-number-1, rule-number-2, rule-number-3, rule-number-4, rule-number-5, rule-number-6, rule-number-7, ru…"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			got := tt.o.description()
-			if got != tt.want || len([]rune(got)) > maxStatusDescription {
-				t.Errorf("description %q (%d characters), want %q", got, len([]rune(got)), tt.want)
-			}
-		})
-	}
 }

@@ -7,7 +7,10 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -15,8 +18,13 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // Check compares got with testdata/name, or writes it there when -update is set.
 func Check(t testing.TB, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
+	check(t, filepath.Join("testdata", name), got, *update)
+}
+
+// check is Check on the file at path, rewriting it first when rewrite is true.
+func check(t testing.TB, path, got string, rewrite bool) {
+	t.Helper()
+	if rewrite {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -28,7 +36,16 @@ func Check(t testing.TB, name, got string) {
 	if err != nil {
 		t.Fatalf("read golden file (run go test -update to create it): %v", err)
 	}
-	if got != string(want) {
-		t.Errorf("%s differs from the golden file; got:\n%s", path, got)
+	if diff := Diff(string(want), got); diff != "" {
+		t.Errorf("%s differs from the golden file (-want +got; go test -update rewrites it):\n%s", path, diff)
 	}
+}
+
+// Diff returns the lines that differ between want and got, "" when they are equal: a failing
+// golden test shows what changed, not the whole output.
+func Diff(want, got string) string {
+	if want == got {
+		return ""
+	}
+	return cmp.Diff(strings.SplitAfter(want, "\n"), strings.SplitAfter(got, "\n"))
 }

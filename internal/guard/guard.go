@@ -1,5 +1,9 @@
 // Package guard checks that a hotfix is a minimal change. Each rule has a stable id, reads a change
-// set and the policy, and returns findings; Check runs them all. It does no I/O.
+// set and the policy, and returns findings; Check runs them all and does no I/O. On GitHub the
+// package also owns the guard's behaviour around the verdict, as verify owns its status: the
+// target and its change set (target.go), the severity from the input or the labels
+// (severity.go), the override label (override.go), and the commit status and PR comment
+// (outcome.go, publish.go).
 package guard
 
 import (
@@ -91,6 +95,7 @@ func Check(set change.Set, g config.Guard, severity string) Result {
 	if set.Incomplete != "" {
 		res.Findings = append(res.Findings, Finding{Rule: "complete", Message: "the file list is incomplete, so the limits can't be checked: " + set.Incomplete, Level: config.LevelError})
 	}
+	res.Findings = append(res.Findings, unsafePaths(set)...)
 	for _, r := range rules {
 		level := g.RuleLevel(r.id)
 		if level == config.LevelOff {

@@ -12,5 +12,7 @@
 // runner. actions/verify is composite already and runs as users get it.
 //
 // The package has only tests; act is installed with `go install` at a pinned version and kept in
-// the temp dir between runs.
+// the temp dir between runs. The tests that run act carry the e2e build tag
+// (`go test -tags e2e ./internal/workflowtest`); the check that actions/run mirrors the root
+// action runs by default.
 package workflowtest

@@ -1,3 +1,5 @@
+//go:build e2e
+
 package workflowtest
 
 import (
@@ -18,9 +20,6 @@ import (
 	"github.com/incident-hotfix/incident-hotfix/internal/gittest"
 	"github.com/incident-hotfix/incident-hotfix/internal/sandbox/sandboxtest"
 )
-
-// root is this repository's root, from the package's directory.
-const root = "../.."
 
 // setupGoRef finds the pinned actions/setup-go in an action's steps.
 var setupGoRef = regexp.MustCompile(`actions/setup-go@[0-9a-f]{40}`)

@@ -9,6 +9,9 @@ import (
 	"github.com/incident-hotfix/incident-hotfix/internal/actionmeta"
 )
 
+// root is this repository's root, from the package's directory.
+const root = "../.."
+
 // wrapperStep is the part of a composite step that the wrapper test reads.
 type wrapperStep struct {
 	ID  string            `yaml:"id"`

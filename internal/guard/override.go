@@ -1,4 +1,4 @@
-package cli
+package guard
 
 import (
 	"context"
@@ -10,17 +10,12 @@ import (
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
-	"github.com/incident-hotfix/incident-hotfix/internal/guard"
 	"github.com/incident-hotfix/incident-hotfix/internal/markdown"
 )
 
-// overridePermissions are the permissions, as GitHub's collaborator permission reports them,
-// that may override the guard. The maintain role reports write.
-var overridePermissions = []string{"admin", "write"}
-
-// override is what the override label means for a failing hotfix pull request: whether it is on
+// Override is what the override label means for a failing hotfix pull request: whether it is on
 // the pull request, who applied it and when, and whether that person may override the guard.
-type override struct {
+type Override struct {
 	label      string
 	pr         bool // the target is a pull request, where the label can be applied
 	errors     int  // the failures the label would turn into warnings
@@ -29,42 +24,47 @@ type override struct {
 	at         time.Time
 	permission string
 	granted    bool
+	event      int64  // the labeled event's id
+	sha        string // the head commit the label was applied to; "" when unknown
+	head       string // the head commit being guarded
 }
 
-// findOverride looks for the override label on a failing pull request. Who applied it comes
+// Granted reports whether the override turns the failures into warnings.
+func (o Override) Granted() bool { return o.granted }
+
+// FindOverride looks for the override label on a failing pull request. Who applied it comes
 // from the pull request's latest labeled or unlabeled event for the label, not from the payload,
 // so a rerun sees a label removed since; that person's permission comes from the collaborator
-// API. A passing result, or a push, needs neither request.
-func findOverride(ctx context.Context, r remote, pr *github.PullRequest, label string, res guard.Result) (override, error) {
-	ov := override{label: label, pr: pr != nil, errors: res.Errors()}
-	if pr == nil || label == "" || res.Verdict != guard.Fail {
+// API. The label covers only the head commit it was applied to (see boundSHA): a later push is
+// guarded without it. A passing result, or a push, needs none of these requests.
+func FindOverride(ctx context.Context, r Repo, q OverrideQuery) (Override, error) {
+	pr, label, res := q.PR, q.Label, q.Result
+	ov := Override{label: label, pr: pr != nil, errors: res.Errors(), head: pr.GetHead().GetSHA()}
+	if pr == nil || label == "" || res.Verdict != Fail {
 		return ov, nil
 	}
 	ev, err := lastLabelEvent(ctx, r, pr.GetNumber(), label)
 	if err != nil || ev == nil || ev.GetEvent() != "labeled" {
 		return ov, err
 	}
-	ov.applied, ov.by, ov.at = true, ev.GetActor().GetLogin(), ev.GetCreatedAt().UTC()
-	perm, _, err := r.client.Repositories.GetPermissionLevel(ctx, r.owner, r.name, ov.by)
-	switch {
-	case gh.Kind(err) == gh.NotFound:
-		ov.permission = "none"
-	case err != nil:
-		return ov, fmt.Errorf("permission of %s, who applied %s: %w", ov.by, label, err)
-	default:
-		ov.permission = perm.GetPermission()
+	ov.applied, ov.by, ov.at, ov.event = true, ev.GetActor().GetLogin(), ev.GetCreatedAt().UTC(), ev.GetID()
+	if ov.sha, err = boundSHA(ctx, r, q, ov.event); err != nil {
+		return ov, fmt.Errorf("the commit %s was applied to: %w", label, err)
 	}
-	ov.granted = slices.Contains(overridePermissions, ov.permission)
+	if ov.permission, err = gh.Permission(ctx, r.Client, r.Owner, r.Name, ov.by); err != nil {
+		return ov, fmt.Errorf("%w, who applied %s", err, label)
+	}
+	ov.granted = gh.CanWrite(ov.permission) && ov.sha == ov.head
 	return ov, nil
 }
 
 // lastLabelEvent reads every page of the pull request's events and returns the latest labeled
 // or unlabeled event for label, or nil when there is none.
-func lastLabelEvent(ctx context.Context, r remote, number int, label string) (*github.IssueEvent, error) {
+func lastLabelEvent(ctx context.Context, r Repo, number int, label string) (*github.IssueEvent, error) {
 	var last *github.IssueEvent
 	opts := &github.ListOptions{PerPage: 100}
 	for {
-		events, resp, err := r.client.Issues.ListIssueEvents(ctx, r.owner, r.name, number, opts)
+		events, resp, err := r.Client.Issues.ListIssueEvents(ctx, r.Owner, r.Name, number, opts)
 		if err != nil {
 			return nil, fmt.Errorf("events of #%d: %w", number, err)
 		}
@@ -80,8 +80,8 @@ func lastLabelEvent(ctx context.Context, r remote, number int, label string) (*g
 	}
 }
 
-// apply turns the failures into warnings when the override is granted.
-func (o override) apply(res guard.Result) guard.Result {
+// Apply turns the failures into warnings when the override is granted.
+func (o Override) Apply(res Result) Result {
 	if !o.granted {
 		return res
 	}
@@ -91,13 +91,13 @@ func (o override) apply(res guard.Result) guard.Result {
 			findings[i].Level = config.LevelWarn
 		}
 	}
-	res.Findings, res.Verdict = findings, guard.Pass
+	res.Findings, res.Verdict = findings, Pass
 	return res
 }
 
-// note explains the override in Markdown for the comment and the summary: who applied the label
+// Note explains the override in Markdown for the comment and the summary: who applied the label
 // and when, or why it did not count, or how to apply it; "" when there is nothing to say.
-func (o override) note() string {
+func (o Override) Note() string {
 	label := markdown.Code(o.label)
 	who := func() string {
 		return markdown.Text("@"+o.by) + " at " + o.at.Format("2006-01-02 15:04:05 UTC")
@@ -106,6 +106,8 @@ func (o override) note() string {
 	case o.granted:
 		return fmt.Sprintf("\n> [!WARNING]\n> **Overridden.** The label %s was applied by %s (permission: %s), so %s.\n",
 			label, who(), o.permission, failures(o.errors))
+	case o.applied && gh.CanWrite(o.permission):
+		return o.lapseNote(label, who())
 	case o.applied:
 		return fmt.Sprintf("\n> [!CAUTION]\n> The label %s was applied by %s, whose permission is %s. Only a collaborator with write, maintain or admin access can override the guard, so the failures stand.\n",
 			label, who(), o.permission)

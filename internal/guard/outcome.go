@@ -1,0 +1,73 @@
+package guard
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/config"
+	"github.com/incident-hotfix/incident-hotfix/internal/gh"
+	"github.com/incident-hotfix/incident-hotfix/internal/markdown"
+)
+
+// Overridden is the verdict shown for a failing result that a granted override passes.
+const Overridden = "pass (overridden)"
+
+// Outcome is the guard's result on GitHub with the override that applies to it.
+type Outcome struct {
+	Result   Result
+	Override Override
+	Heading  Heading
+	SHA      string // the head commit judged, which carries the status
+}
+
+// Shown is the result as reported: an overridden pass says so in its verdict.
+func (o Outcome) Shown() Result {
+	res := o.Result
+	if o.Override.granted {
+		res.Verdict = Overridden
+	}
+	return res
+}
+
+// state is the commit status state for the verdict.
+func (o Outcome) state() string {
+	if o.Result.Verdict == Fail {
+		return "failure"
+	}
+	return "success"
+}
+
+// description sums the outcome up in GitHub's 140 characters.
+func (o Outcome) description() string {
+	res := o.Result
+	size := fmt.Sprintf("%d files, %d lines", res.ChangedFiles, res.ChangedLines())
+	var d string
+	switch {
+	case o.Override.granted:
+		d = fmt.Sprintf("PASS by override of %s: %d failures as warnings; %s", o.Override.by, o.Override.errors, size)
+	case res.Verdict == Fail:
+		d = fmt.Sprintf("FAIL: %d errors (%s); %s", res.Errors(), strings.Join(failedRules(res), ", "), size)
+	case res.Warnings() > 0:
+		d = fmt.Sprintf("PASS with %d warnings; %s", res.Warnings(), size)
+	default:
+		d = "PASS: " + size
+	}
+	return gh.StatusDescription(d)
+}
+
+// failedRules lists the rules with an error, once each, in the order found.
+func failedRules(res Result) []string {
+	var rules []string
+	for _, f := range res.Findings {
+		if f.Level == config.LevelError && !slices.Contains(rules, f.Rule) {
+			rules = append(rules, f.Rule)
+		}
+	}
+	return rules
+}
+
+// commentBody is the guard's PR comment: the marker, the result and the override note.
+func (o Outcome) commentBody() string {
+	return markdown.Truncate(Marker + "\n" + o.Override.bindingLine() + o.Result.Markdown(o.Heading) + o.Override.Note())
+}

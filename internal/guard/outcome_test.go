@@ -1,0 +1,37 @@
+package guard
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/config"
+	"github.com/incident-hotfix/incident-hotfix/internal/gh"
+)
+
+func TestOutcomeStatusDescription(t *testing.T) {
+	t.Parallel()
+	var findings []Finding
+	for i := range 30 {
+		findings = append(findings, Finding{Rule: fmt.Sprintf("rule-number-%d", i), Level: config.LevelError})
+	}
+	tests := []struct {
+		name string
+		o    Outcome
+		want string
+	}{
+		{"pass", Outcome{Result: Result{Verdict: Pass, ChangedFiles: 2, Additions: 3, Deletions: 1}}, "PASS: 2 files, 4 lines"},
+		{"overridden", Outcome{Result: Result{Verdict: Pass, ChangedFiles: 1}, Override: Override{granted: true, by: "alice", errors: 2}},
+			"PASS by override of alice: 2 failures as warnings; 1 files, 0 lines"},
+		{"many rules", Outcome{Result: Result{Verdict: Fail, Findings: findings}},
+			"FAIL: 30 errors (rule-number-0, rule-number-1, rule-number-2, rule-number-3, rule-number-4, rule-number-5, rule-number-6, rule-number-7, ru…"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got := tt.o.description()
+			if got != tt.want || len([]rune(got)) > gh.MaxStatusDescription {
+				t.Errorf("description %q (%d characters), want %q", got, len([]rune(got)), tt.want)
+			}
+		})
+	}
+}
