@@ -56,7 +56,7 @@ type harness struct {
 	apiURL, token         string
 }
 
-// act is what one act run reported: each job's result, the steps' results and outputs, the job
+// actRun is what one act run reported: each job's result, the steps' results and outputs, the job
 // summaries the steps wrote (by job), and the log for people.
 type actRun struct {
 	err       error

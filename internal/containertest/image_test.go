@@ -20,11 +20,12 @@ import (
 // root is this repository's root, from the package's directory.
 const root = "../.."
 
+// rootActionUses is how a workflow names the root action, whose image is the Dockerfile.
+const rootActionUses = "incident-hotfix/incident-hotfix@v0"
+
 // rootActionImage is the name act gives the image it builds from the root action's Dockerfile
 // (act-<uses, non-alphanumerics as hyphens>-dockeraction). With --rebuild=false act runs an image
 // of that name that exists instead of building the Dockerfile with its public bases.
-const rootActionUses = "incident-hotfix/incident-hotfix@v0"
-
 func rootActionImage() string {
 	name := regexp.MustCompile("[^a-zA-Z0-9]").ReplaceAllString(rootActionUses, "-")
 	return strings.ToLower("act-" + name + "-dockeraction:latest")
