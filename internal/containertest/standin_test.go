@@ -157,7 +157,10 @@ func makeRuntimeStandIn() error {
 		if err := l.file("etc/group", []byte(group), 0o644); err != nil {
 			return err
 		}
-		return l.copyFile("etc/ssl/certs/ca-certificates.crt", "/etc/ssl/certs/ca-certificates.crt")
+		if err := l.copyFile("etc/ssl/certs/ca-certificates.crt", "/etc/ssl/certs/ca-certificates.crt"); err != nil {
+			return fmt.Errorf("the runtime stand-in takes this machine's CA certificates (Debian's ca-certificates): %w", err)
+		}
+		return nil
 	})
 }
 
