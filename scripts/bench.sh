@@ -3,7 +3,7 @@
 # Each section's command can also be run alone; this script only runs them in order.
 #   scripts/bench.sh            all sections
 #   scripts/bench.sh guard      one section: machine, guard, change, requests, growth,
-#                               lifecycle, startup, size, sandbox
+#                               lifecycle, startup, size, sandbox, container
 # The first run builds the git fixtures (100,000 files takes about a minute) and keeps them in
 # ${TMPDIR:-/tmp}/hotfix-bench-*; later runs reuse them.
 set -euo pipefail
@@ -70,18 +70,24 @@ size() {
   rm -rf "$dir"
 }
 
+container() {
+  echo "== docker run to the first line: the image vs a stand-in that prints and exits; image size"
+  echo "   (installs and starts the Docker engine when needed, and builds the image: see internal/containertest)"
+  bench -tags e2e -bench 'DockerRun' -benchtime 30x -count 3 -timeout 30m ./internal/containertest/
+}
+
 sandbox() {
   echo "== sandbox sequential requests per second vs a bare HTTP server"
   bench -bench 'SandboxRequests' -benchtime 3s -count 3 "$pkg"
 }
 
-sections=(machine guard change requests growth lifecycle startup size sandbox)
+sections=(machine guard change requests growth lifecycle startup size sandbox container)
 if [ "$#" -gt 0 ]; then
   sections=(machine "$@")
 fi
 for s in "${sections[@]}"; do
-  case " machine guard change requests growth lifecycle startup size sandbox " in
+  case " machine guard change requests growth lifecycle startup size sandbox container " in
     *" $s "*) "$s" ;;
-    *) echo "bench.sh: unknown section $s (valid: machine guard change requests growth lifecycle startup size sandbox)" >&2; exit 2 ;;
+    *) echo "bench.sh: unknown section $s (valid: machine guard change requests growth lifecycle startup size sandbox container)" >&2; exit 2 ;;
   esac
 done

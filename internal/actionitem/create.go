@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/google/go-github/v60/github"
@@ -31,7 +32,7 @@ func rowMarker(postmortem int, t Typed) string {
 // maxTitle is GitHub's limit on an issue title, in characters.
 const maxTitle = 256
 
-var loginRe = regexp.MustCompile(`^@?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))$`)
+var loginRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^@?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))$`) })
 
 // newIssue is the issue for a typed row of postmortem: its text as the title, the postmortem
 // link, the due date when the row gives a real one, and the marker. The owner is assigned when
@@ -49,7 +50,7 @@ func newIssue(postmortem int, t Typed, label string) *github.IssueRequest {
 	fmt.Fprintf(&b, "\n%s\n\nMade from a row of the postmortem's Action Items table by `%s`.\n%s", markdown.Text(t.Action), Command, rowMarker(postmortem, t))
 	s, body, labels := string(title), b.String(), []string{label}
 	req := &github.IssueRequest{Title: &s, Body: &body, Labels: &labels}
-	if m := loginRe.FindStringSubmatch(t.Owner); m != nil {
+	if m := loginRe().FindStringSubmatch(t.Owner); m != nil {
 		req.Assignees = &[]string{m[1]}
 	}
 	return req

@@ -6,6 +6,7 @@ package actionitem
 import (
 	"regexp"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/google/go-github/v60/github"
@@ -38,14 +39,18 @@ type Item struct {
 }
 
 var (
-	postmortemRe = regexp.MustCompile(`(?im)^[ \t>*_-]*postmortem:[ \t]*#([0-9]{1,9})\b`)
-	dueRe        = regexp.MustCompile(`(?im)^[ \t>*_-]*due:[ \t]*([0-9]{4}-[0-9]{2}-[0-9]{2})\b`)
-	rowMarkerRe  = regexp.MustCompile(`<!-- hotfix:action-item postmortem=([0-9]+) row=([0-9a-f]{12}) -->`)
+	postmortemRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?im)^[ \t>*_-]*postmortem:[ \t]*#([0-9]{1,9})\b`) })
+	dueRe        = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?im)^[ \t>*_-]*due:[ \t]*([0-9]{4}-[0-9]{2}-[0-9]{2})\b`)
+	})
+	rowMarkerRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`<!-- hotfix:action-item postmortem=([0-9]+) row=([0-9a-f]{12}) -->`)
+	})
 )
 
 // PostmortemRef reads "Postmortem: #N" at the start of a line of an item's body; 0 when absent.
 func PostmortemRef(body string) int {
-	m := postmortemRe.FindStringSubmatch(body)
+	m := postmortemRe().FindStringSubmatch(body)
 	if m == nil {
 		return 0
 	}
@@ -59,7 +64,7 @@ func PostmortemRef(body string) int {
 // dueDate reads "Due: YYYY-MM-DD" at the start of a line of an item's body. A date that is not
 // a real day (2026-02-30) is ignored.
 func dueDate(body string) (time.Time, bool) {
-	m := dueRe.FindStringSubmatch(body)
+	m := dueRe().FindStringSubmatch(body)
 	if m == nil {
 		return time.Time{}, false
 	}
@@ -69,7 +74,7 @@ func dueDate(body string) (time.Time, bool) {
 
 // rowHash reads the /create-action-items marker of an item made for postmortem from a row.
 func rowHash(body string, postmortem int) string {
-	for _, m := range rowMarkerRe.FindAllStringSubmatch(body, -1) {
+	for _, m := range rowMarkerRe().FindAllStringSubmatch(body, -1) {
 		if m[1] == strconv.Itoa(postmortem) {
 			return m[2]
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/markdown"
@@ -73,15 +74,15 @@ func parseTable(body string) ([]Typed, error) {
 }
 
 var (
-	issueLinkRe = regexp.MustCompile(`^\[?#[0-9]+\b`)
-	separatorRe = regexp.MustCompile(`^:?-+:?$`)
+	issueLinkRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\[?#[0-9]+\b`) })
+	separatorRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^:?-+:?$`) })
 )
 
 // skipRow reports whether a row's first cell is not a typed action: the header, the separator,
 // the placeholder, an empty cell, or a row that starts with its issue's link (#N or [#N](url)).
 func skipRow(action string) bool {
 	return action == "" || strings.EqualFold(action, "Action") || action == "_none yet_" ||
-		separatorRe.MatchString(action) || issueLinkRe.MatchString(action)
+		separatorRe().MatchString(action) || issueLinkRe().MatchString(action)
 }
 
 // splitRow splits a table line into at least three unescaped cells.

@@ -2,6 +2,7 @@ package bench
 
 import (
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
@@ -25,9 +26,15 @@ func build(dir string, flags ...string) (string, error) {
 
 // BenchmarkStartup runs the built binary's cheapest commands and two baselines, in turn in one
 // loop: /bin/true (a process that does nothing) and git --version (a small C program). It
-// reports each one's time per run and the binary's as a multiple of each baseline.
+// reports each one's time per run and the binary's as a multiple of each baseline. The smallest
+// Go program that prints a line (go-hello) shows the floor of any Go binary's start. With
+// HOTFIX_STARTUP_BASELINE set to another hotfix binary, its `version` joins the loop.
 func BenchmarkStartup(b *testing.B) {
 	bin, err := build(b.TempDir(), "-trimpath")
+	if err != nil {
+		b.Fatal(err)
+	}
+	hello, err := buildHello(b.TempDir())
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -39,6 +46,13 @@ func BenchmarkStartup(b *testing.B) {
 		{"git-version", []string{"git", "--version"}},
 		{"hotfix-version", []string{bin, "version"}},
 		{"hotfix-help", []string{bin, "help"}},
+		{"go-hello", []string{hello}},
+	}
+	if other := os.Getenv("HOTFIX_STARTUP_BASELINE"); other != "" { // another build, such as a commit before a change
+		runs = append(runs, struct {
+			name string
+			argv []string
+		}{"baseline-version", []string{other, "version"}})
 	}
 	took := make([]time.Duration, len(runs))
 	for n := 0; b.Loop(); n++ {
@@ -54,8 +68,24 @@ func BenchmarkStartup(b *testing.B) {
 	for i, r := range runs {
 		b.ReportMetric(float64(took[i].Microseconds())/1000/float64(b.N), r.name+"-ms/run")
 	}
-	for _, i := range []int{2, 3} {
+	for i := 2; i < len(runs); i++ {
 		b.ReportMetric(float64(took[i])/float64(took[0]), runs[i].name+"-x-true")
 		b.ReportMetric(float64(took[i])/float64(took[1]), runs[i].name+"-x-git")
 	}
+}
+
+// buildHello builds the smallest Go program that prints a line, the floor of a Go binary's start.
+func buildHello(dir string) (string, error) {
+	src := "package main\n\nimport \"os\"\n\nfunc main() { os.Stdout.WriteString(\"hello\\n\") }\n"
+	for name, body := range map[string]string{"go.mod": "module hello\n\ngo 1.26\n", "main.go": src} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			return "", err
+		}
+	}
+	cmd := exec.Command("go", "build", "-trimpath", "-o", "hello", ".")
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build hello: %v\n%s", err, out)
+	}
+	return filepath.Join(dir, "hello"), nil
 }

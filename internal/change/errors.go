@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/git"
 )
@@ -93,7 +94,7 @@ func notRepository(dir string, err error) error {
 }
 
 // objectName matches a full or abbreviated hexadecimal object name.
-var objectName = regexp.MustCompile(`^[0-9a-f]{4,64}$`)
+var objectName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9a-f]{4,64}$`) })
 
 // fetchHint suggests a git fetch for a ref that looks like a branch on a remote: remote/branch or
 // refs/remotes/remote/branch for a configured remote, or a plain name when origin is configured.
@@ -109,7 +110,7 @@ func (g repo) fetchHint(ctx context.Context, ref string) string {
 			return fmt.Sprintf("git fetch %s %s", remote, branch)
 		}
 	}
-	if strings.ContainsAny(ref, "~^@:{") || objectName.MatchString(ref) || len(remotes) == 0 {
+	if strings.ContainsAny(ref, "~^@:{") || objectName().MatchString(ref) || len(remotes) == 0 {
 		return ""
 	}
 	remote := remotes[0]

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -115,7 +116,7 @@ func (d *decoder) timeout(n *yaml.Node, key string, dst *Duration) {
 }
 
 // envName is the form of an environment variable name a step may set.
-var envName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+var envName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`) })
 
 // env decodes a step's env, a mapping of variable names to scalar values, into dst.
 func (d *decoder) env(n *yaml.Node, path string, dst *map[string]string) {
@@ -123,7 +124,7 @@ func (d *decoder) env(n *yaml.Node, path string, dst *map[string]string) {
 	vars := map[string]string{}
 	d.entries(n, path, valid, func(k, v *yaml.Node, key string) {
 		switch val := resolve(v); {
-		case !envName.MatchString(k.Value):
+		case !envName().MatchString(k.Value):
 			d.fail(k, key, "%s is not a variable name; %s", quote(k.Value), valid)
 		case slices.Contains(ReservedEnv, k.Value):
 			d.fail(k, key, "%s is set by hotfix verify for every step; reserved: %s", k.Value, strings.Join(ReservedEnv, ", "))

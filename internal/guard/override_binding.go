@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/google/go-github/v60/github"
 )
@@ -28,7 +29,9 @@ type OverrideQuery struct {
 
 // bindingRe reads the line of the guard's comment that binds an override label event to the head
 // commit it was applied to.
-var bindingRe = regexp.MustCompile(`<!-- hotfix:guard-override event=([0-9]+) sha=([0-9a-f]{40}) -->`)
+var bindingRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`<!-- hotfix:guard-override event=([0-9]+) sha=([0-9a-f]{40}) -->`)
+})
 
 // bindingLine is the hidden line that records the binding in the guard's comment, so that later
 // runs know which commit the label covers; "" when there is none.
@@ -57,7 +60,7 @@ func boundSHA(ctx context.Context, r Repo, q OverrideQuery, event int64) (string
 	if err != nil || !found {
 		return "", err
 	}
-	for _, m := range bindingRe.FindAllStringSubmatch(c.GetBody(), -1) {
+	for _, m := range bindingRe().FindAllStringSubmatch(c.GetBody(), -1) {
 		if id, _ := strconv.ParseInt(m[1], 10, 64); id == event {
 			return m[2], nil
 		}

@@ -5,14 +5,17 @@ package incident
 import (
 	"regexp"
 	"strconv"
+	"sync"
 )
 
 // refLine finds "Incident: #123" on a line of its own, as a PR body states it.
-var refLine = regexp.MustCompile(`(?mi)^[ \t>*_-]*incident[ \t]*:[ \t]*#([0-9]{1,9})\b`)
+var refLine = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?mi)^[ \t>*_-]*incident[ \t]*:[ \t]*#([0-9]{1,9})\b`)
+})
 
 // Ref returns the incident a pull-request body names with "Incident: #N", or 0.
 func Ref(body string) int {
-	m := refLine.FindStringSubmatch(body)
+	m := refLine().FindStringSubmatch(body)
 	if m == nil {
 		return 0
 	}

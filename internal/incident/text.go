@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/markdown"
@@ -28,10 +29,10 @@ func Clip(s string, n int) string {
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // loginPattern is a GitHub login: letters, digits and single hyphens, at most 39 characters.
-var loginPattern = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9]|-[A-Za-z0-9]){0,38}$`)
+var loginPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9]|-[A-Za-z0-9]){0,38}$`) })
 
 // validLogin reports whether s can be a GitHub user's login.
-func validLogin(s string) bool { return loginPattern.MatchString(s) }
+func validLogin(s string) bool { return loginPattern().MatchString(s) }
 
 // mention is @login, which pings the user, for a login that is valid; anything else is shown as
 // text that pings no one.

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/google/go-github/v60/github"
@@ -167,14 +168,14 @@ func message(r Record, e Entry, o Options) string {
 }
 
 // replyMarker marks the toolkit's one reply to a comment.
-var replyMarker = regexp.MustCompile(`^<!-- hotfix:reply comment=([0-9]+) -->`)
+var replyMarker = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^<!-- hotfix:reply comment=([0-9]+) -->`) })
 
 // replyTo reads which comment a reply by identity answers.
 func replyTo(cm *github.IssueComment, identity string) (int64, bool) {
 	if !strings.EqualFold(cm.GetUser().GetLogin(), identity) {
 		return 0, false
 	}
-	m := replyMarker.FindStringSubmatch(cm.GetBody())
+	m := replyMarker().FindStringSubmatch(cm.GetBody())
 	if m == nil {
 		return 0, false
 	}

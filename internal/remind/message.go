@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/markdown"
@@ -51,13 +52,13 @@ func ask(logins []string, request, none string) string {
 	return none
 }
 
-var loginRe = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$`)
+var loginRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$`) })
 
 // mentions pings the logins that look like logins; anything else is shown escaped, not pinged.
 func mentions(logins []string) string {
 	var out []string
 	for _, l := range logins {
-		if loginRe.MatchString(l) {
+		if loginRe().MatchString(l) {
 			out = append(out, "@"+l)
 		} else if l != "" {
 			out = append(out, markdown.Code(l))

@@ -52,7 +52,7 @@ func fileStats(files []*github.CommitFile) *github.CommitStats {
 // https://docs.github.com/rest/git/commits#get-a-commit-object
 func (s *Server) getGitCommit(w http.ResponseWriter, r *http.Request) error {
 	sha := r.PathValue("sha")
-	if !fullSHA.MatchString(sha) {
+	if !fullSHA().MatchString(sha) {
 		return notFound()
 	}
 	ci, err := s.git.commit(sha)

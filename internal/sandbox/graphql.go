@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // graphQLDoc is the documentation_url of GitHub's GraphQL API.
@@ -39,7 +40,9 @@ type graphQLPlace struct {
 
 // viewerQuery matches the one query the sandbox answers: the viewer's login and databaseId, in
 // any order, with or without the query keyword and an operation name.
-var viewerQuery = regexp.MustCompile(`^\s*(?:query\s*(?:[_A-Za-z][_0-9A-Za-z]*)?\s*)?\{\s*viewer\s*\{((?:\s*[_A-Za-z][_0-9A-Za-z]*\s*,?)+)\}\s*\}\s*$`)
+var viewerQuery = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*(?:query\s*(?:[_A-Za-z][_0-9A-Za-z]*)?\s*)?\{\s*viewer\s*\{((?:\s*[_A-Za-z][_0-9A-Za-z]*\s*,?)+)\}\s*\}\s*$`)
+})
 
 // viewerFields are the fields of the viewer that the sandbox knows.
 var viewerFields = map[string]bool{"login": true, "databaseId": true}
@@ -54,7 +57,7 @@ func (s *Server) graphql(w http.ResponseWriter, r *http.Request) error {
 	if err != nil || json.Unmarshal(data, &req) != nil {
 		return &apiError{Status: http.StatusBadRequest, Message: "Problems parsing JSON", DocURL: graphQLDoc}
 	}
-	m := viewerQuery.FindStringSubmatch(req.Query)
+	m := viewerQuery().FindStringSubmatch(req.Query)
 	if m == nil {
 		return writeJSON(w, http.StatusOK, map[string]any{"errors": []graphQLError{unsupportedQuery()}})
 	}

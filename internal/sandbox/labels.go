@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/google/go-github/v60/github"
 )
@@ -25,7 +26,7 @@ type labelRecord struct {
 }
 
 // colorPattern is a label color: six hex digits without the '#'.
-var colorPattern = regexp.MustCompile(`^[0-9a-fA-F]{6}$`)
+var colorPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9a-fA-F]{6}$`) })
 
 // routesLabels registers the label endpoints. Label names may hold '/' (severity/P1), so the
 // name is the rest of the path. See https://docs.github.com/rest/issues/labels
@@ -53,7 +54,7 @@ func (s *Server) createLabel(w http.ResponseWriter, r *http.Request) error {
 	switch {
 	case strings.TrimSpace(req.GetName()) == "":
 		return validationFailed("", fieldError{Resource: "Label", Field: "name", Code: "missing_field"})
-	case !colorPattern.MatchString(color):
+	case !colorPattern().MatchString(color):
 		return validationFailed("", fieldError{Resource: "Label", Field: "color", Code: "invalid",
 			Message: "color must be six hex digits, such as d73a4a"})
 	case s.st.Labels[strings.ToLower(req.GetName())] != nil:

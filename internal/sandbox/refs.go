@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/google/go-github/v60/github"
 )
@@ -22,7 +23,7 @@ func (s *Server) routesRefs() {
 }
 
 // fullSHA matches a complete object name, the only form the refs API accepts for sha.
-var fullSHA = regexp.MustCompile(`^[0-9a-f]{40}$`)
+var fullSHA = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9a-f]{40}$`) })
 
 // refEntry is one reference and the object it points at.
 type refEntry struct {

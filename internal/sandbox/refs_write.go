@@ -54,7 +54,7 @@ func (s *Server) checkRefRequest(req refRequest) error {
 
 // checkObject is a 422 "Object does not exist" unless sha is a full SHA in the repository.
 func (s *Server) checkObject(sha string) error {
-	if !fullSHA.MatchString(sha) {
+	if !fullSHA().MatchString(sha) {
 		return unprocessable("Object does not exist")
 	}
 	if _, err := s.git.peel(sha, "object"); err != nil {

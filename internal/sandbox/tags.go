@@ -127,7 +127,7 @@ type tagOut struct {
 
 // readTag reads the tag object sha with git cat-file, or returns a 404.
 func (s *Server) readTag(sha string) (*tagOut, error) {
-	if !fullSHA.MatchString(sha) {
+	if !fullSHA().MatchString(sha) {
 		return nil, notFound()
 	}
 	out, err := s.git.run(context.Background(), nil, "cat-file", "tag", sha)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/google/go-github/v60/github"
 )
@@ -46,9 +47,9 @@ const tokenSpecHelp = "want SECRET, user:LOGIN=SECRET, app:SLUG=SECRET or action
 
 var (
 	// loginPattern is a GitHub login: up to 39 letters, digits and single hyphens, not at either end.
-	loginPattern = regexp.MustCompile(`^[A-Za-z0-9](?:-?[A-Za-z0-9]){0,38}$`)
+	loginPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9](?:-?[A-Za-z0-9]){0,38}$`) })
 	// slugPattern is a GitHub App's slug: lowercase letters, digits and hyphens.
-	slugPattern = regexp.MustCompile(`^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$`)
+	slugPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$`) })
 )
 
 // ParseCredential reads one --token value: SECRET (a personal token of defaultUser),
@@ -60,9 +61,9 @@ func ParseCredential(spec, defaultUser string) (Credential, error) {
 	}
 	kind, name, _ := strings.Cut(head, ":")
 	switch {
-	case kind == "user" && loginPattern.MatchString(name):
+	case kind == "user" && loginPattern().MatchString(name):
 		return checkedSecret(Credential{Secret: secret, Kind: UserToken, Login: name}, spec)
-	case kind == "app" && slugPattern.MatchString(name):
+	case kind == "app" && slugPattern().MatchString(name):
 		return checkedSecret(Credential{Secret: secret, Kind: AppToken, Login: name + "[bot]"}, spec)
 	case head == "actions":
 		return checkedSecret(Credential{Secret: secret, Kind: ActionsToken, Login: ActionsBot}, spec)

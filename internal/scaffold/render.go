@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
@@ -31,7 +32,11 @@ var Source = struct{ Repository, Ref string }{"incident-hotfix/incident-hotfix",
 //go:embed templates/*.tmpl
 var templates embed.FS
 
-var tmpl = template.Must(template.New("").Funcs(template.FuncMap{"quote": strconv.Quote, "line": line}).ParseFS(templates, "templates/*.tmpl"))
+// tmpl parses the templates on first use, not when the binary starts (every command pays for a
+// package-level parse, and only init renders).
+var tmpl = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("").Funcs(template.FuncMap{"quote": strconv.Quote, "line": line}).ParseFS(templates, "templates/*.tmpl"))
+})
 
 // commentColumn is where the comments of the policy file start, as in docs/policy.md.
 const commentColumn = 35
@@ -54,7 +59,7 @@ func Render(f Facts) ([]File, error) {
 		{PolicyPath, "policy.yml.tmpl"}, {HotfixPath, "hotfix-workflow.yml.tmpl"}, {IncidentPath, "incident-workflow.yml.tmpl"},
 	} {
 		var b bytes.Buffer
-		if err := tmpl.ExecuteTemplate(&b, t.name, data); err != nil {
+		if err := tmpl().ExecuteTemplate(&b, t.name, data); err != nil {
 			return nil, fmt.Errorf("render %s: %w", t.path, err)
 		}
 		files = append(files, File{Path: t.path, Content: b.Bytes()})
