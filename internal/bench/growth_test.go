@@ -2,6 +2,7 @@ package bench
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -34,9 +35,11 @@ var growths = []growth{
 	// The line is known from release/1.0: one matching-refs page of that line's 100 tags, one
 	// compare; the other lines' tags are never listed.
 	{"release-choose-tag/known-line", []int{100, 1000, 10000}, 0, func(int) int { return 2 }, chooseTag(true)},
-	// The line is unknown (merged into main): every v-tag is listed, in the one response
-	// matching-refs sends whatever the count (GitHub ignores per_page there), then one compare.
-	{"release-choose-tag/unknown-line", []int{100, 1000, 10000}, 0, func(int) int { return 2 }, chooseTag(false)},
+	// The line is unknown (merged into main, whose history holds every tag, one a commit): the
+	// 100 tags with the newest commits in one GraphQL request and one compare, when they are all
+	// the tags; otherwise a compare of the range since the highest of them and the matching-refs
+	// page of its line, and the other tags are never listed.
+	{"release-choose-tag/unknown-line", []int{100, 1000, 10000}, 0, func(n int) int { return min(4, 2*pages(n)) }, chooseTag(false)},
 	// A new incident's postmortem: no issue carries its marker, so every postmortem is read.
 	{"postmortem-find", []int{100, 1000}, 0, pages, findPostmortem},
 	// The report's incident.Find: every incident listed, and each one's log read (one page each).
@@ -93,20 +96,28 @@ func chooseTag(known bool) func(testing.TB, int) map[string]int {
 		if known {
 			branch = "release/1.0"
 		}
+		if !known {
+			return chooseTagIntoMain(tb, s, n)
+		}
 		pr := mergedPR(9, branch, "hotfix/slow", s.Push(branch, map[string]string{"app.go": "fix\n"}, "main"))
 		var names []string
 		for i := range n {
 			names = append(names, fmt.Sprintf("refs/tags/v1.%d.%d", i/100, i%100))
 		}
 		packRefs(tb, s.Dir, names, base)
-		reads := map[string]int{}
-		for route, c := range counted(s, func() { tagRelease(tb, s.Client, pr) }) {
-			if strings.HasPrefix(route, "GET ") {
-				reads[route] = c
-			}
-		}
-		return reads
+		return reads(counted(s, func() { tagRelease(tb, s.Client, pr) }))
 	}
+}
+
+// reads keeps the routes that read: GETs and GraphQL queries.
+func reads(routes map[string]int) map[string]int {
+	out := map[string]int{}
+	for route, c := range routes {
+		if strings.HasPrefix(route, "GET ") || route == "POST /graphql" {
+			out[route] = c
+		}
+	}
+	return out
 }
 
 // packRefs adds refs, all at sha, to the bare repository dir by writing git's packed-refs file,
@@ -118,6 +129,20 @@ func packRefs(tb testing.TB, dir string, refs []string, sha string) {
 	b.WriteString("# pack-refs with: peeled fully-peeled sorted \n")
 	for _, r := range refs {
 		fmt.Fprintf(&b, "%s %s\n", sha, r)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "packed-refs"), []byte(b.String()), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// packRefsAt adds refs (name → sha) to the bare repository dir, as packRefs does.
+func packRefsAt(tb testing.TB, dir string, refs map[string]string) {
+	tb.Helper()
+	names := slices.Sorted(maps.Keys(refs))
+	var b strings.Builder
+	b.WriteString("# pack-refs with: peeled fully-peeled sorted \n")
+	for _, r := range names {
+		fmt.Fprintf(&b, "%s %s\n", refs[r], r)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "packed-refs"), []byte(b.String()), 0o644); err != nil {
 		tb.Fatal(err)
