@@ -129,9 +129,21 @@ func Link(ctx context.Context, c *github.Client, repo Repo, number int, identity
 	return err == nil, err
 }
 
+// listed is an incident's record from the summary in its body, when the toolkit opened the
+// issue and the summary holds the facts line; otherwise it reads the log.
+func listed(ctx context.Context, c *github.Client, repo Repo, is *github.Issue, identity string) (Record, error) {
+	if strings.EqualFold(is.GetUser().GetLogin(), identity) {
+		if r, ok := FromBody(is.GetNumber(), is.GetBody()); ok {
+			return r, nil
+		}
+	}
+	return Load(ctx, c, repo, is.GetNumber(), identity)
+}
+
 // FindLabeled loads every incident (open or closed) updated at or after since, a zero since
-// for all: it lists the issues labelled label, a
-// hundred a page, leaves out pull requests, and loads each one's log.
+// for all: it lists the issues labelled label, a hundred a page, leaves out pull requests, and
+// takes each one's metric facts from its summary (listed), reading the log only of an incident
+// whose body lacks them. The records have Number, Severity and the timestamps.
 func FindLabeled(ctx context.Context, c *github.Client, repo Repo, label, identity string, since time.Time) ([]Record, error) {
 	opts := &github.IssueListByRepoOptions{State: "all", Labels: []string{label}, Since: since, ListOptions: github.ListOptions{PerPage: 100}}
 	var out []Record
@@ -144,7 +156,7 @@ func FindLabeled(ctx context.Context, c *github.Client, repo Repo, label, identi
 			if is.IsPullRequest() {
 				continue
 			}
-			r, err := Load(ctx, c, repo, is.GetNumber(), identity)
+			r, err := listed(ctx, c, repo, is, identity)
 			if err != nil {
 				return nil, err
 			}
