@@ -97,4 +97,3 @@ func timed(b *testing.B, dir string, argv []string) time.Duration {
 	}
 	return d
 }
-
