@@ -44,6 +44,9 @@ var growths = []growth{
 	{"postmortem-find", []int{100, 1000}, 0, pages, findPostmortem},
 	// The report's incident.Find: every incident listed, and each one's log read (one page each).
 	{"incident-find", []int{100, 1000}, 0, func(n int) int { return pages(n) + n }, findIncidents},
+	// A /status command on an incident with n comments besides its declaration: the log read
+	// once in pages, and after the write only what it gained since (one page).
+	{"incident-update", []int{50, 600}, 0, func(n int) int { return pages(n+2) + 7 }, updateIncident},
 	// An incident's log with n comments besides its declaration.
 	{"incident-load", []int{50, 500}, 0, func(n int) int { return pages(n + 1) }, loadIncident},
 }
@@ -177,6 +180,21 @@ func findIncidents(tb testing.TB, n int) map[string]int {
 			tb.Fatalf("find: %d incidents, %v; want %d", len(rs), err, n)
 		}
 	})
+}
+
+// updateIncident runs a /status command on an incident with n comments after its declaration,
+// on a clock that moves a minute at every reading, as a long incident's log spreads over hours.
+func updateIncident(tb testing.TB, n int) map[string]int {
+	clock := &ticking{at: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	s := sandboxtest.Start(tb, sandboxtest.Options{NoSecondaryLimit: true, Clock: clock.now})
+	mustRun(tb, s, "workflow_dispatch", declarePayload(tb, false), "run")
+	for i := range n {
+		body := fmt.Sprintf("comment %d", i)
+		if _, _, err := s.Client.Issues.CreateComment(ctx, sandboxtest.Owner, sandboxtest.Name, 1, &github.IssueComment{Body: &body}); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return mustRun(tb, s, "issue_comment", comment(tb, s, 1, "/status identified the pool"), "run").routes
 }
 
 // loadIncident reads the log of an incident with n comments after its declaration.
