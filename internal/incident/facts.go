@@ -2,6 +2,7 @@ package incident
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 )
@@ -23,7 +24,11 @@ var factTimes = []struct {
 
 // factsLine is the summary's hidden line with what metrics need: the severity and the
 // timestamps to the second, so that a report reads them from the issue list, not from each log.
+// A record not yet all in the log (declare's draft, timed by the runner's clock) gets none.
 func factsLine(r Record) string {
+	if len(r.Entries) == 0 || slices.ContainsFunc(r.Entries, func(e Entry) bool { return e.ID == 0 }) {
+		return ""
+	}
 	v := url.Values{"severity": {r.Severity}}
 	for _, f := range factTimes {
 		if t := *f.at(&r); !t.IsZero() {
@@ -31,6 +36,21 @@ func factsLine(r Record) string {
 		}
 	}
 	return factsPrefix + v.Encode() + " -->\n"
+}
+
+// withoutFacts is body with its facts line removed, to compare what people see: the line alone
+// never costs an edit (it changes alone only from declare's draft to the log's seconds).
+func withoutFacts(body string) string {
+	start := strings.Index(body, SummaryStart+"\n"+factsPrefix)
+	if start < 0 {
+		return body
+	}
+	from := start + len(SummaryStart) + 1
+	end := strings.Index(body[from:], " -->\n")
+	if end < 0 {
+		return body
+	}
+	return body[:from] + body[from+end+len(" -->\n"):]
 }
 
 // FromBody reads the facts line of the summary in an incident issue's body: the record with

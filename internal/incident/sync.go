@@ -52,7 +52,7 @@ func edit(ctx context.Context, c *github.Client, repo Repo, issue *github.Issue,
 	if !r.Open {
 		state = "closed"
 	}
-	if body == issue.GetBody() && slices.Equal(labels, names(issue.Labels)) && state == issue.GetState() {
+	if withoutFacts(body) == withoutFacts(issue.GetBody()) && slices.Equal(labels, names(issue.Labels)) && state == issue.GetState() {
 		return issue, nil
 	}
 	req := &github.IssueRequest{Body: &body, Labels: &labels, State: &state}
