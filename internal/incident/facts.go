@@ -8,7 +8,7 @@ import (
 )
 
 // factsPrefix starts the hidden line of the summary that holds the record's metric facts.
-const factsPrefix = "<!-- hotfix:facts "
+const factsPrefix = "<!-- hotfix:metrics "
 
 // factTimes are the timestamps the facts line keeps, by key.
 var factTimes = []struct {
