@@ -6,11 +6,12 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // inputName is the form every input name takes: snake_case, because the runner keeps hyphens in
 // the variable's name (INPUT_MAX-LINES), which a shell can't read and the binary does not bind.
-var inputName = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+var inputName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z][a-z0-9_]*$`) })
 
 // runtimes are the values of runs.using that the runner knows.
 var runtimes = []string{"docker", "composite", "node20", "node24"}
@@ -32,7 +33,7 @@ func (m Metadata) Check() error {
 		add("description is empty")
 	}
 	for _, in := range m.Inputs {
-		if !inputName.MatchString(in.Name) {
+		if !inputName().MatchString(in.Name) {
 			add("input %q is not snake_case (the runner passes it as INPUT_%s)", in.Name, strings.ToUpper(in.Name))
 		}
 		if strings.TrimSpace(in.Description) == "" {

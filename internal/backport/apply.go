@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 	"time"
 
@@ -19,7 +18,7 @@ type Options struct {
 	ConflictLabel string   // added when the backport conflicts; "backport-conflict" when empty
 	// ConflictWarn makes a conflict a warning instead of a failed run.
 	ConflictWarn bool
-	// Polls bounds the reads of a PR's mergeability; Sleep waits between them (doubling from 1s).
+	// Polls bounds the reads of a PR's mergeability; Sleep waits between them (waitMergeable).
 	Polls int
 	Sleep func(context.Context, time.Duration) error
 }
@@ -150,35 +149,6 @@ func ensurePR(ctx context.Context, c *github.Client, repo Repo, h Hotfix, t Targ
 		return nil, false, nil
 	}
 	return nil, false, fmt.Errorf("open the pull request %s → %s: %w", branch, t.Branch, err)
-}
-
-// waitMergeable reads the PR until GitHub has computed whether it merges cleanly, which it does
-// in the background: `mergeable` is null until then. The waits double from one second. Each read
-// after the first is conditional on the last one's ETag, so a read that finds nothing new is a
-// 304 and costs no rate limit.
-func waitMergeable(ctx context.Context, c *github.Client, repo Repo, pr *github.PullRequest, opts Options) (*github.PullRequest, error) {
-	wait, etag := time.Second, ""
-	path := fmt.Sprintf("repos/%s/%s/pulls/%d", url.PathEscape(repo.Owner), url.PathEscape(repo.Name), pr.GetNumber())
-	for i := 0; pr.Mergeable == nil; i++ {
-		if i == opts.Polls {
-			return pr, fmt.Errorf("GitHub had not computed whether #%d merges cleanly after %d reads; see %s", pr.GetNumber(), opts.Polls, pr.GetHTMLURL())
-		}
-		if i > 0 {
-			if err := opts.Sleep(ctx, wait); err != nil {
-				return pr, err
-			}
-			wait *= 2
-		}
-		read := new(github.PullRequest)
-		tag, changed, err := gh.GetIfChanged(ctx, c, path, etag, read)
-		if err != nil {
-			return pr, fmt.Errorf("read #%d's mergeability: %w", pr.GetNumber(), err)
-		}
-		if changed {
-			pr, etag = read, tag
-		}
-	}
-	return pr, nil
 }
 
 // finish adds the labels the PR lacks, in one request, and on a conflict rewrites the body with

@@ -2,6 +2,7 @@ package bench
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -34,13 +35,18 @@ var growths = []growth{
 	// The line is known from release/1.0: one matching-refs page of that line's 100 tags, one
 	// compare; the other lines' tags are never listed.
 	{"release-choose-tag/known-line", []int{100, 1000, 10000}, 0, func(int) int { return 2 }, chooseTag(true)},
-	// The line is unknown (merged into main): every v-tag is listed, in the one response
-	// matching-refs sends whatever the count (GitHub ignores per_page there), then one compare.
-	{"release-choose-tag/unknown-line", []int{100, 1000, 10000}, 0, func(int) int { return 2 }, chooseTag(false)},
+	// The line is unknown (merged into main, whose history holds every tag, one a commit): the
+	// 100 tags with the newest commits in one GraphQL request and one compare, when they are all
+	// the tags; otherwise a compare of the range since the highest of them and the matching-refs
+	// page of its line, and the other tags are never listed.
+	{"release-choose-tag/unknown-line", []int{100, 1000, 10000}, 0, func(n int) int { return min(4, 2*pages(n)) }, chooseTag(false)},
 	// A new incident's postmortem: no issue carries its marker, so every postmortem is read.
 	{"postmortem-find", []int{100, 1000}, 0, pages, findPostmortem},
 	// The report's incident.Find: every incident listed, and each one's log read (one page each).
 	{"incident-find", []int{100, 1000}, 0, func(n int) int { return pages(n) + n }, findIncidents},
+	// A /status command on an incident with n comments besides its declaration: the log read
+	// once in pages, and after the write only what it gained since (one page).
+	{"incident-update", []int{50, 600}, 0, func(n int) int { return pages(n+2) + 7 }, updateIncident},
 	// An incident's log with n comments besides its declaration.
 	{"incident-load", []int{50, 500}, 0, func(n int) int { return pages(n + 1) }, loadIncident},
 }
@@ -93,20 +99,28 @@ func chooseTag(known bool) func(testing.TB, int) map[string]int {
 		if known {
 			branch = "release/1.0"
 		}
+		if !known {
+			return chooseTagIntoMain(tb, s, n)
+		}
 		pr := mergedPR(9, branch, "hotfix/slow", s.Push(branch, map[string]string{"app.go": "fix\n"}, "main"))
 		var names []string
 		for i := range n {
 			names = append(names, fmt.Sprintf("refs/tags/v1.%d.%d", i/100, i%100))
 		}
 		packRefs(tb, s.Dir, names, base)
-		reads := map[string]int{}
-		for route, c := range counted(s, func() { tagRelease(tb, s.Client, pr) }) {
-			if strings.HasPrefix(route, "GET ") {
-				reads[route] = c
-			}
-		}
-		return reads
+		return reads(counted(s, func() { tagRelease(tb, s.Client, pr) }))
 	}
+}
+
+// reads keeps the routes that read: GETs and GraphQL queries.
+func reads(routes map[string]int) map[string]int {
+	out := map[string]int{}
+	for route, c := range routes {
+		if strings.HasPrefix(route, "GET ") || route == "POST /graphql" {
+			out[route] = c
+		}
+	}
+	return out
 }
 
 // packRefs adds refs, all at sha, to the bare repository dir by writing git's packed-refs file,
@@ -118,6 +132,20 @@ func packRefs(tb testing.TB, dir string, refs []string, sha string) {
 	b.WriteString("# pack-refs with: peeled fully-peeled sorted \n")
 	for _, r := range refs {
 		fmt.Fprintf(&b, "%s %s\n", sha, r)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "packed-refs"), []byte(b.String()), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// packRefsAt adds refs (name → sha) to the bare repository dir, as packRefs does.
+func packRefsAt(tb testing.TB, dir string, refs map[string]string) {
+	tb.Helper()
+	names := slices.Sorted(maps.Keys(refs))
+	var b strings.Builder
+	b.WriteString("# pack-refs with: peeled fully-peeled sorted \n")
+	for _, r := range names {
+		fmt.Fprintf(&b, "%s %s\n", refs[r], r)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "packed-refs"), []byte(b.String()), 0o644); err != nil {
 		tb.Fatal(err)
@@ -152,6 +180,21 @@ func findIncidents(tb testing.TB, n int) map[string]int {
 			tb.Fatalf("find: %d incidents, %v; want %d", len(rs), err, n)
 		}
 	})
+}
+
+// updateIncident runs a /status command on an incident with n comments after its declaration,
+// on a clock that moves a minute at every reading, as a long incident's log spreads over hours.
+func updateIncident(tb testing.TB, n int) map[string]int {
+	clock := &ticking{at: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	s := sandboxtest.Start(tb, sandboxtest.Options{NoSecondaryLimit: true, Clock: clock.now})
+	mustRun(tb, s, "workflow_dispatch", declarePayload(tb, false), "run")
+	for i := range n {
+		body := fmt.Sprintf("comment %d", i)
+		if _, _, err := s.Client.Issues.CreateComment(ctx, sandboxtest.Owner, sandboxtest.Name, 1, &github.IssueComment{Body: &body}); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return mustRun(tb, s, "issue_comment", comment(tb, s, 1, "/status identified the pool"), "run").routes
 }
 
 // loadIncident reads the log of an incident with n comments after its declaration.

@@ -6,14 +6,45 @@ import (
 	"strings"
 )
 
-// commits lists base..head, oldest first, each with its parents and subject.
-func (g repo) commits(ctx context.Context, base, head string) ([]Commit, error) {
-	out, err := g.output(ctx, "log", "--reverse", "-z", "--format=%H%x00%P%x00%s",
-		"--no-show-signature", "--no-color", "--end-of-options", base+".."+head, "--")
+// logRange is what one git log says of base...head: the commits in base..head, oldest first,
+// and, when it can tell, head and the merge base.
+type logRange struct {
+	commits         []Commit
+	head, mergeBase string
+}
+
+// rangeLog lists base..head, oldest first (parents before children), each with its parents and
+// subject, from `git log --right-only --boundary base...head`. The boundary commits are the
+// ones the range's commits have as parents outside it; every merge base is one of them, so a
+// single boundary commit is the merge base. Head is the last commit listed. With no commit or
+// several boundary commits, head and mergeBase are left empty.
+func (g repo) rangeLog(ctx context.Context, base, head string) (logRange, error) {
+	out, err := g.output(ctx, "log", "--topo-order", "--reverse", "--right-only", "--boundary", "-z", "--format=%m%H%x00%P%x00%s",
+		"--no-show-signature", "--no-color", "--end-of-options", base+"..."+head, "--")
 	if err != nil {
-		return nil, err
+		return logRange{}, err
 	}
-	return parseCommits(string(out))
+	marked, err := parseCommits(string(out))
+	if err != nil {
+		return logRange{}, err
+	}
+	r := logRange{commits: []Commit{}}
+	var bounds []string
+	for _, c := range marked {
+		if len(c.SHA) < 2 {
+			return logRange{}, fmt.Errorf("git log: a commit without its mark and name: %q", c.SHA)
+		}
+		mark, sha := c.SHA[:1], c.SHA[1:]
+		if c.SHA = sha; mark == "-" {
+			bounds = append(bounds, sha)
+			continue
+		}
+		r.commits = append(r.commits, c)
+	}
+	if len(bounds) == 1 && len(r.commits) > 0 {
+		r.head, r.mergeBase = r.commits[len(r.commits)-1].SHA, bounds[0]
+	}
+	return r, nil
 }
 
 // parseCommits reads the NUL-separated fields that commits asks git log for: SHA, parents, subject.

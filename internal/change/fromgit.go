@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 )
 
 // FromGit reads the change BASE...HEAD from the git CLI in repoDir, a worktree or a bare
@@ -29,29 +28,42 @@ func FromGit(ctx context.Context, repoDir, base, head string) (Set, error) {
 	g := repo{dir: repoDir}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	// The three git processes run at once: on a small hotfix their start-up, not the diff, is
-	// the cost. The diff and the log take the refs as given; resolve checks them and finds the
-	// merge base, and when it fails the others are stopped and its diagnosis is returned.
+	// Two git processes run at once: on a small hotfix their start-up, not the diff, is the
+	// cost. The log of the range also names head and the merge base (rangeLog); only when it
+	// can't (an empty range, several merge bases) or a process fails does rev-parse run, to find
+	// them or to diagnose the refs.
 	var set Set
-	var ends ends
-	var wg sync.WaitGroup
-	var resolveErr, commitsErr error
-	wg.Go(func() {
-		if ends, resolveErr = g.resolve(ctx, base, head); resolveErr != nil {
-			cancel()
-		}
-	})
-	wg.Go(func() { set.Commits, commitsErr = g.commits(ctx, base+"^{commit}", head+"^{commit}") })
+	var r logRange
+	var logErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		r, logErr = g.rangeLog(ctx, base+"^{commit}", head+"^{commit}")
+	}()
 	files, filesErr := g.files(ctx, base+"^{commit}", head+"^{commit}")
-	wg.Wait()
-	if resolveErr != nil {
-		return Set{}, resolveErr
+	<-done
+	e, err := g.ends(ctx, base, head, r, errors.Join(filesErr, logErr))
+	if err != nil {
+		return Set{}, err
 	}
-	if err := errors.Join(filesErr, commitsErr); err != nil {
-		return Set{}, fmt.Errorf("change %s...%s in %s: %w", base, head, repoDir, err)
-	}
-	set.Base, set.Head, set.BaseSHA, set.HeadSHA, set.Files = base, head, ends.mergeBase, ends.head, files
+	set.Base, set.Head, set.BaseSHA, set.HeadSHA, set.Files, set.Commits = base, head, e.mergeBase, e.head, files, r.commits
 	return set, nil
+}
+
+// ends are the head and merge base the log found, or else rev-parse's; with a failed process,
+// rev-parse's diagnosis of the refs, or the failure itself when the refs are fine.
+func (g repo) ends(ctx context.Context, base, head string, r logRange, failed error) (ends, error) {
+	if failed == nil && r.mergeBase != "" {
+		return ends{head: r.head, mergeBase: r.mergeBase}, nil
+	}
+	e, err := g.resolve(ctx, base, head)
+	if err != nil {
+		return ends{}, err
+	}
+	if failed != nil {
+		return ends{}, fmt.Errorf("change %s...%s in %s: %w", base, head, g.dir, failed)
+	}
+	return e, nil
 }
 
 // checkRef refuses a ref that git could take for an option, or that can't name one commit.

@@ -45,11 +45,12 @@ func issueBody(runID int64, r Record, scale Scale, alert string, c Context) stri
 	return markdown.Truncate(strings.Join(parts, "\n"))
 }
 
-// Summary is the summary section, between its markers: the facts, then the latest events.
+// Summary is the summary section, between its markers: the hidden facts line (FromBody), the
+// facts, then the latest events.
 func Summary(r Record, scale Scale) string {
 	sev, _ := scale.Get(r.Severity)
 	var b strings.Builder
-	b.WriteString(SummaryStart + "\n## Summary\n\n| | |\n|---|---|\n")
+	b.WriteString(SummaryStart + "\n" + factsLine(r) + "## Summary\n\n| | |\n|---|---|\n")
 	for _, row := range summaryRows(r, sev) {
 		fmt.Fprintf(&b, "| %s | %s |\n", row[0], row[1])
 	}

@@ -3,6 +3,7 @@ package incident
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -26,10 +27,47 @@ func Load(ctx context.Context, c *github.Client, repo Repo, number int, identity
 	return r, nil
 }
 
+// rescanSlack is how far before the newest entry known a re-read of the log starts: a comment
+// another run wrote while this one read the log has a server time after the read, which is at
+// most seconds after the newest entry it saw.
+const rescanSlack = 10 * time.Minute
+
+// rescan is entries and the ones the log gained since them: only the comments updated from
+// rescanSlack before the newest entry are read (one page, at any log length), never the whole
+// log again. An entry seen twice is kept once.
+func rescan(ctx context.Context, c *github.Client, repo Repo, number int, identity string, entries []Entry) ([]Entry, error) {
+	var newest time.Time
+	for _, e := range entries {
+		if e.Time.After(newest) {
+			newest = e.Time
+		}
+	}
+	since := time.Time{}
+	if !newest.IsZero() {
+		since = newest.Add(-rescanSlack)
+	}
+	fresh, _, err := scanSince(ctx, c, repo, number, identity, since)
+	out := slices.Clone(entries)
+	for _, e := range fresh {
+		if !slices.ContainsFunc(out, func(x Entry) bool { return x.ID == e.ID }) {
+			out = append(out, e)
+		}
+	}
+	return out, err
+}
+
 // scan lists issue number's comments by identity, a hundred a page: the log entries, and the
 // ids of the comments the toolkit has replied to.
 func scan(ctx context.Context, c *github.Client, repo Repo, number int, identity string) ([]Entry, []int64, error) {
+	return scanSince(ctx, c, repo, number, identity, time.Time{})
+}
+
+// scanSince is scan of the comments updated at or after since; the zero time reads them all.
+func scanSince(ctx context.Context, c *github.Client, repo Repo, number int, identity string, since time.Time) ([]Entry, []int64, error) {
 	opts := &github.IssueListCommentsOptions{ListOptions: github.ListOptions{PerPage: 100}}
+	if !since.IsZero() {
+		opts.Since = &since
+	}
 	var out []Entry
 	var replied []int64
 	for {
@@ -129,9 +167,21 @@ func Link(ctx context.Context, c *github.Client, repo Repo, number int, identity
 	return err == nil, err
 }
 
+// listed is an incident's record from the summary in its body, when the toolkit opened the
+// issue and the summary holds the facts line; otherwise it reads the log.
+func listed(ctx context.Context, c *github.Client, repo Repo, is *github.Issue, identity string) (Record, error) {
+	if strings.EqualFold(is.GetUser().GetLogin(), identity) {
+		if r, ok := FromBody(is.GetNumber(), is.GetBody()); ok {
+			return r, nil
+		}
+	}
+	return Load(ctx, c, repo, is.GetNumber(), identity)
+}
+
 // FindLabeled loads every incident (open or closed) updated at or after since, a zero since
-// for all: it lists the issues labelled label, a
-// hundred a page, leaves out pull requests, and loads each one's log.
+// for all: it lists the issues labelled label, a hundred a page, leaves out pull requests, and
+// takes each one's metric facts from its summary (listed), reading the log only of an incident
+// whose body lacks them. The records have Number, Severity and the timestamps.
 func FindLabeled(ctx context.Context, c *github.Client, repo Repo, label, identity string, since time.Time) ([]Record, error) {
 	opts := &github.IssueListByRepoOptions{State: "all", Labels: []string{label}, Since: since, ListOptions: github.ListOptions{PerPage: 100}}
 	var out []Record
@@ -144,7 +194,7 @@ func FindLabeled(ctx context.Context, c *github.Client, repo Repo, label, identi
 			if is.IsPullRequest() {
 				continue
 			}
-			r, err := Load(ctx, c, repo, is.GetNumber(), identity)
+			r, err := listed(ctx, c, repo, is, identity)
 			if err != nil {
 				return nil, err
 			}

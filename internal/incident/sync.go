@@ -14,9 +14,9 @@ import (
 const syncRounds = 3
 
 // syncIssue makes the issue agree with the log: the summary re-rendered from every entry, the
-// status/* and severity/* labels, and open or closed. After writing, it reads the log again: an
-// entry that another run appended meanwhile is folded in and written too, so of two concurrent
-// updates, the one that writes last shows both.
+// status/* and severity/* labels, and open or closed. After writing, it reads what the log
+// gained (rescan): an entry that another run appended meanwhile is folded in and written too,
+// so of two concurrent updates, the one that writes last shows both.
 func syncIssue(ctx context.Context, c *github.Client, repo Repo, issue *github.Issue, entries []Entry, o Options) (Record, error) {
 	n := issue.GetNumber()
 	for round := 1; ; round++ {
@@ -26,7 +26,7 @@ func syncIssue(ctx context.Context, c *github.Client, repo Repo, issue *github.I
 		if issue, err = edit(ctx, c, repo, issue, r, o); err != nil {
 			return r, err
 		}
-		again, _, err := scan(ctx, c, repo, n, o.Identity)
+		again, err := rescan(ctx, c, repo, n, o.Identity, entries)
 		if err != nil || !grew(entries, again) || round == syncRounds {
 			return r, err
 		}
@@ -52,7 +52,7 @@ func edit(ctx context.Context, c *github.Client, repo Repo, issue *github.Issue,
 	if !r.Open {
 		state = "closed"
 	}
-	if body == issue.GetBody() && slices.Equal(labels, names(issue.Labels)) && state == issue.GetState() {
+	if withoutFacts(body) == withoutFacts(issue.GetBody()) && slices.Equal(labels, names(issue.Labels)) && state == issue.GetState() {
 		return issue, nil
 	}
 	req := &github.IssueRequest{Body: &body, Labels: &labels, State: &state}

@@ -24,30 +24,48 @@ type Merge struct {
 	Target     string // the merge commit
 }
 
-// APIFacts reads the facts for merge from the API in few requests. When the branch names state
-// the line (lineOf), one matching-refs call lists just that line's tags (tags/v1.1.); otherwise
-// matching-refs lists every tag with the prefix, all in one response (GitHub ignores per_page
-// there). Then compare calls, highest tag
-// first and at most maxCompares, find the highest tag the merge commit contains (status "ahead")
-// or one already at it ("identical"); a tag found at it costs one more compare for the previous
-// tag. 2 requests (3 on a re-run), whatever the repository's tag count. Annotated tags are never
+// newestFirst is how many of the newest tags the first look at a repository reads.
+const newestFirst = 100
+
+// APIFacts reads the facts for merge from the API in few requests, whatever the repository's
+// tag count. When the branch names state the line (lineOf), one matching-refs call lists just
+// that line's tags (tags/v1.1.). Otherwise one GraphQL request reads the 100 tags with the
+// newest commits (fromNewest), and the full list is read only when they can't settle it. Then
+// compare calls, highest tag first and at most maxCompares, find the highest tag the merge
+// commit contains (status "ahead") or one already at it ("identical"). Annotated tags are never
 // peeled here: compare resolves tag names itself.
 func APIFacts(ctx context.Context, c *github.Client, repo Repo, prefix string, b Branches, m Merge) (Facts, error) {
+	return apiFacts(ctx, c, repo, prefix, b, m, newestFirst)
+}
+
+// apiFacts is APIFacts with the number of newest tags to read first.
+func apiFacts(ctx context.Context, c *github.Client, repo Repo, prefix string, b Branches, m Merge, first int) (Facts, error) {
 	f := Facts{Base: m.Base, Target: m.Target}
-	refPrefix := "tags/" + prefix
+	w := &walker{c: c, repo: repo, seen: map[string]string{}}
 	if l, why, ok := lineOf(m.Base, m.Head, prefix, b); ok {
-		f.Line, f.LineReason, refPrefix = &l, why, l.RefPrefix(prefix)
+		f.Line, f.LineReason = &l, why
+		return f, listed(ctx, w, prefix, &f, l.RefPrefix(prefix))
 	}
-	names, err := tagNames(ctx, c, repo, refPrefix)
+	page, err := newestTags(ctx, c, repo, prefix, first)
 	if err != nil {
 		return Facts{}, err
 	}
+	if ok, err := fromNewest(ctx, w, prefix, &f, page); ok || err != nil {
+		return f, err
+	}
+	f = Facts{Base: m.Base, Target: m.Target}
+	return f, listed(ctx, w, prefix, &f, "tags/"+prefix)
+}
+
+// listed fills f from every tag under refs/<refPrefix>.
+func listed(ctx context.Context, w *walker, prefix string, f *Facts, refPrefix string) error {
+	names, err := tagNames(ctx, w.c, w.repo, refPrefix)
+	if err != nil {
+		return err
+	}
 	f.Existing = names
 	candidates, _ := releases(names, prefix, f.Line)
-	if err := locate(ctx, c, repo, prefix, &f, candidates); err != nil {
-		return Facts{}, err
-	}
-	return f, nil
+	return locate(ctx, w, prefix, f, candidates)
 }
 
 // tagNames lists the tag names under refs/<refPrefix>. GitHub sends every match in one response
@@ -75,14 +93,14 @@ func tagNames(ctx context.Context, c *github.Client, repo Repo, refPrefix string
 // A tag whose commit contains the target (status "behind") was made for a later merge on the
 // same branch, which won the race to be tagged when merges are released at once: up to
 // raceTries of those do not use up the maxCompares the walk may spend on other tags.
-func locate(ctx context.Context, c *github.Client, repo Repo, prefix string, f *Facts, candidates []Tag) error {
+func locate(ctx context.Context, w *walker, prefix string, f *Facts, candidates []Tag) error {
 	later := 0
 	for i, t := range candidates {
 		if i-min(later, raceTries) == maxCompares {
 			return fmt.Errorf("%w: none of the %d highest stable %ss (%s down to %s) is in %s at %s; tag the release it patches by hand",
 				ErrNoRelease, i, label(prefix), candidates[0].Name, candidates[i-1].Name, f.Base, short(f.Target))
 		}
-		status, err := relation(ctx, c, repo, t.Name, f.Target)
+		status, err := w.relation(ctx, t.Name, f.Target)
 		if err != nil {
 			return err
 		}
@@ -100,15 +118,27 @@ func locate(ctx context.Context, c *github.Client, repo Repo, prefix string, f *
 	return nil
 }
 
+// walker makes the compare calls of one choice, each tag once.
+type walker struct {
+	c    *github.Client
+	repo Repo
+	seen map[string]string // tag name → status
+}
+
 // relation compares tag with commit: "identical" when the tag is at it, "ahead" when the commit
 // contains it, "behind" or "diverged" when it does not; no common history reads as "diverged".
-func relation(ctx context.Context, c *github.Client, repo Repo, tag, commit string) (string, error) {
-	cmp, _, err := c.Repositories.CompareCommits(ctx, repo.Owner, repo.Name, tag, commit, &github.ListOptions{PerPage: 1})
+func (w *walker) relation(ctx context.Context, tag, commit string) (string, error) {
+	if status, ok := w.seen[tag]; ok {
+		return status, nil
+	}
+	cmp, _, err := w.c.Repositories.CompareCommits(ctx, w.repo.Owner, w.repo.Name, tag, commit, &github.ListOptions{PerPage: 1})
 	if gh.Kind(err) == gh.NotFound {
+		w.seen[tag] = "diverged"
 		return "diverged", nil
 	}
 	if err != nil {
-		return "", fmt.Errorf("compare %s with %s in %s: %w", tag, short(commit), repo, err)
+		return "", fmt.Errorf("compare %s with %s in %s: %w", tag, short(commit), w.repo, err)
 	}
+	w.seen[tag] = cmp.GetStatus()
 	return cmp.GetStatus(), nil
 }

@@ -15,7 +15,7 @@ func TestEveryRouteHasItsDocLink(t *testing.T) {
 	t.Parallel()
 	srv, _, _ := newTestSandbox(t)
 	for _, p := range srv.patterns {
-		if _, ok := docLinks[p]; !ok {
+		if _, ok := docLinks()[p]; !ok {
 			t.Errorf("route %q has no documentation_url in docLinks", p)
 		}
 	}

@@ -48,7 +48,7 @@ var viewerQuery = sync.OnceValue(func() *regexp.Regexp {
 var viewerFields = map[string]bool{"login": true, "databaseId": true}
 
 // graphql answers POST /graphql: query { viewer { login databaseId } } with the token's account,
-// as GitHub does for every token kind; any other query gets GitHub's GraphQL error shape (200 with
+// as GitHub does for every token kind, and a repository's refs (graphqlRefs); any other query gets GitHub's GraphQL error shape (200 with
 // errors), since the sandbox serves no other part of the schema.
 // https://docs.github.com/graphql/reference/queries#viewer
 func (s *Server) graphql(w http.ResponseWriter, r *http.Request) error {
@@ -56,6 +56,9 @@ func (s *Server) graphql(w http.ResponseWriter, r *http.Request) error {
 	var req graphQLRequest
 	if err != nil || json.Unmarshal(data, &req) != nil {
 		return &apiError{Status: http.StatusBadRequest, Message: "Problems parsing JSON", DocURL: graphQLDoc}
+	}
+	if refsQuery().MatchString(req.Query) {
+		return s.graphqlRefs(w, req)
 	}
 	m := viewerQuery().FindStringSubmatch(req.Query)
 	if m == nil {
@@ -85,5 +88,5 @@ func (s *Server) viewer(r *http.Request, fields []string) (map[string]any, *grap
 // unsupportedQuery is the error for a query outside the part of the schema the sandbox serves.
 func unsupportedQuery() graphQLError {
 	return graphQLError{Type: "NOT_SUPPORTED", Locations: []graphQLPlace{{Line: 1, Column: 1}},
-		Message: "the sandbox answers only query { viewer { login databaseId } }"}
+		Message: "the sandbox answers only query { viewer { login databaseId } } and a repository's refs"}
 }

@@ -31,7 +31,7 @@ func (s *Server) refusal(token string, rw rateWindow, r *http.Request, now time.
 			writeError(w, &apiError{Status: http.StatusForbidden, Message: msg, DocURL: primaryDoc})
 		}
 	}
-	if !createsContent(r.Method) || s.opts.NoSecondaryLimit {
+	if !createsContent(r.Method) || r.URL.Path == "/graphql" || s.opts.NoSecondaryLimit { // GraphQL queries create nothing
 		return nil
 	}
 	wait := s.secondaryWait(token, now)

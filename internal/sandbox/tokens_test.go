@@ -148,7 +148,7 @@ func TestGraphQLViewer(t *testing.T) {
 			"extensions": map[string]any{"code": "undefinedField", "typeName": "User", "fieldName": "email"}}}}},
 		{"other query", "S2", "query { repository(owner:\"acme\", name:\"shop\") { id } }", 200, map[string]any{"errors": []any{map[string]any{
 			"type": "NOT_SUPPORTED", "locations": []any{map[string]any{"line": float64(1), "column": float64(1)}},
-			"message": "the sandbox answers only query { viewer { login databaseId } }"}}}},
+			"message": "the sandbox answers only query { viewer { login databaseId } } and a repository's refs"}}}},
 		{"no token", "", "query { viewer { login } }", 401, map[string]any{"message": "This endpoint requires you to be authenticated.",
 			"documentation_url": "https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql", "status": "401"}},
 	}
