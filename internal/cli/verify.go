@@ -29,7 +29,7 @@ func (c *verifyCmd) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.base, "base", "main", "the `branch` the hotfix merges into; the policy is read from it")
 	fs.StringVar(&c.head, "head", "", "the hotfix `branch`, given to the steps as HOTFIX_HEAD")
 	fs.StringVar(&c.config, "config", "", "read the policy from this `file` instead of BASE:"+config.DefaultPath)
-	fs.StringVar(&c.sha, "sha", "", "the hotfix head commit `sha` that gets the hotfix/verify status (needs a token)")
+	fs.StringVar(&c.sha, "sha", "", "the hotfix head commit `sha` that gets the hotfix/verify status (needs a token); the checkout must be at it")
 	fs.BoolVar(&c.dryRun, "dry-run", false, "print the steps that would run, and run nothing")
 	fs.BoolVar(&c.json, "json", false, "print the result as JSON; the steps' output goes to stderr")
 	c.remote.bind(fs)
