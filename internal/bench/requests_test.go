@@ -19,7 +19,7 @@ type command struct {
 // commands are the runs counted, each on a fresh sandbox. The first runs and the reruns of the
 // same command share a setup, so each scenario runs its command twice and reports one of them.
 var commands = []command{
-	{"guard/push", 4, guardPush},
+	{"guard/push", 5, guardPush},
 	{"guard/pull-request", 9, guardPull},
 	{"release/known-line/first", 4, releaseRun(true, false)},
 	{"release/known-line/rerun", 3, releaseRun(true, true)},

@@ -37,6 +37,10 @@ func runGitHubGuard(ctx context.Context, env *Env, t event.Trigger, opts runOpti
 	if err != nil {
 		return err
 	}
+	repo := guard.Repo{Client: r.client, Owner: r.owner, Name: r.name}
+	if err := pushBase(ctx, env, repo, &target, opts.Policy.Branches.Release); err != nil {
+		return fmt.Errorf("guard: %w", gh.Explain(err))
+	}
 	policy, source, err := mergePolicy(ctx, r, opts, target.Base)
 	if err != nil {
 		return err
@@ -45,7 +49,6 @@ func runGitHubGuard(ctx context.Context, env *Env, t event.Trigger, opts runOpti
 	if err != nil {
 		return Usage(err)
 	}
-	repo := guard.Repo{Client: r.client, Owner: r.owner, Name: r.name}
 	set, err := target.ChangeSet(ctx, repo)
 	if err != nil {
 		return fmt.Errorf("guard: read the change set: %w", gh.Explain(err))
@@ -58,6 +61,23 @@ func runGitHubGuard(ctx context.Context, env *Env, t event.Trigger, opts runOpti
 	out := guard.Outcome{Result: ov.Apply(res), Override: ov, Heading: target.Heading(set, source), SHA: set.HeadSHA}
 	notes, err := guard.Publish(ctx, repo, target, out, guard.PublishOptions{DryRun: opts.DryRun, Fork: t.Fork, RunURL: runURL(t)})
 	return errors.Join(err, reportOutcome(env, out, notes))
+}
+
+// pushBase measures a push from the branch the hotfix was cut from, the production branch or a
+// maintenance branch (the glob release), as its pull request into that branch will be measured.
+func pushBase(ctx context.Context, env *Env, repo guard.Repo, target *guard.Target, release string) error {
+	if target.PR != nil {
+		return nil
+	}
+	base, err := guard.ForkBase(ctx, repo, target.Head, target.Base, firstSet(release, config.Default().Branches.Release))
+	if err != nil {
+		return err
+	}
+	if base != target.Base {
+		fmt.Fprintf(env.Stdout, "guard: the push was cut from %s, not %s, so it is measured from %s\n", base, target.Base, base)
+	}
+	target.Base = base
+	return nil
 }
 
 // runURL is the workflow run's page, or "" outside a run.
