@@ -88,8 +88,9 @@ func itemsLine(res actionitem.Result) string {
 	if res.Changed {
 		what = "updated"
 	}
-	line := fmt.Sprintf("postmortem #%d: %d action items (%d open, %d overdue), %d typed rows without an issue; table %s",
-		res.Postmortem, res.Items, res.Open, res.Overdue, res.Pending, what)
+	open := res.Open + res.Overdue
+	line := fmt.Sprintf("postmortem #%d: %s, %d open (%d overdue), %d closed; %s without an issue; table %s",
+		res.Postmortem, count(res.Items, "action item"), open, res.Overdue, res.Items-open, count(res.Pending, "typed row"), what)
 	if len(res.Created) > 0 {
 		line += fmt.Sprintf("; created %v", res.Created)
 	}

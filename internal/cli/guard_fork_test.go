@@ -49,7 +49,7 @@ func TestGuardPushMeasuresFromForkPoint(t *testing.T) {
 			if again.code != ExitOK || !strings.Contains(again.stdout, "already success") {
 				t.Errorf("pull request: exit %d, want 0 and the push's status kept as it is\n%s", again.code, again.stdout)
 			}
-			want := []string{"success", "PASS: 1 files, 1 lines"}
+			want := []string{"success", "PASS: 1 file, 1 line"}
 			if len(pushed) != 1 {
 				t.Fatalf("%d statuses after the push, want 1", len(pushed))
 			}

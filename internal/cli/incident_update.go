@@ -24,7 +24,7 @@ func (c *incidentCmd) update(ctx context.Context, env *Env, t event.Trigger, s i
 	if got.Outcome == incident.Applied {
 		s.notifyText(ctx, env, incident.Notice(got.Record, got.Entry, t.IssueComment.GetIssue().GetHTMLURL()))
 	}
-	line := fmt.Sprintf("incident #%d: %s %s", number, got.Outcome, got.Type)
+	line := updateLine(number, got)
 	if pm := got.Postmortem; pm != nil {
 		line += fmt.Sprintf("; postmortem #%d %s %s", pm.Number, postmortemWord(*pm), pm.URL)
 	}
@@ -41,4 +41,16 @@ func postmortemWord(pm postmortem.Result) string {
 	default:
 		return "already up to date"
 	}
+}
+
+// updateLine says what became of the command, and why when it was refused or invalid.
+func updateLine(number int, got incident.Handled) string {
+	line := fmt.Sprintf("incident #%d: %s", number, got.Outcome)
+	if got.Type != "" {
+		line += " " + got.Type
+	}
+	if got.Reason != "" {
+		line += ": " + got.Reason
+	}
+	return line
 }

@@ -83,7 +83,7 @@ func writeRemind(w io.Writer, res remind.Result) {
 	for _, p := range res.Problems {
 		fmt.Fprintf(w, "warning: %s\n", p)
 	}
-	fmt.Fprintf(w, "%d reminders posted\n", posted(res))
+	fmt.Fprintf(w, "%s posted\n", count(posted(res), "reminder"))
 }
 
 func posted(res remind.Result) int {

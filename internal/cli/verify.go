@@ -128,6 +128,6 @@ func (c *verifyCmd) printDry(env *Env, plan verify.Plan) error {
 	if c.json {
 		return writeJSON(env.Stdout, plan)
 	}
-	fmt.Fprintf(env.Stdout, "dry run: would run %d steps, and ran none\n", len(plan.Steps))
+	fmt.Fprintf(env.Stdout, "dry run: would run %s, and ran none\n", count(len(plan.Steps), "step"))
 	return nil
 }

@@ -39,7 +39,7 @@ func TestVerify(t *testing.T) {
 		"a failing step": {"    - {name: unit, run: \"echo boom; exit 4\"}\n    - {name: after, run: \"touch after\"}\n", nil, ExitFailed,
 			[]string{"boom", "verdict: fail", "failed step: unit"}, "fail", nil},
 		"dry run": {"    - {name: check, run: \"touch checked\"}\n", []string{"--dry-run"}, ExitOK,
-			[]string{"1. check: touch checked", "dry run: would run 1 steps, and ran none"}, "", nil},
+			[]string{"1. check: touch checked", "dry run: would run 1 step, and ran none"}, "", nil},
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

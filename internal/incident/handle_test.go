@@ -88,6 +88,10 @@ func TestHandle(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			if refusedOrInvalid := got.Outcome == Refused || got.Outcome == Invalid; refusedOrInvalid != (got.Reason != "") ||
+				(got.Outcome == Refused && got.Reason != tt.author+" has no write access to the repository") {
+				t.Errorf("outcome %s with reason %q; want a reason exactly when refused or invalid", got.Outcome, got.Reason)
+			}
 			is := issueState(t, s.Client, n)
 			if got.Outcome != tt.outcome || strings.Join(names(is.Labels), " ") != tt.labels || !strings.Contains(is.GetBody(), tt.inBody) {
 				t.Errorf("outcome %s, labels %v; want %s, %s, body with %q:\n%s", got.Outcome, names(is.Labels), tt.outcome, tt.labels, tt.inBody, is.GetBody())

@@ -31,7 +31,8 @@ const (
 type Handled struct {
 	Outcome    string             `json:"outcome"`
 	Type       string             `json:"type,omitempty"`
-	Entry      Entry              `json:"-"` // the entry the command made
+	Reason     string             `json:"reason,omitempty"` // why a command was refused or invalid
+	Entry      Entry              `json:"-"`                // the entry the command made
 	Record     Record             `json:"-"`
 	Message    string             `json:"-"` // the message posted, for notifications
 	Postmortem *postmortem.Result `json:"postmortem,omitempty"`
@@ -57,10 +58,14 @@ func Handle(ctx context.Context, c *github.Client, repo Repo, number int, commen
 	}
 	author := comment.GetUser().GetLogin()
 	if ok, err := mayCommand(ctx, c, repo, author); err != nil || !ok {
-		return reply(ctx, c, repo, number, comment, replied, Refused, refusal(author), err)
+		h, err := reply(ctx, c, repo, number, comment, replied, Refused, refusal(author), err)
+		h.Reason = fmt.Sprintf("%s has no write access to the repository", author)
+		return h, err
 	}
 	if perr != nil {
-		return reply(ctx, c, repo, number, comment, replied, Invalid, invalid(author, perr), nil)
+		h, err := reply(ctx, c, repo, number, comment, replied, Invalid, invalid(author, perr), nil)
+		h.Reason = perr.Error()
+		return h, err
 	}
 	return apply(ctx, c, repo, number, comment, e, entries, o)
 }
