@@ -6,10 +6,11 @@ package actionitem
 import (
 	"regexp"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/google/go-github/v60/github"
+	"github.com/incident-hotfix/incident-hotfix/internal/config"
+	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 )
 
 // DefaultDueDays is how many days after its postmortem opens an action item is due, by severity,
@@ -120,14 +121,9 @@ func (it Item) Overdue(now time.Time) bool { return it.Open && !now.Before(it.De
 // OnTime reports whether a closed item was closed by the end of its due day.
 func (it Item) OnTime() bool { return !it.Open && it.Closed.Before(it.Deadline()) }
 
-// Severity reads the severity/PN label of an issue; "" when it has none.
+// Severity reads the severity/PN label of an issue (config.LabelSeverity); "" when it has none.
 func Severity(is *github.Issue) string {
-	for _, l := range is.Labels {
-		if s, ok := strings.CutPrefix(l.GetName(), "severity/"); ok {
-			return s
-		}
-	}
-	return ""
+	return config.LabelSeverity(gh.LabelNames(is.Labels))
 }
 
 // day is t's calendar day in UTC, at midnight.

@@ -101,3 +101,18 @@ func TestFromIssue(t *testing.T) {
 		t.Errorf("the row marker of another postmortem gives row %q", got)
 	}
 }
+
+// TestSeverityLabel: a postmortem's severity label is read as everywhere else, in any case (it
+// used to be taken as written, so severity/p1 found no due days).
+func TestSeverityLabel(t *testing.T) {
+	t.Parallel()
+	for labels, want := range map[string]string{"severity/P1": "P1", "Severity/p0": "P0", "severity/urgent": "", "": ""} {
+		is := &github.Issue{}
+		if labels != "" {
+			is.Labels = []*github.Label{{Name: github.String(labels)}}
+		}
+		if got := Severity(is); got != want {
+			t.Errorf("Severity(%q) = %q, want %q", labels, got, want)
+		}
+	}
+}

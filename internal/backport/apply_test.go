@@ -3,6 +3,7 @@ package backport
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -143,5 +144,27 @@ func TestBranches(t *testing.T) {
 	}
 	if strings.Join(got, ",") != "release/1.1,release/1.3" {
 		t.Errorf("Branches = %v", got)
+	}
+}
+
+// TestBranchesInOneRequest lists 150 branches, more than a page, in the one response GitHub
+// sends for matching-refs.
+func TestBranchesInOneRequest(t *testing.T) {
+	t.Parallel()
+	s := sandboxtest.Start(t, sandboxtest.Options{})
+	s.Push("develop", nil)
+	for i := range 150 {
+		s.Git("branch", fmt.Sprintf("release/1.%d", i), "develop")
+	}
+	s.Server.ResetRequests()
+	got, err := Branches(context.Background(), s.Client, repo, "release/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 150 {
+		t.Errorf("Branches listed %d, want 150", len(got))
+	}
+	if n := s.Server.Requests()["GET /repos/{owner}/{repo}/git/matching-refs/{ref...}"]; n != 1 {
+		t.Errorf("Branches made %d matching-refs requests, want 1", n)
 	}
 }

@@ -9,7 +9,8 @@ import (
 )
 
 // Branches lists the branches whose names start with the literal part of glob (everything before
-// its first wildcard), with one matching-refs request a hundred branches.
+// its first wildcard), with one matching-refs request: GitHub sends every match in one response
+// with no Link header. A server that pages is followed until a response has no next link.
 func Branches(ctx context.Context, c *github.Client, repo Repo, glob string) ([]string, error) {
 	prefix := glob
 	if i := strings.IndexAny(glob, "*?[{"); i >= 0 {

@@ -44,13 +44,15 @@ const emptyBlob = "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391"
 //   - WhitespaceOnly is decided from the file's patch, with the rule of File.WhitespaceOnly; a
 //     file whose patch GitHub leaves out (a large diff) is not whitespace only.
 //
-// Set.Incomplete says why the set may be short: 300 files, which is where compare stops listing
-// them, or fewer commits listed than total_commits (compare lists 250).
+// The commits are read 100 a page, following the Link header, so a range past the 250 commits
+// an unpaged compare lists is read whole, and HeadSHA is the last one listed; the files come
+// with the first page. Set.Incomplete says why the set may be short: 300 files, which is where
+// compare stops listing them, or fewer commits listed than total_commits.
 func FromCompare(ctx context.Context, c *github.Client, owner, repo, base, head string) (Set, error) {
 	if err := errors.Join(checkAPIRef("base", base), checkAPIRef("head", head)); err != nil {
 		return Set{}, err
 	}
-	cmp, _, err := c.Repositories.CompareCommits(ctx, owner, repo, base, head, nil)
+	cmp, err := compareAll(ctx, c, owner, repo, base, head)
 	if err != nil {
 		return Set{}, fmt.Errorf("compare %s...%s in %s/%s: %w", base, head, owner, repo, err)
 	}
@@ -64,6 +66,22 @@ func FromCompare(ctx context.Context, c *github.Client, owner, repo, base, head 
 	}
 	set.Incomplete = compareIncomplete(len(set.Files), len(set.Commits), cmp.GetTotalCommits())
 	return set, nil
+}
+
+// compareAll reads a compare 100 commits a page until a response has no next link: the first
+// page's comparison (its files included) with the later pages' commits appended.
+// https://docs.github.com/rest/commits/commits#compare-two-commits
+func compareAll(ctx context.Context, c *github.Client, owner, repo, base, head string) (*github.CommitsComparison, error) {
+	opts := &github.ListOptions{PerPage: perPage}
+	cmp, resp, err := c.Repositories.CompareCommits(ctx, owner, repo, base, head, opts)
+	for pages := 1; err == nil && resp.NextPage > opts.Page && pages < maxPages; pages++ {
+		opts.Page = resp.NextPage
+		var more *github.CommitsComparison
+		if more, resp, err = c.Repositories.CompareCommits(ctx, owner, repo, base, head, opts); err == nil {
+			cmp.Commits = append(cmp.Commits, more.Commits...)
+		}
+	}
+	return cmp, err
 }
 
 // compareIncomplete names why a compare's lists may be cut short, or returns "".

@@ -282,3 +282,51 @@ func githubPatch(t *testing.T, dir string) string {
 	}
 	return strings.TrimSuffix("@@ "+hunks, "\n")
 }
+
+// TestFromComparePast250Commits reads a range of 261 commits and 320 files: every commit, in
+// three pages of compare, the head last, and the 300 files compare lists, marked incomplete.
+func TestFromComparePast250Commits(t *testing.T) {
+	t.Parallel()
+	s := sandboxtest.Start(t, sandboxtest.Options{})
+	s.Push("long", manyFiles(60))
+	want := longHistory(t, s.Dir, "long", 260)
+	s.Server.ResetRequests()
+	got, err := FromCompare(context.Background(), s.Client, sandboxtest.Owner, sandboxtest.Name, "main", "long")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var shas []string
+	for _, c := range got.Commits {
+		shas = append(shas, c.SHA)
+	}
+	if diff := cmp.Diff(shas, want); diff != "" {
+		t.Errorf("commits of main...long (-got +want):\n%s", diff)
+	}
+	if got.HeadSHA != want[len(want)-1] || len(got.Files) != MaxCompareFiles || got.Incomplete != "compare lists at most 300 files and listed 300" {
+		t.Errorf("head %s, %d files, incomplete %q; want the head, 300 files and only the files' reason", got.HeadSHA, len(got.Files), got.Incomplete)
+	}
+	if n := s.Server.Requests()["GET /repos/{owner}/{repo}/compare/{basehead...}"]; n != 3 {
+		t.Errorf("FromCompare made %d compare requests, want 3 pages of 100", n)
+	}
+}
+
+// longHistory adds n commits to branch, each adding a file, with git fast-import, and returns
+// the branch's commits since main, oldest first.
+func longHistory(t *testing.T, dir, branch string, n int) []string {
+	t.Helper()
+	var in strings.Builder
+	fmt.Fprintf(&in, "reset refs/heads/%s\nfrom refs/heads/%s^0\n", branch, branch)
+	for i := range n {
+		fmt.Fprintf(&in, "commit refs/heads/%s\ncommitter Dev <dev@example.com> %d +0000\ndata 9\ncommit %02d\nM 100644 inline many/%03d.txt\ndata 2\n%d\n\n", branch, 1700000000+i, i%100, i, i%10)
+	}
+	cmd := exec.Command("git", "-C", dir, "fast-import", "--quiet")
+	cmd.Stdin = strings.NewReader(in.String())
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("add %d commits: %v: %s", n, err, out)
+	}
+	out, err := exec.Command("git", "-C", dir, "rev-list", "--reverse", "main.."+branch).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Fields(string(out))
+}

@@ -52,16 +52,22 @@ func (c *actionItemsCmd) Run(ctx context.Context, env *Env, args []string) error
 	if err != nil {
 		return err
 	}
+	return c.exec(ctx, env, args[0], r, r.policies())
+}
+
+// exec syncs the postmortem's table, or creates its typed rows' issues, with the policy on the
+// branch c.ref from policies.
+func (c *actionItemsCmd) exec(ctx context.Context, env *Env, action string, r remote, policies *config.Resolver) error {
 	if ok, err := mayWrite(ctx, r, c.requestedBy); err != nil || !ok {
 		fmt.Fprintf(env.Stdout, "%s may not create action items: it takes write access to the repository; nothing changed\n", c.requestedBy)
 		return err
 	}
-	policy, err := followupPolicy(ctx, env, r, c.ref)
+	policy, err := followupPolicy(ctx, env, policies, c.ref)
 	if err != nil {
 		return err
 	}
 	do := actionitem.Sync
-	if args[0] == "create" {
+	if action == "create" {
 		do = actionitem.Create
 	}
 	res, err := do(ctx, r.client, postmortem.Repo{Owner: r.owner, Name: r.name}, itemOptions(policy), env.Now().UTC(), c.postmortem)
@@ -100,10 +106,10 @@ func itemsLine(res actionitem.Result) string {
 	return line
 }
 
-// followupPolicy reads the policy the follow-up commands run under, from ref on GitHub.
-func followupPolicy(ctx context.Context, env *Env, r remote, ref string) (config.Policy, error) {
+// followupPolicy reads the policy the follow-up commands run under, on the branch ref.
+func followupPolicy(ctx context.Context, env *Env, policies *config.Resolver, ref string) (config.Policy, error) {
 	ref = firstSet(ref, env.Getenv("GITHUB_REF_NAME"), "main")
-	p, source, err := r.policy(ctx, ref)
+	p, source, err := readPolicy(ctx, policies, ref)
 	if err != nil {
 		return config.Policy{}, err
 	}
@@ -127,18 +133,12 @@ func severityScale(p config.Policy) incident.Scale {
 	return incident.Severities.With(p.Incident.Cadences(), p.Incident.ActionItemDueDays)
 }
 
-// writeRoles are the repository roles that may change the postmortem's items.
-var writeRoles = []string{"admin", "maintain", "write"}
-
 // mayWrite reports whether login has write access or above; true when no login is named (a
 // person at a terminal, with their own token).
 func mayWrite(ctx context.Context, r remote, login string) (bool, error) {
 	if login == "" {
 		return true, nil
 	}
-	p, _, err := r.client.Repositories.GetPermissionLevel(ctx, r.owner, r.name, login)
-	if err != nil {
-		return false, fmt.Errorf("read the permission of %s: %w", login, gh.Explain(err))
-	}
-	return slices.Contains(writeRoles, p.GetPermission()), nil
+	p, err := gh.Permission(ctx, r.client, r.owner, r.name, login)
+	return gh.CanWrite(p), err
 }

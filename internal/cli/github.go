@@ -8,8 +8,8 @@ import (
 	"strings"
 
 	"github.com/google/go-github/v60/github"
-	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
+	"github.com/incident-hotfix/incident-hotfix/internal/identity"
 	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 )
 
@@ -18,6 +18,7 @@ type remote struct {
 	client *github.Client
 	owner  string
 	name   string
+	who    *identity.Who // the login the toolkit writes as, asked at most once
 }
 
 // remoteFlags are the options every API command shares. The token is never a flag, so it can't
@@ -48,24 +49,7 @@ func (f *remoteFlags) connect(ctx context.Context, env *Env) (remote, error) {
 	if err != nil {
 		return remote{}, Usage(err)
 	}
-	return remote{client: c, owner: owner, name: name}, nil
-}
-
-// policy reads the policy from ref on GitHub, through the contents API: the base branch's policy,
-// never the hotfix's. A repository without one gets the defaults.
-func (r remote) policy(ctx context.Context, ref string) (config.Policy, string, error) {
-	data, found, err := r.file(ctx, ref, config.DefaultPath)
-	if err != nil {
-		return config.Policy{}, "", err
-	}
-	if !found {
-		return config.Default(), fmt.Sprintf("defaults (no %s on %s)", config.DefaultPath, ref), nil
-	}
-	p, err := config.Parse(config.DefaultPath, data)
-	if err != nil {
-		return config.Policy{}, "", Usage(fmt.Errorf("policy on %s: %w", ref, err))
-	}
-	return p, fmt.Sprintf("%s on %s", config.DefaultPath, ref), nil
+	return remote{client: c, owner: owner, name: name, who: identity.New(c, env.Getenv(identity.Input))}, nil
 }
 
 // template reads the policy's postmortem template from the base branch; "" when the policy

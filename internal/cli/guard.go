@@ -44,20 +44,31 @@ func (c *guardCmd) Run(ctx context.Context, env *Env, args []string) error {
 	if err := c.validate(args); err != nil {
 		return Usage(err)
 	}
+	return c.check(ctx, env, &config.Resolver{File: env.Path(c.config), Dir: env.Path(c.repo)})
+}
+
+// check is the guard on a checkout, with the policy from policies: load, decide, report. The
+// range starts at the base as a branch (refs/remotes/origin/BASE, else refs/heads/BASE), the
+// ref the policy is read from, so a tag named like the branch changes neither.
+func (c *guardCmd) check(ctx context.Context, env *Env, policies *config.Resolver) error {
 	repo := env.Path(c.repo)
-	policy, source, err := config.Load(ctx, repo, c.base, env.Path(c.config))
+	policy, source, err := readPolicy(ctx, policies, c.base)
 	if err != nil {
-		return Usage(err)
+		return err
 	}
 	if err := c.tighten(&policy.Guard); err != nil {
 		return Usage(err)
 	}
-	set, err := change.FromGit(ctx, repo, c.base, c.head)
+	base, err := config.ResolveBase(ctx, repo, c.base)
+	if err != nil {
+		return Usage(err)
+	}
+	set, err := change.FromGit(ctx, repo, base, c.head)
 	if err != nil {
 		return changeError(err)
 	}
 	res := guard.Check(set, policy.Guard, c.severity)
-	h := guard.Heading{Range: c.base + "..." + c.head, Policy: fmt.Sprint(source)}
+	h := guard.Heading{Range: c.base + "..." + c.head, Policy: source.String()}
 	return c.report(env, res, h)
 }
 

@@ -18,7 +18,7 @@ import (
 // status, the PR comment, annotations and the step summary. Without one it checks the checkout,
 // and says that nothing is written to GitHub.
 func runGuard(ctx context.Context, env *Env, t event.Trigger, opts runOptions) error {
-	if firstSet(env.Getenv("INPUT_TOKEN"), env.Getenv("GITHUB_TOKEN")) == "" {
+	if !hasToken(env) {
 		fmt.Fprintln(env.Stdout, "guard: no GitHub token, so the checkout is checked and no commit status or PR comment is written")
 		return runLocalGuard(ctx, env, t, opts)
 	}
@@ -32,8 +32,7 @@ func runGitHubGuard(ctx context.Context, env *Env, t event.Trigger, opts runOpti
 	if err != nil {
 		return Usage(err)
 	}
-	rf := remoteFlags{repository: t.Repo.String(), apiURL: t.APIURL}
-	r, err := rf.connect(ctx, env)
+	r, err := opts.GitHub.get(ctx)
 	if err != nil {
 		return err
 	}
@@ -41,11 +40,11 @@ func runGitHubGuard(ctx context.Context, env *Env, t event.Trigger, opts runOpti
 	if err := pushBase(ctx, env, repo, &target, opts.Policy.Branches.Release); err != nil {
 		return fmt.Errorf("guard: %w", gh.Explain(err))
 	}
-	policy, source, err := mergePolicy(ctx, r, opts, target.Base)
+	policy, source, err := readPolicy(ctx, opts.Policies, target.Base)
 	if err != nil {
 		return err
 	}
-	severity, err := guard.SeverityOf(env.Getenv("INPUT_SEVERITY"), target.PR)
+	severity, err := guard.SeverityOf(opts.Severity, target.PR)
 	if err != nil {
 		return Usage(err)
 	}
@@ -54,12 +53,14 @@ func runGitHubGuard(ctx context.Context, env *Env, t event.Trigger, opts runOpti
 		return fmt.Errorf("guard: read the change set: %w", gh.Explain(err))
 	}
 	res := guard.Check(set, policy.Guard, severity)
-	ov, err := guard.FindOverride(ctx, repo, target.PR, policy.Guard.OverrideLabel, res)
+	ov, err := guard.FindOverride(ctx, repo, guard.OverrideQuery{PR: target.PR, Label: policy.Guard.OverrideLabel, Result: res,
+		Action: t.PullRequest.GetAction(), ActionLabel: t.PullRequest.GetLabel().GetName(), Author: r.who.Author(policy.Incident.Identity)})
 	if err != nil {
 		return fmt.Errorf("guard: %w", gh.Explain(err))
 	}
-	out := guard.Outcome{Result: ov.Apply(res), Override: ov, Heading: target.Heading(set, source), SHA: set.HeadSHA}
-	notes, err := guard.Publish(ctx, repo, target, out, guard.PublishOptions{DryRun: opts.DryRun, Fork: t.Fork, RunURL: runURL(t)})
+	out := guard.Outcome{Result: ov.Apply(res), Override: ov, Heading: target.Heading(set, source.String()), SHA: set.HeadSHA}
+	notes, err := guard.Publish(ctx, repo, target, out, guard.PublishOptions{DryRun: opts.DryRun, Fork: t.Fork, RunURL: runURL(t),
+		Author: r.who.Author(policy.Incident.Identity)})
 	return errors.Join(err, reportOutcome(env, out, notes))
 }
 

@@ -47,7 +47,7 @@ func TestGuardOverride(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			got := run(t, t.TempDir(), guardVars(t, s, "pull_request", pullPayload(t, s, n, false)), "run")
+			got := run(t, t.TempDir(), guardVars(t, s, "pull_request", labeledPayload(t, s, n, "hotfix-override")), "run")
 			if got.code != tt.code || output(got.outputs, "verdict") != tt.verdict {
 				t.Fatalf("exit %d, verdict %q; want %d and %q\n%s", got.code, output(got.outputs, "verdict"), tt.code, tt.verdict, got.stdout)
 			}

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -17,8 +18,8 @@ import (
 	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 )
 
-// incidentSubcommands are the words `hotfix incident` takes.
-var incidentSubcommands = []string{"declare", "update"}
+// incidentSubcommands are the words `hotfix incident` takes: the names of their routes.
+var incidentSubcommands = []event.Kind{event.Declare, event.Update}
 
 // incidentCmd runs the incident: `declare` opens one from a workflow_dispatch, and `update`
 // applies a command from an issue comment on it.
@@ -28,9 +29,6 @@ type incidentCmd struct {
 	createBranch string
 	json         bool
 	remote       remoteFlags
-	// preset is the policy `hotfix run` already read from presetRef, so it is not read again.
-	preset    *config.Policy
-	presetRef string
 }
 
 func (*incidentCmd) Name() string { return "incident" }
@@ -51,35 +49,45 @@ func (c *incidentCmd) Flags(fs *flag.FlagSet) {
 }
 
 func (c *incidentCmd) Run(ctx context.Context, env *Env, args []string) error {
-	if len(args) != 1 || (args[0] != "declare" && args[0] != "update") {
-		return Usage(fmt.Errorf("hotfix incident needs one subcommand, got %q; valid subcommands: %s", strings.Join(args, " "), strings.Join(incidentSubcommands, ", ")))
+	if len(args) != 1 || !slices.Contains(incidentSubcommands, event.Kind(args[0])) {
+		return Usage(fmt.Errorf("hotfix incident needs one subcommand, got %q; valid subcommands: declare, update", strings.Join(args, " ")))
 	}
 	t, err := event.Load(env.Getenv, func(p string) ([]byte, error) { return os.ReadFile(env.Path(p)) })
 	if err != nil {
 		return Usage(err)
 	}
-	s, err := c.session(ctx, env, t)
+	r, err := c.remote.connect(ctx, env)
 	if err != nil {
 		return err
 	}
-	if args[0] == "declare" {
+	return c.exec(ctx, env, t, event.Kind(args[0]), r, r.policies())
+}
+
+// exec runs the subcommand sub for the trigger, with the policy from policies.
+func (c *incidentCmd) exec(ctx context.Context, env *Env, t event.Trigger, sub event.Kind, r remote, policies *config.Resolver) error {
+	s, err := c.session(ctx, env, t, r, policies)
+	if err != nil {
+		return err
+	}
+	if sub == event.Declare {
 		return c.declare(ctx, env, t, s)
 	}
 	return c.update(ctx, env, t, s)
 }
 
-// runIncident is the `hotfix run` handler for an incident subcommand.
-func runIncident(sub string) handler {
-	return func(ctx context.Context, env *Env, _ event.Trigger, opts runOptions) error {
+// runIncident is the `hotfix run` entry point of an incident subcommand.
+func runIncident(sub event.Kind) handler {
+	return func(ctx context.Context, env *Env, t event.Trigger, opts runOptions) error {
 		if opts.DryRun {
 			fmt.Fprintf(env.Stdout, "would run hotfix incident %s\n", sub)
 			return nil
 		}
-		cmd := &incidentCmd{}
-		if opts.PolicyRef != "" {
-			cmd.preset, cmd.presetRef = &opts.Policy, opts.PolicyRef
+		r, err := opts.GitHub.get(ctx)
+		if err != nil {
+			return err
 		}
-		return runWith(ctx, env, cmd, []string{sub})
+		c := &incidentCmd{decl: incident.Declaration{Severity: opts.Severity}}
+		return c.exec(ctx, env, t, sub, r, opts.Policies)
 	}
 }
 
@@ -91,13 +99,9 @@ type incidentSession struct {
 	webhook notify.Webhook
 }
 
-// session connects, reads the policy from the default branch (the one the payload names, else
-// the repository's), and finds the log's identity.
-func (c *incidentCmd) session(ctx context.Context, env *Env, t event.Trigger) (incidentSession, error) {
-	r, err := c.remote.connect(ctx, env)
-	if err != nil {
-		return incidentSession{}, err
-	}
+// session reads the policy from the default branch (the one the payload names, else the
+// repository's), and finds the log's identity.
+func (c *incidentCmd) session(ctx context.Context, env *Env, t event.Trigger, r remote, policies *config.Resolver) (incidentSession, error) {
 	branch := t.BaseRef()
 	if branch == "" {
 		repo, _, err := r.client.Repositories.Get(ctx, r.owner, r.name)
@@ -106,7 +110,7 @@ func (c *incidentCmd) session(ctx context.Context, env *Env, t event.Trigger) (i
 		}
 		branch = repo.GetDefaultBranch()
 	}
-	p, err := c.policy(ctx, r, branch)
+	p, _, err := readPolicy(ctx, policies, branch)
 	if err != nil {
 		return incidentSession{}, err
 	}
@@ -116,15 +120,6 @@ func (c *incidentCmd) session(ctx context.Context, env *Env, t event.Trigger) (i
 		runner.New(env.Getenv, env.Stdout).Mask(hook.URL)
 	}
 	return incidentSession{remote: r, opts: opts, webhook: hook}, err
-}
-
-// policy is the policy on branch: the one `hotfix run` already read from it, else read now.
-func (c *incidentCmd) policy(ctx context.Context, r remote, branch string) (config.Policy, error) {
-	if c.preset != nil && c.presetRef == branch {
-		return *c.preset, nil
-	}
-	p, _, err := r.policy(ctx, branch)
-	return p, err
 }
 
 // incidentOptions are the incident package's options from the policy.

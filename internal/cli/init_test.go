@@ -43,7 +43,7 @@ func TestInit(t *testing.T) {
 	if first.code != ExitOK {
 		t.Fatalf("init: exit %d: %s", first.code, first.stderr)
 	}
-	p, _, err := config.Load(context.Background(), r.Dir, "HEAD", filepath.Join(r.Dir, config.DefaultPath))
+	p, _, err := (&config.Resolver{File: filepath.Join(r.Dir, config.DefaultPath)}).Resolve(context.Background(), "main")
 	if err != nil || p.Branches.Production != "main" || len(p.Verify.Steps) != 3 {
 		t.Errorf("the written policy: %v, %+v", err, p)
 	}

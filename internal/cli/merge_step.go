@@ -39,7 +39,7 @@ func (f *stepFlags) prepare(ctx context.Context, env *Env) (merge.Deps, *github.
 	if err != nil {
 		return merge.Deps{}, nil, err
 	}
-	policy, _, err := r.policy(ctx, pr.GetBase().GetRef())
+	policy, _, err := readPolicy(ctx, r.policies(), pr.GetBase().GetRef())
 	if err != nil {
 		return merge.Deps{}, nil, err
 	}

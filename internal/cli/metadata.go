@@ -12,7 +12,7 @@ const TokenInput = "token"
 
 // envInputs are the inputs a command reads from their INPUT_* variables itself, not through a
 // flag. Run reads severity for the merge and the guard on GitHub, and hands notify_webhook on to
-// incident; identity (internal/incident.IdentityInput) names the login the incident log is written
+// incident; identity (internal/identity.Input) names the login the incident log is written
 // as. A test finds every INPUT_ variable that the code reads and checks it is listed here.
 var envInputs = map[string][]string{
 	"run":      {"severity", "notify_webhook", "identity"},

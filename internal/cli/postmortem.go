@@ -53,7 +53,7 @@ func (c *postmortemCmd) forIncident(ctx context.Context, env *Env) error {
 	if err != nil {
 		return fmt.Errorf("read repository %s/%s: %w", r.owner, r.name, err)
 	}
-	policy, _, err := r.policy(ctx, repo.GetDefaultBranch())
+	policy, _, err := readPolicy(ctx, r.policies(), repo.GetDefaultBranch())
 	if err != nil {
 		return err
 	}

@@ -81,11 +81,15 @@ func (c *releaseCmd) validate(args []string) error {
 // report. It writes nothing.
 func (c *releaseCmd) plan(ctx context.Context, env *Env) error {
 	repo := env.Path(c.repo)
-	policy, _, err := config.Load(ctx, repo, c.base, env.Path(c.config))
+	policy, _, err := readPolicy(ctx, &config.Resolver{File: env.Path(c.config), Dir: repo}, c.base)
+	if err != nil {
+		return err
+	}
+	base, err := config.ResolveBase(ctx, repo, c.base)
 	if err != nil {
 		return Usage(err)
 	}
-	facts, err := release.LocalFacts(ctx, repo, c.base)
+	facts, err := release.LocalFacts(ctx, repo, base)
 	if errors.Is(err, release.ErrLocal) {
 		return Usage(err)
 	}
@@ -100,8 +104,11 @@ func (c *releaseCmd) plan(ctx context.Context, env *Env) error {
 		return writeJSON(env.Stdout, plan)
 	}
 	verb := "would tag"
-	if plan.Exists {
+	switch {
+	case plan.Exists:
 		verb = "already tagged"
+	case plan.Released:
+		verb = "already released in"
 	}
 	fmt.Fprintf(env.Stdout, "%s %s on %s (previous %s)\n%s\n", verb, plan.Tag, plan.Target, orNone(plan.PreviousTag), plan.Reason)
 	for _, why := range plan.Ignored {
@@ -116,7 +123,7 @@ func (c *releaseCmd) tag(ctx context.Context, env *Env) error {
 	if err != nil {
 		return err
 	}
-	policy, _, err := r.policy(ctx, c.base)
+	policy, _, err := readPolicy(ctx, r.policies(), c.base)
 	if err != nil {
 		return err
 	}

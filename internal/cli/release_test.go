@@ -65,7 +65,7 @@ func TestReleaseDryRunForPeople(t *testing.T) {
 	t.Parallel()
 	r := releasedRepo(t)
 	got := run(t, r.Dir, map[string]string{"INPUT_PREFIX": "v"}, "release", "--dry-run", "--base", "main")
-	for _, want := range []string{"would tag v1.2.4 on ", "(previous v1.2.3)", "v1.2.3 is the highest stable v-tag in main", `ignored: tag "V9.9.9"`} {
+	for _, want := range []string{"would tag v1.2.4 on ", "(previous v1.2.3)", "v1.2.3 is the highest stable v-tag in refs/heads/main", `ignored: tag "V9.9.9"`} {
 		if !strings.Contains(got.stdout, want) {
 			t.Errorf("stdout lacks %q:\n%s", want, got.stdout)
 		}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 	"github.com/incident-hotfix/incident-hotfix/internal/remind"
 	"github.com/incident-hotfix/incident-hotfix/internal/runner"
@@ -39,7 +40,12 @@ func (c *remindCmd) Run(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	policy, err := followupPolicy(ctx, env, r, c.ref)
+	return c.exec(ctx, env, r, r.policies())
+}
+
+// exec flags what is overdue, under the policy on the branch c.ref from policies.
+func (c *remindCmd) exec(ctx context.Context, env *Env, r remote, policies *config.Resolver) error {
+	policy, err := followupPolicy(ctx, env, policies, c.ref)
 	if err != nil {
 		return err
 	}

@@ -13,5 +13,9 @@ func runRemind(ctx context.Context, env *Env, t event.Trigger, opts runOptions) 
 		fmt.Fprintln(env.Stdout, "would run hotfix remind: flag overdue updates, postmortems and action items")
 		return nil
 	}
-	return runCommand(ctx, env, "remind", []string{"--repository", t.Repo.String(), "--api-url", t.APIURL, "--ref", t.BaseRef()})
+	r, err := opts.GitHub.get(ctx)
+	if err != nil {
+		return err
+	}
+	return (&remindCmd{ref: t.BaseRef()}).exec(ctx, env, r, opts.Policies)
 }

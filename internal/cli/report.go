@@ -46,7 +46,7 @@ func (c *reportCmd) Run(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	policy, err := followupPolicy(ctx, env, r, c.ref)
+	policy, err := followupPolicy(ctx, env, r.policies(), c.ref)
 	if err != nil {
 		return err
 	}

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"strings"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
@@ -16,8 +15,8 @@ import (
 // runCmd is the one entry an action needs: it loads the event that started the workflow, routes
 // it, and runs the commands the route names. An event the toolkit does not handle is a no-op.
 type runCmd struct {
-	dryRun             bool
-	repo, config, only string
+	dryRun                       bool
+	repo, config, only, severity string
 }
 
 func (*runCmd) Name() string { return "run" }
@@ -30,6 +29,7 @@ func (c *runCmd) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.repo, "repo", ".", "the git checkout `dir`, for the policy and the guard")
 	fs.StringVar(&c.config, "config", "", "read the policy from this `file` instead of the base branch's "+config.DefaultPath)
 	fs.StringVar(&c.only, "only", "", "handle only events of this route `kind` (guard, merge, declare, update, action-items or remind); others are a no-op")
+	fs.StringVar(&c.severity, "severity", "", "the hotfix's `severity` (P0 to P3) for the guard's limits and the merge, when its PR has no severity/P* label")
 }
 
 func (c *runCmd) Run(ctx context.Context, env *Env, args []string) error {
@@ -48,12 +48,9 @@ func (c *runCmd) Run(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintf(env.Stdout, "route: none: a %s event never routes to %s, and this step handles only %s: nothing to do\n", t.Name, c.only, c.only)
 		return nil
 	}
-	opts := runOptions{DryRun: c.dryRun, Repo: env.Path(c.repo), Config: env.Path(c.config)}
-	if opts.Policy, opts.PolicySource, err = c.policy(ctx, env, t, opts); err != nil {
+	opts := c.options(env, t)
+	if opts.Policy, err = routingPolicy(ctx, env, t, opts.Policies); err != nil {
 		return err
-	}
-	if opts.PolicySource != "" && opts.Config == "" {
-		opts.PolicyRef = t.BaseRef()
 	}
 	d, err := onlyRoute(event.Route(t, opts.Policy), c.only)
 	if err != nil {
@@ -63,171 +60,105 @@ func (c *runCmd) Run(ctx context.Context, env *Env, args []string) error {
 	return dispatch(ctx, env, t, d, opts)
 }
 
-// runOptions is what run hands to each command it calls.
+// options builds the run's one value: the trigger's connection to GitHub, made on first use,
+// and the one policy resolver that every command of the run reads its policy from.
+func (c *runCmd) options(env *Env, t event.Trigger) runOptions {
+	opts := runOptions{DryRun: c.dryRun, Repo: env.Path(c.repo), Severity: c.severity,
+		GitHub: &connection{flags: remoteFlags{repository: t.Repo.String(), apiURL: t.APIURL}, env: env}}
+	opts.Policies = &config.Resolver{File: env.Path(c.config), Dir: opts.Repo}
+	if hasToken(env) {
+		opts.Policies.Remote = opts.GitHub.file
+	}
+	return opts
+}
+
+// runOptions is what run hands to each command it calls: one value per run.
 type runOptions struct {
 	DryRun bool
-	// Repo is the checkout, and Config the override policy file ("" for the base branch's).
-	Repo, Config string
-	// Policy is the policy the route was chosen under, PolicySource where it came from, and
-	// PolicyRef the branch it was read from ("" for the override file or the defaults).
-	Policy                  config.Policy
-	PolicySource, PolicyRef string
+	// Repo is the checkout, for the guard without a token.
+	Repo string
+	// Severity is the severity input, for the guard's limits and the merge.
+	Severity string
+	// Policy is the policy the route was chosen under; Policies answers every other read of the
+	// policy in the run, in the one order (config.Resolver), each base once.
+	Policy   config.Policy
+	Policies *config.Resolver
+	// GitHub is the run's one client, connected on first use.
+	GitHub *connection
 }
 
-// handler runs one command for a trigger.
+// handler runs one route for a trigger.
 type handler func(ctx context.Context, env *Env, t event.Trigger, opts runOptions) error
 
-// handlers maps each command a route can name to the function that runs it. Wiring a new
-// command into `hotfix run` is one line here; a command not listed yet is only reported as
-// "would run" under --dry-run.
-var handlers = map[string]handler{
-	"guard":             runGuard,
-	"action-items sync": runActionItems,
-	"remind":            runRemind,
-	"incident declare":  runIncident("declare"),
-	"incident update":   runIncident("update"),
+// handlers maps each route kind to the Go entry point that runs it, with typed options. Wiring
+// a new route into `hotfix run` is one line here, and a test checks that every kind has one.
+var handlers = map[event.Kind]handler{
+	event.Guard:       runGuard,
+	event.Merge:       runMerge,
+	event.Declare:     runIncident(event.Declare),
+	event.Update:      runIncident(event.Update),
+	event.ActionItems: runActionItems,
+	event.Remind:      runRemind,
 }
 
-// routeHandlers run a whole route at once, when its commands share what they make: the merge's
-// tag is named by its backports, and both by its postmortem.
-var routeHandlers = map[event.Kind]handler{
-	event.Merge: runMerge,
-}
-
-// dispatch runs the decision's commands in order, stopping at the first error.
+// dispatch runs the decision's route.
 func dispatch(ctx context.Context, env *Env, t event.Trigger, d event.Decision, opts runOptions) error {
 	if d.Kind == event.None {
 		return nil
 	}
-	if h, ok := routeHandlers[d.Kind]; ok {
-		fmt.Fprintf(env.Stdout, "running hotfix %s\n", strings.Join(d.Commands, ", "))
-		return h(ctx, env, t, opts)
-	}
-	var missing []string
-	for _, name := range d.Commands {
-		h, ok := handlers[name]
-		if !ok {
-			missing = append(missing, "hotfix "+name)
-			if opts.DryRun {
-				fmt.Fprintf(env.Stdout, "would run hotfix %s\n", name)
-			}
-			continue
-		}
-		fmt.Fprintf(env.Stdout, "running hotfix %s\n", name)
-		if err := h(ctx, env, t, opts); err != nil {
-			return err
-		}
-	}
-	if len(missing) > 0 && !opts.DryRun {
-		return fmt.Errorf("route %s needs %s, which this build does not have yet; rerun with --dry-run to see the route only", d.Kind, strings.Join(missing, ", "))
-	}
-	return nil
+	fmt.Fprintf(env.Stdout, "running hotfix %s\n", strings.Join(d.Commands, ", "))
+	return handlers[d.Kind](ctx, env, t, opts) // every kind has one: TestEveryRouteHasAHandler
 }
 
-// policy loads the policy the route is chosen under: the override file, else the policy file on
-// the trigger's base branch in the checkout. Without a checkout that has the base branch (a
-// workflow that runs no actions/checkout), routing uses the default branch names and says so;
-// each command still loads and checks the policy itself.
-func (c *runCmd) policy(ctx context.Context, env *Env, t event.Trigger, opts runOptions) (config.Policy, string, error) {
-	if opts.Config != "" {
-		p, src, err := config.Load(ctx, opts.Repo, "", opts.Config)
-		return p, src.String(), Usage(err)
-	}
-	base := t.BaseRef()
-	var why error = errors.New("the payload names no base branch")
-	for _, ref := range baseRefs(base) {
-		p, src, err := config.Load(ctx, opts.Repo, ref, "")
-		if err == nil {
-			fmt.Fprintf(env.Stdout, "policy: %s\n", src)
-			return p, src.String(), nil
-		}
-		// The container has no git (exec.ErrNotFound): read the policy through the API instead.
-		if !errors.Is(err, config.ErrBaseRef) && !errors.Is(err, config.ErrRepo) && !errors.Is(err, exec.ErrNotFound) {
-			return config.Policy{}, "", Usage(err)
-		}
-		why = err
-	}
-	if p, src, ok, err := c.apiPolicy(ctx, env, t, base); ok || err != nil {
-		return p, src, err
-	}
-	fmt.Fprintf(env.Stdout, "policy: defaults for routing (%v)\n", why)
-	return config.Default(), "", nil
+// hasToken reports whether the run has a GitHub token.
+func hasToken(env *Env) bool {
+	return firstSet(env.Getenv("INPUT_TOKEN"), env.Getenv("GITHUB_TOKEN")) != ""
 }
 
-// apiPolicy reads the base branch's policy through the API when there is no checkout but there is
-// a token, so a container action routes by the repository's own labels and branch names. It
-// reports false when it can't read it (no token, an API error: the commands read the policy
-// themselves then, and fail on what they can't read); an invalid policy is returned as an error.
-func (c *runCmd) apiPolicy(ctx context.Context, env *Env, t event.Trigger, base string) (config.Policy, string, bool, error) {
-	if base == "" || firstSet(env.Getenv("INPUT_TOKEN"), env.Getenv("GITHUB_TOKEN")) == "" {
-		return config.Policy{}, "", false, nil
+// routingPolicy is the policy the route is chosen under, from the run's resolver (the override
+// file, the base branch in the checkout, then through the API). When none of them can be read
+// (a workflow with no actions/checkout and no token, or an API error), routing uses the default
+// branch names and labels and says so; each command still needs the policy, and fails on what
+// it can't read. An invalid policy is an error: every command would fail on it.
+func routingPolicy(ctx context.Context, env *Env, t event.Trigger, res *config.Resolver) (config.Policy, error) {
+	if t.BaseRef() == "" && res.File == "" {
+		fmt.Fprintln(env.Stdout, "policy: defaults for routing (the payload names no base branch)")
+		return config.Default(), nil
 	}
-	rf := remoteFlags{repository: t.Repo.String(), apiURL: t.APIURL}
-	r, err := rf.connect(ctx, env)
-	if err != nil {
-		return config.Policy{}, "", true, err
-	}
-	p, src, err := r.policy(ctx, base)
-	if IsUsage(err) {
-		return config.Policy{}, "", true, err // the policy itself is wrong: every command would fail on it
-	}
-	if err != nil {
+	p, src, err := res.Resolve(ctx, t.BaseRef())
+	switch {
+	case err == nil && src.API:
+		fmt.Fprintf(env.Stdout, "policy: %s (through the API)\n", src)
+		return p, nil
+	case err == nil:
+		fmt.Fprintf(env.Stdout, "policy: %s\n", src)
+		return p, nil
+	case errors.Is(err, config.ErrRemote):
 		warn(env, fmt.Sprintf("routing with the default policy: %v", err))
-		return config.Policy{}, "", false, nil
+	case errors.Is(err, config.ErrNoPolicy):
+		fmt.Fprintf(env.Stdout, "policy: defaults for routing (%v)\n", err)
+	default:
+		return config.Policy{}, Usage(err)
 	}
-	fmt.Fprintf(env.Stdout, "policy: %s (through the API)\n", src)
-	return p, src, true, nil
+	return config.Default(), nil
 }
 
-// baseRefs are the refs that may hold the base branch in a checkout: the remote-tracking branch
-// that actions/checkout fetches, then a local branch.
-func baseRefs(base string) []string {
-	if base == "" {
-		return nil
-	}
-	return []string{"origin/" + base, base}
-}
-
-// runLocalGuard checks the hotfix range of a push or a pull request with `hotfix guard` on the
+// runLocalGuard checks the hotfix range of a push or a pull request with the guard on the
 // checkout: runGuard's way when there is no token.
 func runLocalGuard(ctx context.Context, env *Env, t event.Trigger, opts runOptions) error {
 	base, head := guardRange(t, opts.Policy.Branches.Production)
-	args := []string{"--base", base, "--head", head, "--repo", opts.Repo}
-	if opts.Config != "" {
-		args = append(args, "--config", opts.Config)
+	c := &guardCmd{base: base, head: head, repo: opts.Repo, severity: opts.Severity}
+	if err := c.validate(nil); err != nil {
+		return Usage(err)
 	}
-	return runCommand(ctx, env, "guard", args)
+	return c.check(ctx, env, opts.Policies)
 }
 
 // guardRange is the range the guard checks: a pull request's base and head commits, or the
-// production branch and the pushed commit.
+// production branch (resolved as a branch, never a tag) and the pushed commit.
 func guardRange(t event.Trigger, production string) (base, head string) {
 	if pr := t.PullRequest.GetPullRequest(); pr != nil {
 		return pr.GetBase().GetSHA(), pr.GetHead().GetSHA()
 	}
-	if production == "" {
-		production = config.Default().Branches.Production
-	}
-	return "origin/" + production, t.Push.GetAfter()
-}
-
-// runCommand runs a command from the table with args, binding its action inputs as Main does.
-func runCommand(ctx context.Context, env *Env, name string, args []string) error {
-	cmd, ok := lookup(name)
-	if !ok {
-		return fmt.Errorf("command %q is not in this build; valid commands: %s", name, strings.Join(names(), ", "))
-	}
-	return runWith(ctx, env, cmd, args)
-}
-
-// runWith runs cmd with args, binding its action inputs as Main does.
-func runWith(ctx context.Context, env *Env, cmd Command, args []string) error {
-	fs := newFlagSet(cmd, env)
-	if err := fs.Parse(args); err != nil {
-		return Usage(fmt.Errorf("hotfix %s %s: %w", cmd.Name(), strings.Join(args, " "), err))
-	}
-	if err := bindInputs(fs, env.Getenv); err != nil {
-		return Usage(err)
-	}
-	return cmd.Run(ctx, env, fs.Args())
+	return firstSet(production, config.Default().Branches.Production), t.Push.GetAfter()
 }

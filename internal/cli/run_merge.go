@@ -26,17 +26,16 @@ func runMerge(ctx context.Context, env *Env, t event.Trigger, opts runOptions) e
 		fmt.Fprintf(env.Stdout, "would tag %.12s, open the backports and the postmortem for #%d\n", pr.GetMergeCommitSHA(), pr.GetNumber())
 		return nil
 	}
-	rf := remoteFlags{repository: t.Repo.String(), apiURL: t.APIURL}
-	r, err := rf.connect(ctx, env)
+	r, err := opts.GitHub.get(ctx)
 	if err != nil {
 		return err
 	}
-	policy, source, err := mergePolicy(ctx, r, opts, pr.GetBase().GetRef())
+	policy, source, err := readPolicy(ctx, opts.Policies, pr.GetBase().GetRef())
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "policy for the merge: %s\n", source)
-	d, err := mergeDeps(ctx, env, r, policy, pr, env.Getenv("INPUT_SEVERITY"))
+	d, err := mergeDeps(ctx, env, r, policy, pr, opts.Severity)
 	if err != nil {
 		return err
 	}
@@ -58,22 +57,14 @@ func mergeDeps(ctx context.Context, env *Env, r remote, policy config.Policy, pr
 	}
 	d := merge.Deps{Client: r.client, Owner: r.owner, Name: r.name, Policy: policy, Template: tmpl,
 		Severity: severity, Now: env.Now, Sleep: sleepCtx,
-		Tagger: release.Tagger{Name: "github-actions[bot]", Email: "41898282+github-actions[bot]@users.noreply.github.com", Now: env.Now}}
+		Tagger: release.DefaultTagger, Author: r.who.Author(policy.Incident.Identity)}
+	d.Tagger.Now = env.Now
 	if incident.Ref(pr.GetBody()) > 0 {
 		if d.Identity, err = logIdentity(ctx, r, policy, env); err != nil {
 			return merge.Deps{}, err
 		}
 	}
 	return d, nil
-}
-
-// mergePolicy is the override file's policy, or the one run already read from the same base
-// branch, else the base branch's policy on GitHub.
-func mergePolicy(ctx context.Context, r remote, opts runOptions, base string) (config.Policy, string, error) {
-	if opts.Config != "" || (opts.PolicyRef != "" && opts.PolicyRef == base) {
-		return opts.Policy, opts.PolicySource, nil
-	}
-	return r.policy(ctx, base)
 }
 
 // sleepCtx waits for d, or until ctx is done.

@@ -8,8 +8,8 @@ import (
 	"github.com/incident-hotfix/incident-hotfix/internal/event"
 )
 
-// onlyKinds are the route kinds that `hotfix run --only` accepts.
-var onlyKinds = []event.Kind{event.Guard, event.Merge, event.Declare, event.Update, event.ActionItems, event.Remind}
+// onlyKinds are the route kinds that `hotfix run --only` accepts: every kind that runs something.
+var onlyKinds = event.Kinds
 
 // onlyRoute keeps the decision when only is empty or names its kind, and otherwise turns it into
 // a no-op that says why. The per-command actions use it, so that an action meant for one stage

@@ -38,3 +38,15 @@ func TestOnlyRoute(t *testing.T) {
 		})
 	}
 }
+
+func TestEveryRouteHasAHandler(t *testing.T) {
+	t.Parallel()
+	for _, k := range event.Kinds {
+		if handlers[k] == nil {
+			t.Errorf("route kind %s has no handler in hotfix run", k)
+		}
+	}
+	if len(handlers) != len(event.Kinds) {
+		t.Errorf("hotfix run has %d handlers for %d route kinds", len(handlers), len(event.Kinds))
+	}
+}

@@ -49,7 +49,7 @@ func TestRunRoutes(t *testing.T) {
 		{"schedule, dry run", "schedule", "schedule.json", []string{"--dry-run"}, ExitOK,
 			[]string{"would run hotfix remind"}, nil},
 		{"no checkout routes with the defaults", "schedule", "schedule.json", []string{"--dry-run"}, ExitOK,
-			[]string{"policy: defaults for routing (not a git repository"}, nil},
+			[]string{"policy: defaults for routing (no policy source for \"master\": not a git repository"}, nil},
 		{"missing payload", "push", "nope.json", nil, ExitUsage,
 			nil, []string{"hotfix run: event payload", "nope.json for event push", "no such file"}},
 		{"payload of the wrong event", "push", "../../../cli/run.go", nil, ExitUsage,

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/sandbox"
@@ -14,7 +15,9 @@ import (
 
 // sandboxCmd serves GitHub's REST API over a local bare git repository.
 type sandboxCmd struct {
-	repo, name, addr, token, faults, state string
+	repo, name, addr, faults, state, rateLimit string
+	tokens, collaborators                      repeated
+	public                                     bool
 }
 
 func (*sandboxCmd) Name() string { return "sandbox" }
@@ -26,9 +29,12 @@ func (c *sandboxCmd) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.repo, "repo", "", "bare git repository to serve; created when missing")
 	fs.StringVar(&c.name, "name", "", "the repository's OWNER/REPO")
 	fs.StringVar(&c.addr, "addr", "127.0.0.1:8080", "address to listen on; port 0 picks a free port")
-	fs.StringVar(&c.token, "token", "", "the token clients must send")
+	fs.Var(&c.tokens, "token", "a `token` clients may send, repeatable: SECRET (the default user's personal token), user:LOGIN=SECRET, app:SLUG=SECRET or actions=SECRET")
+	fs.Var(&c.collaborators, "collaborator", "give a user a role, repeatable: `LOGIN=ROLE` (read, triage, write, maintain, admin)")
+	fs.BoolVar(&c.public, "public", false, "serve a public repository: requests without a token may read it")
 	fs.StringVar(&c.faults, "faults", "", "faults to inject, such as seed=1,rate=0.3")
 	fs.StringVar(&c.state, "state", "", "file that keeps issues, pull requests and comments across restarts")
+	fs.StringVar(&c.rateLimit, "rate-limit", "5000/h", "each token's primary rate limit, as `N/h`; the 21st request of 20/h is refused as GitHub refuses it")
 }
 
 // Run validates the options, opens the sandbox, prints where it is and serves until ctx ends.
@@ -59,9 +65,10 @@ func (c *sandboxCmd) options(env *Env) (sandbox.Options, error) {
 	if c.repo == "" {
 		errs = append(errs, errors.New("--repo: a path for the bare repository is required"))
 	}
-	if c.token == "" {
-		errs = append(errs, errors.New("--token: the token clients must send is required"))
-	}
+	creds, err := c.credentials()
+	errs = append(errs, err)
+	collaborators, err := c.roles()
+	errs = append(errs, err)
 	if _, _, err := net.SplitHostPort(c.addr); err != nil {
 		errs = append(errs, fmt.Errorf("--addr %q: want HOST:PORT, such as 127.0.0.1:0", c.addr))
 	}
@@ -69,10 +76,23 @@ func (c *sandboxCmd) options(env *Env) (sandbox.Options, error) {
 	if err != nil {
 		errs = append(errs, fmt.Errorf("--faults: %w", err))
 	}
+	limit, err := parseRateLimit(c.rateLimit)
+	if err != nil {
+		errs = append(errs, err)
+	}
 	dir, _ := filepath.Abs(env.Path(c.repo))
 	return sandbox.Options{
-		Dir: dir, Owner: owner, Name: name, Token: c.token, StateFile: env.Path(c.state),
-		Clock: env.Now, Faults: faults,
+		Dir: dir, Owner: owner, Name: name, Tokens: creds, Collaborators: collaborators, Public: c.public,
+		StateFile: env.Path(c.state), Clock: env.Now, Faults: faults, RateLimit: limit,
 		Logf: func(format string, args ...any) { fmt.Fprintf(env.Stderr, format+"\n", args...) },
 	}, errors.Join(errs...)
+}
+
+// parseRateLimit reads --rate-limit: a positive number of requests an hour, written N/h.
+func parseRateLimit(v string) (int, error) {
+	n, err := strconv.Atoi(strings.TrimSuffix(v, "/h"))
+	if err != nil || n < 1 || !strings.HasSuffix(v, "/h") {
+		return 0, fmt.Errorf("--rate-limit %q: want a positive number of requests an hour, N/h, such as 5000/h", v)
+	}
+	return n, nil
 }

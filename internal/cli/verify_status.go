@@ -102,24 +102,17 @@ func (w statusWriter) warn(out io.Writer, err error) {
 	w.runner.Annotate(runner.Annotation{Level: runner.Warning, Title: "hotfix verify", Message: msg})
 }
 
-// policy loads the policy from the base branch: the override file, the local branch, its
-// remote-tracking branch, or, in a shallow checkout without either, through the API.
-func (c *verifyCmd) policy(ctx context.Context, env *Env, st statusWriter) (config.Policy, string, error) {
-	repo := env.Path(c.repo)
-	if c.config != "" {
-		p, src, err := config.Load(ctx, repo, c.base, env.Path(c.config))
-		return p, src.String(), err
-	}
-	var errs []error
-	for _, ref := range []string{c.base, "origin/" + c.base} {
-		p, src, err := config.Load(ctx, repo, ref, "")
-		if !errors.Is(err, config.ErrBaseRef) {
-			return p, src.String(), err
-		}
-		errs = append(errs, err)
-	}
+// policy loads the policy from the base branch, in the one order: the override file, the
+// branch in the checkout (refs/remotes/origin/BASE, then refs/heads/BASE), or, in a shallow
+// checkout without either, through the API when there is a token.
+func (c *verifyCmd) policy(ctx context.Context, env *Env, st statusWriter) (config.Policy, config.Source, error) {
+	res := &config.Resolver{File: env.Path(c.config), Dir: env.Path(c.repo)}
 	if st.remote != nil {
-		return st.remote.policy(ctx, c.base)
+		res.Remote = st.remote.file
 	}
-	return config.Policy{}, "", fmt.Errorf("read the policy from the base branch: %w; fetch the base branch, or give a token to read it through the API", errors.Join(errs...))
+	p, src, err := res.Resolve(ctx, c.base)
+	if errors.Is(err, config.ErrNoPolicy) {
+		err = fmt.Errorf("read the policy from the base branch: %w; fetch the base branch, or give a token to read it through the API", err)
+	}
+	return p, src, err
 }

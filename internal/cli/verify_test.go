@@ -35,7 +35,7 @@ func TestVerify(t *testing.T) {
 		ranFiles []string
 	}{
 		"pass": {"    - {name: check, run: \"test -f README.md && touch checked\"}\n", nil, ExitOK,
-			[]string{"policy: .github/hotfix.yml on main", "1. check: test -f README.md", "verdict: pass"}, "verdict<<", []string{"checked"}},
+			[]string{"policy: .github/hotfix.yml on refs/heads/main", "1. check: test -f README.md", "verdict: pass"}, "verdict<<", []string{"checked"}},
 		"a failing step": {"    - {name: unit, run: \"echo boom; exit 4\"}\n    - {name: after, run: \"touch after\"}\n", nil, ExitFailed,
 			[]string{"boom", "verdict: fail", "failed step: unit"}, "fail", nil},
 		"dry run": {"    - {name: check, run: \"touch checked\"}\n", []string{"--dry-run"}, ExitOK,
@@ -85,7 +85,7 @@ func TestVerifyUsage(t *testing.T) {
 	}{
 		"bad policy":       {map[string]string{".github/hotfix.yml": "verify: {steps: [{name: a}]}\n"}, nil, ".github/hotfix.yml:1:18: verify.steps[0]: a step needs run"},
 		"nothing detected": {map[string]string{"README.md": "x\n"}, nil, "no verify steps"},
-		"bad base":         {map[string]string{"README.md": "x\n"}, []string{"--base", "nope"}, `bad base ref "origin/nope"`},
+		"bad base":         {map[string]string{"README.md": "x\n"}, []string{"--base", "nope"}, `bad base ref "nope": no refs/remotes/origin/nope or refs/heads/nope`},
 		"an argument":      {map[string]string{"README.md": "x\n"}, []string{"go test"}, `unexpected argument "go test"`},
 	} {
 		t.Run(name, func(t *testing.T) {

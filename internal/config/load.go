@@ -10,6 +10,8 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/refname"
 )
 
 // Source says where a policy came from, for the output.
@@ -20,6 +22,8 @@ type Source struct {
 	Ref string
 	// Defaults is true when the base ref has no policy file, so the policy is Default().
 	Defaults bool
+	// API is true when the policy was read through the contents API, not from a checkout.
+	API bool
 }
 
 // String describes the source in a few words: a file, "FILE on REF", or the defaults.
@@ -33,11 +37,11 @@ func (s Source) String() string {
 	return fmt.Sprintf("%s on %s", s.File, s.Ref)
 }
 
-// Load returns the policy in force. With an override file path it reads that file. Otherwise it
+// load returns the policy in force. With an override file path it reads that file. Otherwise it
 // reads DefaultPath as committed on baseRef in repoDir, never from the worktree or the hotfix
 // branch, so a hotfix cannot loosen its own limits; when baseRef has no policy file, the policy is
 // Default(). Errors match ErrUnreadable, ErrInvalid, ErrBaseRef or ErrRepo with errors.Is.
-func Load(ctx context.Context, repoDir, baseRef, override string) (Policy, Source, error) {
+func load(ctx context.Context, repoDir, baseRef, override string) (Policy, Source, error) {
 	if override != "" {
 		return loadFile(override)
 	}
@@ -78,13 +82,14 @@ func pathCause(err error) error {
 	return err
 }
 
-// loadRef reads and parses DefaultPath from the commit that ref names.
-func loadRef(ctx context.Context, dir, ref string) (Policy, Source, error) {
-	src := Source{File: DefaultPath, Ref: ref}
-	commit, err := resolveCommit(ctx, dir, ref)
+// loadRef reads and parses DefaultPath from the commit that base names (see resolveBase).
+func loadRef(ctx context.Context, dir, base string) (Policy, Source, error) {
+	src := Source{File: DefaultPath, Ref: base}
+	ref, commit, err := resolveBase(ctx, dir, base)
 	if err != nil {
 		return Policy{}, src, err
 	}
+	src.Ref = ref
 	data, found, err := readBlob(ctx, dir, commit, DefaultPath)
 	if err != nil {
 		return Policy{}, src, fmt.Errorf("read %s on %s: %w", DefaultPath, ref, err)
@@ -98,7 +103,7 @@ func loadRef(ctx context.Context, dir, ref string) (Policy, Source, error) {
 }
 
 // ReadFile returns the content of the file at path, relative to the repository root, as committed
-// on ref in repoDir; found is false when ref has no file there. Like Load, it reads the commit,
+// on ref in repoDir; found is false when ref has no file there. Like load, it reads the commit,
 // never the worktree: the postmortem template comes from the base branch, as the policy does.
 // Errors match ErrBaseRef or ErrRepo for a bad ref or directory, and ErrInvalid when the entry
 // at path is not a regular file.
@@ -106,7 +111,7 @@ func ReadFile(ctx context.Context, repoDir, ref, path string) (data []byte, foun
 	if why := checkRepoPath(path); why != "" {
 		return nil, false, fmt.Errorf("read %q on %s: the path %s; give a path from the repository root, e.g. .github/postmortem.md", path, ref, why)
 	}
-	commit, err := resolveCommit(ctx, repoDir, ref)
+	_, commit, err := resolveBase(ctx, repoDir, ref)
 	if err != nil {
 		return nil, false, err
 	}
@@ -117,22 +122,85 @@ func ReadFile(ctx context.Context, repoDir, ref, path string) (data []byte, foun
 	return data, found, nil
 }
 
-// resolveCommit returns the commit SHA that ref names. A ref that could be read as an option is
-// refused before git sees it.
-func resolveCommit(ctx context.Context, dir, ref string) (string, error) {
-	if ref == "" || strings.HasPrefix(ref, "-") {
-		return "", fmt.Errorf("%w %q: a ref must not be empty or start with \"-\"; give a branch, tag or commit, e.g. main", ErrBaseRef, ref)
+// baseRefs are the full ref names that may hold the branch base in a checkout, in the order they
+// are tried: the remote-tracking branch that actions/checkout fetches, then a local branch. A
+// full ref (refs/...) or a commit SHA is taken as it is; origin/BRANCH names the remote-tracking
+// branch first, as people write it. A branch may end in ancestry steps (main~1, main^2), which
+// apply to the branch found. Never a tag.
+func baseRefs(base string) []string {
+	if strings.HasPrefix(base, "refs/") || isCommitID(base) {
+		return []string{base}
 	}
-	out, code, err := git(ctx, dir, "rev-parse", "--verify", "--quiet", "--end-of-options", ref+"^{commit}")
-	switch {
-	case code == 1:
-		return "", fmt.Errorf("%w %q: no such branch, tag or commit in %s", ErrBaseRef, ref, dir)
-	case code > 1:
-		return "", fmt.Errorf("%w: %s: %w", ErrRepo, dir, err)
-	case err != nil:
-		return "", fmt.Errorf("resolve base ref %q in %s: %w", ref, dir, err)
+	branch, steps := splitAncestry(base)
+	refs := []string{"refs/remotes/origin/" + branch + steps, "refs/heads/" + branch + steps}
+	if strings.HasPrefix(branch, "origin/") {
+		refs = append([]string{"refs/remotes/" + branch + steps}, refs...)
 	}
-	return strings.TrimSpace(string(out)), nil
+	return refs
+}
+
+// splitAncestry cuts base into a branch name and its ancestry steps (~N and ^N), if any.
+func splitAncestry(base string) (branch, steps string) {
+	i := strings.IndexAny(base, "~^")
+	if i < 0 {
+		return base, ""
+	}
+	return base[:i], base[i:]
+}
+
+// checkBase returns why base can't name the policy's branch: a branch name, with ancestry steps
+// at most, a full ref, or a commit SHA.
+func checkBase(base string) error {
+	if strings.HasPrefix(base, "refs/") || isCommitID(base) {
+		return nil
+	}
+	branch, steps := splitAncestry(base)
+	if strings.Trim(steps, "~^0123456789") != "" {
+		return fmt.Errorf("%q after the branch name is not ancestry steps such as ~1 or ^2", steps)
+	}
+	return refname.Check(branch)
+}
+
+// isCommitID reports whether s is a full commit SHA (SHA-1 or SHA-256), which no ref can shadow.
+func isCommitID(s string) bool {
+	if len(s) != 40 && len(s) != 64 {
+		return false
+	}
+	return strings.Trim(s, "0123456789abcdef") == ""
+}
+
+// resolveBase returns the full ref (or commit SHA) of base in dir, the first of baseRefs that
+// names a commit, and that commit. A ref that could be read as an option is refused before git
+// sees it.
+func resolveBase(ctx context.Context, dir, base string) (ref, commit string, err error) {
+	if base == "" || strings.HasPrefix(base, "-") {
+		return "", "", fmt.Errorf("%w %q: a ref must not be empty or start with \"-\"; give a branch, e.g. main", ErrBaseRef, base)
+	}
+	if err := checkBase(base); err != nil {
+		return "", "", fmt.Errorf("%w %q: %w; give a branch, a full ref or a commit SHA", ErrBaseRef, base, err)
+	}
+	refs := baseRefs(base)
+	for _, ref := range refs {
+		out, code, err := git(ctx, dir, "rev-parse", "--verify", "--quiet", "--end-of-options", ref+"^{commit}")
+		switch {
+		case code == 1:
+			continue
+		case code > 1:
+			return "", "", fmt.Errorf("%w: %s: %w", ErrRepo, dir, err)
+		case err != nil:
+			return "", "", fmt.Errorf("resolve base ref %q in %s: %w", ref, dir, err)
+		}
+		return ref, strings.TrimSpace(string(out)), nil
+	}
+	return "", "", fmt.Errorf("%w %q: no %s in %s (a tag is never read for the policy; give a branch, a full ref or a commit SHA)", ErrBaseRef, base, strings.Join(refs, " or "), dir)
+}
+
+// ResolveBase returns the full ref (or commit SHA) that base names in the checkout dir, by the
+// order the policy is read in: refs/remotes/origin/BASE, then refs/heads/BASE, never a tag. The
+// guard compares from it, so the range it checks and the policy it applies come from one branch.
+func ResolveBase(ctx context.Context, dir, base string) (string, error) {
+	ref, _, err := resolveBase(ctx, dir, base)
+	return ref, err
 }
 
 // readBlob returns the content of the file at path, from the repository root, in commit; found is

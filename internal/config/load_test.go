@@ -27,16 +27,17 @@ func TestLoadReadsThePolicyFromTheBaseRef(t *testing.T) {
 	r := policyRepo(t)
 	want := Default()
 	want.Guard.MaxLines, want.Guard.MaxFiles = 20, 2
-	for _, base := range []string{"main", "refs/heads/main", r.Git("rev-parse", "main"), "hotfix/loosen~1"} {
-		got, src, err := Load(context.Background(), r.Dir, base, "")
+	sha := r.Git("rev-parse", "main")
+	for base, ref := range map[string]string{"main": "refs/heads/main", "refs/heads/main": "refs/heads/main", sha: sha} {
+		got, src, err := load(context.Background(), r.Dir, base, "")
 		if err != nil {
-			t.Fatalf("Load(base %s): %v", base, err)
+			t.Fatalf("load(base %s): %v", base, err)
 		}
 		if diff := cmp.Diff(got, want); diff != "" {
-			t.Errorf("Load(base %s) policy (-got +want):\n%s", base, diff)
+			t.Errorf("load(base %s) policy (-got +want):\n%s", base, diff)
 		}
-		if got, want := src.String(), ".github/hotfix.yml on "+base; got != want {
-			t.Errorf("Load(base %s) source = %q, want %q", base, got, want)
+		if got, want := src.String(), ".github/hotfix.yml on "+ref; got != want {
+			t.Errorf("load(base %s) source = %q, want %q", base, got, want)
 		}
 	}
 }
@@ -45,7 +46,7 @@ func TestLoadIgnoresTheWorktree(t *testing.T) {
 	t.Parallel()
 	r := policyRepo(t)
 	r.Write(map[string]string{DefaultPath: "guard: {max_lines: 5000}\n"})
-	got, _, err := Load(context.Background(), r.Dir, "main", "")
+	got, _, err := load(context.Background(), r.Dir, "main", "")
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}
@@ -60,14 +61,14 @@ func TestLoadDefaultsWhenTheBaseHasNoPolicy(t *testing.T) {
 	r.Commit("no policy", map[string]string{"README.md": "hi\n"})
 	r.Git("checkout", "-q", "-b", "hotfix/add-policy")
 	r.Commit("add a policy", map[string]string{DefaultPath: "guard: {max_lines: 9000}\n"})
-	got, src, err := Load(context.Background(), r.Dir, "main", "")
+	got, src, err := load(context.Background(), r.Dir, "main", "")
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}
 	if diff := cmp.Diff(got, Default()); diff != "" {
 		t.Errorf("Load policy (-got +want):\n%s", diff)
 	}
-	if got, want := src.String(), "defaults (no .github/hotfix.yml on main)"; got != want {
+	if got, want := src.String(), "defaults (no .github/hotfix.yml on refs/heads/main)"; got != want {
 		t.Errorf("Load source = %q, want %q", got, want)
 	}
 }
@@ -79,7 +80,7 @@ func TestLoadOverrideFile(t *testing.T) {
 	if err := os.WriteFile(path, []byte("guard: {max_commits: 3}\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	got, src, err := Load(context.Background(), r.Dir, "main", path)
+	got, src, err := load(context.Background(), r.Dir, "main", path)
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}
@@ -111,19 +112,19 @@ func TestLoadErrors(t *testing.T) {
 		kind                error
 		want                string
 	}{
-		"unknown ref":     {r.Dir, "nope", "", ErrBaseRef, `bad base ref "nope": no such branch, tag or commit in ` + r.Dir},
-		"option ref":      {r.Dir, "--output=/tmp/x", "", ErrBaseRef, `bad base ref "--output=/tmp/x": a ref must not be empty or start with "-"; give a branch, tag or commit, e.g. main`},
-		"empty ref":       {r.Dir, "", "", ErrBaseRef, `bad base ref "": a ref must not be empty or start with "-"; give a branch, tag or commit, e.g. main`},
+		"unknown ref":     {r.Dir, "nope", "", ErrBaseRef, `bad base ref "nope": no refs/remotes/origin/nope or refs/heads/nope in ` + r.Dir + " (a tag is never read for the policy; give a branch, a full ref or a commit SHA)"},
+		"option ref":      {r.Dir, "--output=/tmp/x", "", ErrBaseRef, `bad base ref "--output=/tmp/x": a ref must not be empty or start with "-"; give a branch, e.g. main`},
+		"empty ref":       {r.Dir, "", "", ErrBaseRef, `bad base ref "": a ref must not be empty or start with "-"; give a branch, e.g. main`},
 		"not a repo":      {notRepo, "main", "", ErrRepo, "not a git repository: " + notRepo + ": git rev-parse: not a git repository (or any of the parent directories): .git"},
 		"invalid on base": {r.Dir, "broken", "", ErrInvalid, ".github/hotfix.yml:2:14: guard.max_lines: want an integer >= 1, got the string \"lots\""},
-		"policy is a dir": {r.Dir, "dir-policy", "", ErrInvalid, "read .github/hotfix.yml on dir-policy: invalid policy: .github/hotfix.yml is not a regular file (git ls-tree: 040000 tree " + r.Git("rev-parse", "dir-policy:.github/hotfix.yml") + ")"},
+		"policy is a dir": {r.Dir, "dir-policy", "", ErrInvalid, "read .github/hotfix.yml on refs/heads/dir-policy: invalid policy: .github/hotfix.yml is not a regular file (git ls-tree: 040000 tree " + r.Git("rev-parse", "dir-policy:.github/hotfix.yml") + ")"},
 		"missing file":    {r.Dir, "main", missing, ErrUnreadable, "unreadable policy file " + missing + ": no such file or directory"},
 		"dir as file":     {r.Dir, "main", notRepo, ErrUnreadable, "unreadable policy file " + notRepo + ": is a directory"},
 		"invalid file":    {r.Dir, "main", invalid, ErrInvalid, invalid + ":1:20: guard.max_files: want an integer >= 1, got 0"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			_, _, err := Load(context.Background(), tc.dir, tc.base, tc.override)
+			_, _, err := load(context.Background(), tc.dir, tc.base, tc.override)
 			if !errors.Is(err, tc.kind) {
 				t.Fatalf("Load error = %v, want one matching %v", err, tc.kind)
 			}

@@ -6,54 +6,29 @@ import (
 	"unicode/utf8"
 
 	"github.com/bmatcuk/doublestar/v4"
+	"github.com/incident-hotfix/incident-hotfix/internal/refname"
 )
 
 // checkBranch returns why name is not a usable branch name, or "". It applies the rules of
-// git check-ref-format that a policy author can break by mistake.
+// git check-ref-format, through refname, the one ref-name checker.
 func checkBranch(name string) string {
-	if why := checkRefText(name); why != "" {
-		return "branch name " + quote(name) + " " + why + "; a branch name follows git check-ref-format, e.g. main"
+	why := refname.Problem(name)
+	if i := strings.IndexAny(name, "*?[\\"); why == "" && i >= 0 {
+		why = "contains " + quote(name[i:i+1])
 	}
-	if i := strings.IndexAny(name, "*?[\\"); i >= 0 {
-		return "branch name " + quote(name) + " contains " + quote(name[i:i+1]) + "; a branch name follows git check-ref-format, e.g. main"
+	if why != "" {
+		return "branch name " + quote(name) + " " + why + "; a branch name follows git check-ref-format, e.g. main"
 	}
 	return ""
 }
 
 // checkBranchGlob returns why pattern is not a usable branch glob, or "".
 func checkBranchGlob(pattern string) string {
-	if why := checkRefText(pattern); why != "" {
+	if why := refname.Problem(pattern); why != "" {
 		return "branch glob " + quote(pattern) + " " + why + "; write a glob such as hotfix/**"
 	}
 	if !doublestar.ValidatePattern(pattern) {
 		return "branch glob " + quote(pattern) + " is not a valid glob; write a glob such as hotfix/**"
-	}
-	return ""
-}
-
-// checkRefText returns why s cannot be part of a ref name, or "".
-func checkRefText(s string) string {
-	switch {
-	case s == "":
-		return "is empty"
-	case strings.HasPrefix(s, "-") || strings.HasPrefix(s, "."):
-		return "starts with \"-\" or \".\""
-	case strings.HasPrefix(s, "/") || strings.HasSuffix(s, "/"):
-		return "starts or ends with \"/\""
-	case strings.HasSuffix(s, ".") || strings.HasSuffix(s, ".lock"):
-		return "ends with \".\" or \".lock\""
-	case s == "@":
-		return "is \"@\""
-	}
-	for _, bad := range []string{"..", "@{", "//", "/."} {
-		if strings.Contains(s, bad) {
-			return "contains " + quote(bad)
-		}
-	}
-	for _, r := range s {
-		if unicode.IsSpace(r) || unicode.IsControl(r) || strings.ContainsRune("~^:", r) {
-			return "contains " + quote(string(r))
-		}
 	}
 	return ""
 }
@@ -82,7 +57,7 @@ func checkTagPrefix(prefix string) string {
 	if prefix == "" {
 		return ""
 	}
-	why := checkRefText(prefix + "1.0.0")
+	why := refname.Problem(prefix + "1.0.0")
 	if i := strings.IndexAny(prefix, "*?[\\"); i >= 0 {
 		why = "contains " + quote(prefix[i:i+1])
 	} else if last := prefix[len(prefix)-1]; last >= '0' && last <= '9' {

@@ -123,6 +123,7 @@ func TestParseErrors(t *testing.T) {
 		"dotdot branch":       {"branches: {develop: a..b}\n", "f.yml:1:21: branches.develop: branch name \"a..b\" contains \"..\"; a branch name follows git check-ref-format, e.g. main"},
 		"space branch":        {"branches: {develop: \"a b\"}\n", "f.yml:1:21: branches.develop: branch name \"a b\" contains \" \"; a branch name follows git check-ref-format, e.g. main"},
 		"lock branch":         {"branches: {develop: dev.lock}\n", "f.yml:1:21: branches.develop: branch name \"dev.lock\" ends with \".\" or \".lock\"; a branch name follows git check-ref-format, e.g. main"},
+		"lock component":      {"branches: {develop: a.lock/b}\n", "f.yml:1:21: branches.develop: branch name \"a.lock/b\" ends with \".\" or \".lock\" in a component; a branch name follows git check-ref-format, e.g. main"}, // refname's rule; config's own copy let it pass
 		"slash branch":        {"branches: {develop: dev/}\n", "f.yml:1:21: branches.develop: branch name \"dev/\" starts or ends with \"/\"; a branch name follows git check-ref-format, e.g. main"},
 		"at branch":           {"branches: {develop: \"@\"}\n", "f.yml:1:21: branches.develop: branch name \"@\" is \"@\"; a branch name follows git check-ref-format, e.g. main"},
 		"glob in branch":      {"branches: {production: \"main*\"}\n", "f.yml:1:24: branches.production: branch name \"main*\" contains \"*\"; a branch name follows git check-ref-format, e.g. main"},

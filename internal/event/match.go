@@ -8,14 +8,6 @@ import (
 	"github.com/google/go-github/v60/github"
 )
 
-// Labels the routing looks for.
-const (
-	// IncidentLabel is the default label of an incident issue, whose comments may carry commands.
-	IncidentLabel = "incident"
-	// ActionItemLabel is the default label of a postmortem's action items.
-	ActionItemLabel = "postmortem-action"
-)
-
 // zeroSHA is the "after" of a push that deletes a ref.
 const zeroSHA = "0000000000000000000000000000000000000000"
 

@@ -98,9 +98,9 @@ func TestIncidentCommand(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			t.Parallel()
-			c, ok := load(t, tt.file).IncidentCommand(IncidentLabel)
+			c, ok := load(t, tt.file).IncidentCommand("incident")
 			if c.GetBody() != tt.body || ok != tt.ok {
-				t.Errorf("IncidentCommand(%q) = %q, %v, want %q, %v", IncidentLabel, c.GetBody(), ok, tt.body, tt.ok)
+				t.Errorf("IncidentCommand(%q) = %q, %v, want %q, %v", "incident", c.GetBody(), ok, tt.body, tt.ok)
 			}
 			if c, ok := load(t, tt.file).IncidentCommand("sev"); ok || c != nil {
 				t.Errorf("IncidentCommand(%q) = %q, %v, want nil, false: the issue is not labelled sev", "sev", c.GetBody(), ok)
@@ -125,8 +125,8 @@ func TestActionItem(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			t.Parallel()
-			if _, ok := load(t, tt.file).ActionItem(ActionItemLabel); ok != tt.ok {
-				t.Errorf("ActionItem(%q) ok = %v, want %v", ActionItemLabel, ok, tt.ok)
+			if _, ok := load(t, tt.file).ActionItem("postmortem-action"); ok != tt.ok {
+				t.Errorf("ActionItem(%q) ok = %v, want %v", "postmortem-action", ok, tt.ok)
 			}
 		})
 	}

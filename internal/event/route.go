@@ -22,6 +22,9 @@ const (
 	Remind      Kind = "remind"       // the schedule
 )
 
+// Kinds are the route kinds that run something, in the order of the process.
+var Kinds = []Kind{Guard, Merge, Declare, Update, ActionItems, Remind}
+
 // Decision is where a trigger goes: the commands that handle it, in order, and why. A Decision
 // of kind None runs nothing, and its Reason says why there is nothing to do.
 type Decision struct {
@@ -124,7 +127,7 @@ func incidentLabel(p config.Policy) string {
 	if p.Incident.Label != "" {
 		return p.Incident.Label
 	}
-	return IncidentLabel
+	return config.Default().Incident.Label
 }
 
 // actionLabel is the policy's action-item label, or the default.
@@ -132,7 +135,7 @@ func actionLabel(p config.Policy) string {
 	if p.Postmortem.ActionLabel != "" {
 		return p.Postmortem.ActionLabel
 	}
-	return ActionItemLabel
+	return config.Default().Postmortem.ActionLabel
 }
 
 // Reachable reports whether a trigger could route to kind under some policy: the policy can

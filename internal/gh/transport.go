@@ -72,6 +72,9 @@ func (t *transport) send(req *http.Request) attempt {
 	if err != nil {
 		return attempt{err: fmt.Errorf("read response: %w", err), sent: true}
 	}
+	if resp.StatusCode >= 400 && t.opts.Token != "" {
+		body = bytes.ReplaceAll(body, []byte(t.opts.Token), []byte("***")) // an error body may echo the request
+	}
 	resp.Body = io.NopCloser(bytes.NewReader(body))
 	resp.Request = withoutCredentials(req)
 	return attempt{resp: resp, sent: true}

@@ -95,6 +95,7 @@ func Check(set change.Set, g config.Guard, severity string) Result {
 	if set.Incomplete != "" {
 		res.Findings = append(res.Findings, Finding{Rule: "complete", Message: "the file list is incomplete, so the limits can't be checked: " + set.Incomplete, Level: config.LevelError})
 	}
+	res.Findings = append(res.Findings, unsafePaths(set)...)
 	for _, r := range rules {
 		level := g.RuleLevel(r.id)
 		if level == config.LevelOff {

@@ -69,7 +69,7 @@ func failedRules(res Result) []string {
 
 // commentBody is the guard's PR comment: the marker, the result and the override note.
 func (o Outcome) commentBody() string {
-	return markdown.Truncate(Marker + "\n" + o.Result.Markdown(o.Heading) + o.Override.Note())
+	return markdown.Truncate(Marker + "\n" + o.Override.bindingLine() + o.Result.Markdown(o.Heading) + o.Override.Note())
 }
 
 // asWarnings says how many failures an override turned into warnings.

@@ -13,10 +13,6 @@ import (
 	"github.com/incident-hotfix/incident-hotfix/internal/markdown"
 )
 
-// overridePermissions are the permissions, as GitHub's collaborator permission reports them,
-// that may override the guard. The maintain role reports write.
-var overridePermissions = []string{"admin", "write"}
-
 // Override is what the override label means for a failing hotfix pull request: whether it is on
 // the pull request, who applied it and when, and whether that person may override the guard.
 type Override struct {
@@ -28,6 +24,9 @@ type Override struct {
 	at         time.Time
 	permission string
 	granted    bool
+	event      int64  // the labeled event's id
+	sha        string // the head commit the label was applied to; "" when unknown
+	head       string // the head commit being guarded
 }
 
 // Granted reports whether the override turns the failures into warnings.
@@ -36,9 +35,11 @@ func (o Override) Granted() bool { return o.granted }
 // FindOverride looks for the override label on a failing pull request. Who applied it comes
 // from the pull request's latest labeled or unlabeled event for the label, not from the payload,
 // so a rerun sees a label removed since; that person's permission comes from the collaborator
-// API. A passing result, or a push, needs neither request.
-func FindOverride(ctx context.Context, r Repo, pr *github.PullRequest, label string, res Result) (Override, error) {
-	ov := Override{label: label, pr: pr != nil, errors: res.Errors()}
+// API. The label covers only the head commit it was applied to (see boundSHA): a later push is
+// guarded without it. A passing result, or a push, needs none of these requests.
+func FindOverride(ctx context.Context, r Repo, q OverrideQuery) (Override, error) {
+	pr, label, res := q.PR, q.Label, q.Result
+	ov := Override{label: label, pr: pr != nil, errors: res.Errors(), head: pr.GetHead().GetSHA()}
 	if pr == nil || label == "" || res.Verdict != Fail {
 		return ov, nil
 	}
@@ -46,17 +47,14 @@ func FindOverride(ctx context.Context, r Repo, pr *github.PullRequest, label str
 	if err != nil || ev == nil || ev.GetEvent() != "labeled" {
 		return ov, err
 	}
-	ov.applied, ov.by, ov.at = true, ev.GetActor().GetLogin(), ev.GetCreatedAt().UTC()
-	perm, _, err := r.Client.Repositories.GetPermissionLevel(ctx, r.Owner, r.Name, ov.by)
-	switch {
-	case gh.Kind(err) == gh.NotFound:
-		ov.permission = "none"
-	case err != nil:
-		return ov, fmt.Errorf("permission of %s, who applied %s: %w", ov.by, label, err)
-	default:
-		ov.permission = perm.GetPermission()
+	ov.applied, ov.by, ov.at, ov.event = true, ev.GetActor().GetLogin(), ev.GetCreatedAt().UTC(), ev.GetID()
+	if ov.sha, err = boundSHA(ctx, r, q, ov.event); err != nil {
+		return ov, fmt.Errorf("the commit %s was applied to: %w", label, err)
 	}
-	ov.granted = slices.Contains(overridePermissions, ov.permission)
+	if ov.permission, err = gh.Permission(ctx, r.Client, r.Owner, r.Name, ov.by); err != nil {
+		return ov, fmt.Errorf("%w, who applied %s", err, label)
+	}
+	ov.granted = gh.CanWrite(ov.permission) && ov.sha == ov.head
 	return ov, nil
 }
 
@@ -108,6 +106,8 @@ func (o Override) Note() string {
 	case o.granted:
 		return fmt.Sprintf("\n> [!WARNING]\n> **Overridden.** The label %s was applied by %s (permission: %s), so %s.\n",
 			label, who(), o.permission, failures(o.errors))
+	case o.applied && gh.CanWrite(o.permission):
+		return o.lapseNote(label, who())
 	case o.applied:
 		return fmt.Sprintf("\n> [!CAUTION]\n> The label %s was applied by %s, whose permission is %s. Only a collaborator with write, maintain or admin access can override the guard, so the failures stand.\n",
 			label, who(), o.permission)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
+	"github.com/incident-hotfix/incident-hotfix/internal/identity"
 )
 
 // Names the guard writes under on GitHub.
@@ -15,8 +16,6 @@ const (
 	Context = "hotfix/guard"
 	// Marker marks the guard's one comment on a pull request.
 	Marker = "<!-- hotfix:guard -->"
-	// actionsBot is the login behind the workflow's GITHUB_TOKEN, which may not read GET /user.
-	actionsBot = "github-actions[bot]"
 )
 
 // Note is one thing Publish did on GitHub, or could not do.
@@ -32,6 +31,9 @@ type PublishOptions struct {
 	DryRun bool   // write nothing
 	Fork   bool   // a pull request from a fork, whose token is read-only: write nothing
 	RunURL string // the workflow run's page for the status's link, or ""
+	// Author is the login the toolkit writes as (internal/identity): only its comment with the
+	// marker is the guard's. It is asked only for a pull request.
+	Author func(context.Context) (string, error)
 }
 
 // Publish writes the outcome to GitHub: the commit status on the head commit and, for a pull
@@ -53,7 +55,7 @@ func Publish(ctx context.Context, r Repo, target Target, o Outcome, opts Publish
 	if target.PR == nil {
 		return notes, nil
 	}
-	note, err = upsertComment(ctx, r, target.PR.GetNumber(), o.commentBody())
+	note, err = upsertComment(ctx, r, target.PR.GetNumber(), o.commentBody(), opts.Author)
 	return degrade(notes, "write the PR comment", note, err)
 }
 
@@ -95,8 +97,11 @@ func setStatus(ctx context.Context, r Repo, o Outcome, target string) (string, e
 // upsertComment makes sure the pull request has one guard comment with body: the comment
 // with the marker written by the token's own user is edited in place, or created when there is
 // none. A comment with the marker from anyone else is not the guard's.
-func upsertComment(ctx context.Context, r Repo, number int, body string) (string, error) {
-	login, err := tokenLogin(ctx, r)
+func upsertComment(ctx context.Context, r Repo, number int, body string, author func(context.Context) (string, error)) (string, error) {
+	if author == nil {
+		author = identity.New(r.Client, "").Author("")
+	}
+	login, err := author(ctx)
 	if err != nil {
 		return "", err
 	}
@@ -122,19 +127,6 @@ func upsertComment(ctx context.Context, r Repo, number int, body string) (string
 		return "", err
 	}
 	return "PR comment updated: " + c.GetHTMLURL(), nil
-}
-
-// tokenLogin is the login the token writes as: GET /user, or github-actions[bot] when the token
-// is the workflow's, which GitHub refuses that request with 403.
-func tokenLogin(ctx context.Context, r Repo) (string, error) {
-	u, _, err := r.Client.Users.Get(ctx, "")
-	switch {
-	case gh.Kind(err) == gh.Forbidden:
-		return actionsBot, nil
-	case err != nil:
-		return "", fmt.Errorf("the token's user: %w", err)
-	}
-	return u.GetLogin(), nil
 }
 
 // findComment reads every page of the pull request's comments for the guard's: the marker,

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/google/go-github/v60/github"
+	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 	"github.com/incident-hotfix/incident-hotfix/internal/refname"
@@ -40,7 +41,7 @@ type Options struct {
 
 func (o Options) label() string {
 	if o.Label == "" {
-		return Label
+		return config.Default().Incident.Label
 	}
 	return o.Label
 }
@@ -148,9 +149,12 @@ func writeDeclared(ctx context.Context, c *github.Client, repo Repo, issue *gith
 		if err != nil {
 			return Record{}, err
 		}
-		if got, ok := FromComment(cm, o.Identity); ok {
-			entries = append(entries, got)
+		got, ok := FromComment(cm, o.Identity)
+		if !ok {
+			return Record{}, fmt.Errorf("incident #%d: the declared entry was written as %s, but the identity is %s; set the identity input (or the policy's incident.identity) to the login the token writes as",
+				n, cm.GetUser().GetLogin(), o.Identity)
 		}
+		entries = append(entries, got)
 	}
 	return syncIssue(ctx, c, repo, issue, entries, o)
 }

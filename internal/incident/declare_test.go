@@ -126,3 +126,22 @@ impact_started 2026-03-04 11:00 UTC is in the future`
 		t.Errorf("Check = %+v, %v", fmt.Sprint(ok.Title, ok.Severity, ok.Commander, len(ok.Impact)), err)
 	}
 }
+
+// TestDeclareWrongIdentity declares with an identity that is not the token's login (as when the
+// toolkit guessed github-actions[bot] for an App's token): an error that says so, not a panic or
+// an incident without its declared entry.
+func TestDeclareWrongIdentity(t *testing.T) {
+	t.Parallel()
+	s := sandboxtest.Start(t, sandboxtest.Options{Clock: fixed, Tokens: []string{"app:incident-bot=S1"}})
+	o := testOptions()
+	o.Identity = "github-actions[bot]"
+	_, err := Declare(context.Background(), s.WithToken("S1"), repo, declaration(), o)
+	if err == nil || !strings.Contains(err.Error(), "written as incident-bot[bot], but the identity is github-actions[bot]; set the identity input") {
+		t.Fatalf("declare with the wrong identity: %v; want an error naming both logins and the identity input", err)
+	}
+	o.Identity = "incident-bot[bot]"
+	got, err := Declare(context.Background(), s.WithToken("S1"), repo, declaration(), o)
+	if err != nil || got.Created || len(got.Record.Entries) != 1 {
+		t.Errorf("declare again with the right identity: %+v, %v; want the same issue with its one declared entry", got, err)
+	}
+}

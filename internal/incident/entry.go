@@ -76,6 +76,9 @@ type Entry struct {
 	Name          string    `json:"name,omitempty"`
 	URL           string    `json:"url,omitempty"`
 	Source        int64     `json:"source,omitempty"`
+	// Posted is when the command comment (Source) was posted: the entry's place in the log, so
+	// that commands handled at once, or a rerun handled late, take the order people gave them.
+	Posted time.Time `json:"posted,omitzero"`
 
 	// Time is the log comment's created_at on the server: the time of the event.
 	Time time.Time `json:"-"`

@@ -179,3 +179,28 @@ func TestHandleHostile(t *testing.T) {
 		t.Errorf("a 65,000-character update (GitHub refuses longer comments) should be cut with a note: %d characters", len([]rune(last.Message)))
 	}
 }
+
+// TestCommandsConvergeInPostedOrder handles two /status commands in the reverse of the order
+// they were posted, as two runs at once may: the later-posted one is the incident's status.
+func TestCommandsConvergeInPostedOrder(t *testing.T) {
+	t.Parallel()
+	s, n := declaredIncident(t)
+	first := command(t, s.Client, n, "/status identified bad config", "sandbox-bot")
+	second := command(t, s.Client, n, "/status monitoring fix deployed", "sandbox-bot")
+	ctx := context.Background()
+	for _, cm := range []*github.IssueComment{second, first} {
+		if _, err := Handle(ctx, s.Client, repo, n, cm, testOptions()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := Load(ctx, s.Client, repo, n, "sandbox-bot")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.State != "monitoring" {
+		t.Errorf("state = %q, want monitoring: the later-posted /status wins", r.State)
+	}
+	if got := issueState(t, s.Client, n); !strings.Contains(got.GetBody(), "| Status | Monitoring |") {
+		t.Errorf("issue body does not show Monitoring:\n%s", got.GetBody())
+	}
+}

@@ -13,9 +13,6 @@ import (
 // Repo names the repository.
 type Repo struct{ Owner, Name string }
 
-// Label marks an incident issue unless the policy names another.
-const Label = "incident"
-
 // Load reads incident number's log: every comment on the issue, a hundred a page, whose author is
 // identity and whose body starts with the log marker. Comments by anyone else are ignored, so no
 // one can forge an entry. The record's Number is set; the rest comes from the entries.
@@ -132,13 +129,8 @@ func Link(ctx context.Context, c *github.Client, repo Repo, number int, identity
 	return err == nil, err
 }
 
-// Find loads every incident (issues labelled incident, open or closed) updated at or after since;
-// a zero since finds them all.
-func Find(ctx context.Context, c *github.Client, repo Repo, identity string, since time.Time) ([]Record, error) {
-	return FindLabeled(ctx, c, repo, Label, identity, since)
-}
-
-// FindLabeled is Find for the policy's own incident label: it lists the issues labelled label, a
+// FindLabeled loads every incident (open or closed) updated at or after since, a zero since
+// for all: it lists the issues labelled label, a
 // hundred a page, leaves out pull requests, and loads each one's log.
 func FindLabeled(ctx context.Context, c *github.Client, repo Repo, label, identity string, since time.Time) ([]Record, error) {
 	opts := &github.IssueListByRepoOptions{State: "all", Labels: []string{label}, Since: since, ListOptions: github.ListOptions{PerPage: 100}}

@@ -27,7 +27,7 @@ func stepClock() func() time.Time {
 func newIssue(t *testing.T, c *github.Client) int {
 	t.Helper()
 	title := "[P1] Checkout fails"
-	is, _, err := c.Issues.Create(context.Background(), repo.Owner, repo.Name, &github.IssueRequest{Title: &title, Labels: &[]string{Label}})
+	is, _, err := c.Issues.Create(context.Background(), repo.Owner, repo.Name, &github.IssueRequest{Title: &title, Labels: &[]string{"incident"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +149,7 @@ func TestFind(t *testing.T) {
 	if _, _, err := s.Client.Issues.Create(context.Background(), repo.Owner, repo.Name, &github.IssueRequest{Title: &other}); err != nil {
 		t.Fatal(err)
 	}
-	got, err := Find(context.Background(), s.Client, repo, "sandbox-bot", time.Time{})
+	got, err := FindLabeled(context.Background(), s.Client, repo, "incident", "sandbox-bot", time.Time{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,33 +159,5 @@ func TestFind(t *testing.T) {
 	}
 	if want := map[int]bool{a: true, b: false}; fmt.Sprint(open) != fmt.Sprint(want) {
 		t.Errorf("Find: open by number = %v, want %v", open, want)
-	}
-}
-
-func TestIdentity(t *testing.T) {
-	t.Parallel()
-	s := sandboxtest.Start(t, sandboxtest.Options{})
-	tests := []struct {
-		name string
-		env  map[string]string
-		want string
-	}{
-		{name: "the token's user", env: map[string]string{}, want: "sandbox-bot"},
-		{name: "the input wins", env: map[string]string{IdentityInput: " hotfix-app[bot] "}, want: "hotfix-app[bot]"},
-	}
-	forbidden := sandboxtest.Start(t, sandboxtest.Options{Faults: sandbox.FaultSpec{Routes: []sandbox.RouteFault{
-		{Method: "GET", Path: "/user", Kind: sandbox.FaultForbidden}}}})
-	got, err := Identity(context.Background(), forbidden.Client, func(string) string { return "" })
-	if err != nil || got != ActionsBot {
-		t.Errorf("Identity with GET /user forbidden = %q, %v; want %q", got, err, ActionsBot)
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			got, err := Identity(context.Background(), s.Client, func(k string) string { return tt.env[k] })
-			if err != nil || got != tt.want {
-				t.Errorf("Identity = %q, %v; want %q", got, err, tt.want)
-			}
-		})
 	}
 }

@@ -66,7 +66,7 @@ func (r Record) Linked(kind string, number int, name string) bool {
 func Fold(entries []Entry) Record {
 	sorted := slices.Clone(entries)
 	slices.SortStableFunc(sorted, func(a, b Entry) int {
-		return cmp.Or(a.Time.Compare(b.Time), cmp.Compare(a.ID, b.ID))
+		return cmp.Or(a.order().Compare(b.order()), cmp.Compare(a.Source, b.Source), cmp.Compare(a.ID, b.ID))
 	})
 	var r Record
 	for _, e := range sorted {
@@ -74,6 +74,14 @@ func Fold(entries []Entry) Record {
 	}
 	r.Entries = sorted
 	return r
+}
+
+// order is the entry's place in the log: when its command was posted, else when it was written.
+func (e Entry) order() time.Time {
+	if !e.Posted.IsZero() {
+		return e.Posted
+	}
+	return e.Time
 }
 
 // apply folds one entry into the record.

@@ -38,10 +38,6 @@ type Handled struct {
 	Postmortem *postmortem.Result `json:"postmortem,omitempty"`
 }
 
-// writers are the permissions that may give commands. GitHub reports maintain as write.
-// See https://docs.github.com/rest/collaborators/collaborators#get-repository-permissions-for-a-user
-var writers = []string{"admin", "maintain", "write"}
-
 // Handle applies the command in comment to incident number: only a collaborator with write
 // access may give one; anyone else, and a bad command, gets one reply. A valid command appends
 // its entry (with the Update or Resolution message), syncs the issue with the log, and on
@@ -72,21 +68,15 @@ func Handle(ctx context.Context, c *github.Client, repo Repo, number int, commen
 
 // mayCommand reports whether login has write access or above.
 func mayCommand(ctx context.Context, c *github.Client, repo Repo, login string) (bool, error) {
-	p, _, err := c.Repositories.GetPermissionLevel(ctx, repo.Owner, repo.Name, login)
-	if gh.Kind(err) == gh.NotFound {
-		return false, nil
-	}
-	if err != nil {
-		return false, fmt.Errorf("read the permission of %s: %w", login, gh.Explain(err))
-	}
-	return slices.Contains(writers, p.GetPermission()), nil
+	p, err := gh.Permission(ctx, c, repo.Owner, repo.Name, login)
+	return gh.CanWrite(p), err
 }
 
 // apply appends the entry for a valid command, unless a rerun already did, and syncs the issue.
 func apply(ctx context.Context, c *github.Client, repo Repo, number int, comment *github.IssueComment, e Entry, entries []Entry, o Options) (Handled, error) {
 	out := Handled{Outcome: AlreadyDone, Type: e.Type, Entry: e}
 	if !Fold(entries).Has(comment.GetID()) {
-		e.Source = comment.GetID()
+		e.Source, e.Posted = comment.GetID(), comment.GetCreatedAt().Time.UTC()
 		e.Message = message(draft(entries, e, o.Now()), e, o)
 		cm, err := Append(ctx, c, repo, number, e)
 		if err != nil {

@@ -7,13 +7,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/backport"
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
+	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 	"github.com/incident-hotfix/incident-hotfix/internal/release"
@@ -47,6 +47,17 @@ type Deps struct {
 	// Identity is the login the toolkit writes incident logs as; without it, a PR's incident is
 	// only named, not read or linked.
 	Identity string
+	// Author is the login the toolkit writes as, asked only when a marked postmortem is found
+	// and Identity is empty; the token's GraphQL viewer when nil.
+	Author postmortem.Author
+}
+
+// author is the postmortem's author check: Identity when known, else Author.
+func (d Deps) author() postmortem.Author {
+	if d.Identity != "" {
+		return postmortem.Login(d.Identity)
+	}
+	return d.Author
 }
 
 // Handle handles a merged hotfix PR: the tag first, then the backports (which name the tag), then
@@ -153,7 +164,7 @@ func (d Deps) postmortem(ctx context.Context, pr *github.PullRequest, l Result, 
 	}
 	repo := postmortem.Repo{Owner: d.Owner, Name: d.Name}
 	opts := postmortem.Options{Template: d.Template, Label: d.Policy.Postmortem.Label, ActionLabel: d.Policy.Postmortem.ActionLabel,
-		Author: postmortem.Login(d.Identity)}
+		Author: d.author()}
 	return postmortem.Sync(ctx, d.Client, repo, f, opts)
 }
 
@@ -185,10 +196,5 @@ func (d Deps) severityOf(pr *github.PullRequest) string {
 	if d.Severity != "" {
 		return d.Severity
 	}
-	for _, l := range pr.Labels {
-		if s, ok := strings.CutPrefix(l.GetName(), "severity/"); ok && slices.Contains(config.Severities, s) {
-			return s
-		}
-	}
-	return ""
+	return config.LabelSeverity(gh.LabelNames(pr.Labels))
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/markdown"
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
+	"github.com/incident-hotfix/incident-hotfix/internal/release"
 )
 
 // WriteText prints what the merge came to, a line per object, for the log. pr is nil for an
@@ -20,7 +21,7 @@ func (l Result) WriteText(w io.Writer, pr *github.PullRequest) {
 		fmt.Fprintf(w, "incident #%d\n", l.Incident)
 	}
 	if r := l.Release; r != nil {
-		fmt.Fprintf(w, "  tag         %s %s (previous %s): %s\n", r.Tag, createdWord(r.Created), orNone(r.PreviousTag), r.Reason)
+		fmt.Fprintf(w, "  tag         %s %s (previous %s): %s\n", r.Tag, tagWord(*r), orNone(r.PreviousTag), r.Reason)
 	}
 	for _, b := range l.Backports {
 		switch {
@@ -53,7 +54,7 @@ func (l Result) Markdown(pr *github.PullRequest) string {
 	}
 	b.WriteString("| Step | Result |\n|---|---|\n")
 	if r := l.Release; r != nil {
-		fmt.Fprintf(&b, "| Tag | %s %s, after %s: %s |\n", markdown.Code(r.Tag), createdWord(r.Created), markdown.Code(orNone(r.PreviousTag)), markdown.Cell(r.Reason))
+		fmt.Fprintf(&b, "| Tag | %s %s, after %s: %s |\n", markdown.Code(r.Tag), tagWord(*r), markdown.Code(orNone(r.PreviousTag)), markdown.Cell(r.Reason))
 	}
 	for _, bp := range l.Backports {
 		switch {
@@ -105,6 +106,15 @@ func link(number int, url string) string {
 		return fmt.Sprintf("#%d", number)
 	}
 	return fmt.Sprintf("[#%d](%s)", number, url)
+}
+
+// tagWord says what became of the tag: created, already there, or a later release that
+// contains this merge.
+func tagWord(r release.Result) string {
+	if r.Released {
+		return "contains this merge"
+	}
+	return createdWord(r.Created)
 }
 
 func createdWord(created bool) string {

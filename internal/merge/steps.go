@@ -24,10 +24,10 @@ func (d Deps) ExistingTag(ctx context.Context, pr *github.PullRequest) (*release
 		return nil, err
 	}
 	plan, err := release.Decide(cfg.Prefix, facts)
-	if err != nil || !plan.Exists {
+	if err != nil || !(plan.Exists || plan.Released) {
 		return nil, nil // Decide refuses a line with nothing to patch: then the merge has no tag either
 	}
-	return &release.Result{Tag: plan.Tag, PreviousTag: plan.PreviousTag, SHA: plan.Target, Reason: plan.Reason}, nil
+	return &release.Result{Tag: plan.Tag, PreviousTag: plan.PreviousTag, SHA: plan.Target, Released: plan.Released, Reason: plan.Reason}, nil
 }
 
 // Backport opens the backports of a merged PR on their own: `hotfix backport`. The targets follow
@@ -82,7 +82,7 @@ func (d Deps) IncidentPostmortem(ctx context.Context, number int) (Result, error
 	}
 	f := incident.Facts(*rec, incident.Options{Now: d.Now, DueAfter: d.dueAfter()})
 	repo := postmortem.Repo{Owner: d.Owner, Name: d.Name}
-	pm, err := postmortem.Open(ctx, d.Client, repo, f, postmortem.Options{Template: d.Template, Label: d.Policy.Postmortem.Label, ActionLabel: d.Policy.Postmortem.ActionLabel})
+	pm, err := postmortem.Open(ctx, d.Client, repo, f, postmortem.Options{Template: d.Template, Label: d.Policy.Postmortem.Label, ActionLabel: d.Policy.Postmortem.ActionLabel, Author: d.author()})
 	if err != nil {
 		return out, err
 	}

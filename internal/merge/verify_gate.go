@@ -7,10 +7,11 @@ import (
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 	"github.com/incident-hotfix/incident-hotfix/internal/release"
+	"github.com/incident-hotfix/incident-hotfix/internal/verify"
 )
 
 // verifyContext is the commit status that `hotfix verify` writes on the hotfix head.
-const verifyContext = "hotfix/verify"
+const verifyContext = verify.Context
 
 // maxStatusPages bounds the combined-status pages read to find hotfix/verify, 100 contexts each.
 const maxStatusPages = 5

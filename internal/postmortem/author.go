@@ -2,11 +2,10 @@ package postmortem
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/google/go-github/v60/github"
-	"github.com/incident-hotfix/incident-hotfix/internal/gh"
+	"github.com/incident-hotfix/incident-hotfix/internal/identity"
 )
 
 // Author returns the login the toolkit writes as. An issue that carries a hidden marker counts
@@ -24,23 +23,10 @@ func Login(login string) Author {
 	return func(context.Context) (string, error) { return login, nil }
 }
 
-// actionsBot is the login that GitHub Actions' GITHUB_TOKEN writes as.
-const actionsBot = "github-actions[bot]"
-
-// TokenLogin is the Author of c's token: GET /user, or github-actions[bot] when the token may not
-// read its user, as GITHUB_TOKEN (an installation token) may not.
-// See https://docs.github.com/rest/users/users#get-the-authenticated-user
+// TokenLogin is the Author of c's token when nothing names it: GitHub's GraphQL viewer, asked
+// once (see internal/identity), which answers for every kind of token.
 func TokenLogin(c *github.Client) Author {
-	return func(ctx context.Context) (string, error) {
-		u, _, err := c.Users.Get(ctx, "")
-		switch gh.Kind(err) {
-		case gh.None:
-			return u.GetLogin(), nil
-		case gh.Forbidden:
-			return actionsBot, nil
-		}
-		return "", fmt.Errorf("find the login the token writes as: %w", gh.Explain(err))
-	}
+	return identity.New(c, "").Author("")
 }
 
 // authorCheck asks author once, and then tells whether an issue is by that login.

@@ -47,10 +47,15 @@ type PR struct {
 	MergeSHA string
 }
 
-// PRFrom is the hotfix PR's facts as GitHub has them.
+// PRFrom is the hotfix PR's facts as GitHub has them. Only merged says merged: an open PR's
+// merge_commit_sha is its test merge commit, so MergeSHA is kept only for a merged PR.
 func PRFrom(pr *github.PullRequest) PR {
-	return PR{Number: pr.GetNumber(), Title: pr.GetTitle(), URL: pr.GetHTMLURL(), Author: pr.GetUser().GetLogin(),
-		Opened: pr.GetCreatedAt().Time, Merged: pr.GetMergedAt().Time, MergeSHA: pr.GetMergeCommitSHA()}
+	out := PR{Number: pr.GetNumber(), Title: pr.GetTitle(), URL: pr.GetHTMLURL(), Author: pr.GetUser().GetLogin(),
+		Opened: pr.GetCreatedAt().Time}
+	if pr.GetMerged() {
+		out.Merged, out.MergeSHA = pr.GetMergedAt().Time, pr.GetMergeCommitSHA()
+	}
+	return out
 }
 
 // Backport is one backport pull request.

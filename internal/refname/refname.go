@@ -5,6 +5,7 @@ package refname
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -44,37 +45,74 @@ func Slug(text string) string {
 
 // Check reports why name is not a valid branch name under git's rules, or nil when it is.
 func Check(name string) error {
-	if reason := invalid(name); reason != "" {
-		return fmt.Errorf("branch name %q is not valid: %s", name, reason)
+	why := Problem(name)
+	if why == "" {
+		why = globProblem(name)
+	}
+	if why != "" {
+		return fmt.Errorf("branch name %q %s; a branch name follows git check-ref-format, e.g. main", name, why)
 	}
 	return nil
 }
 
-// invalid is the first of git's ref-format rules that name breaks, or "".
-func invalid(name string) string {
+// globProblem says which glob character name holds, or "": a branch name can't hold one, a
+// branch glob can.
+func globProblem(name string) string {
+	if i := strings.IndexAny(name, "*?[\\"); i >= 0 {
+		return "contains " + strconv.Quote(name[i:i+1])
+	}
+	return ""
+}
+
+// Problem is the first of git's ref-format rules that s breaks, as a phrase ("contains \"..\""),
+// or "" when it breaks none. It leaves out the glob characters * ? [ \, so that a branch glob
+// such as hotfix/** is checked by the same rules as a branch name. It is the one ref-name
+// checker: the policy's branch names, globs and tag prefixes use it too.
+func Problem(s string) string {
 	switch {
-	case name == "" || name == "@":
-		return "it is empty or @"
-	case strings.HasPrefix(name, "-"):
-		return "it starts with -"
-	case strings.HasPrefix(name, "/") || strings.HasSuffix(name, "/") || strings.Contains(name, "//"):
-		return "it has an empty path component"
-	case strings.HasSuffix(name, "."):
-		return "it ends with ."
-	case strings.Contains(name, "..") || strings.Contains(name, "@{"):
-		return "it contains .. or @{"
-	case strings.ContainsAny(name, " ~^:?*[\\"):
-		return `it contains one of space ~ ^ : ? * [ \`
+	case s == "":
+		return "is empty"
+	case s == "@":
+		return "is \"@\""
+	case strings.HasPrefix(s, "/") || strings.HasSuffix(s, "/"):
+		return "starts or ends with \"/\""
+	case strings.HasSuffix(s, "."):
+		return "ends with \".\" or \".lock\""
 	}
-	for _, r := range name {
-		if r < 0x20 || r == 0x7f {
-			return "it contains a control character"
+	for _, bad := range []string{"..", "@{", "//"} {
+		if strings.Contains(s, bad) {
+			return "contains " + strconv.Quote(bad)
 		}
 	}
-	for _, part := range strings.Split(name, "/") {
-		if strings.HasPrefix(part, ".") || strings.HasSuffix(part, ".lock") {
-			return "a component starts with . or ends with .lock"
+	for _, r := range s {
+		if unicode.IsSpace(r) || unicode.IsControl(r) || strings.ContainsRune("~^:", r) {
+			return "contains " + strconv.Quote(string(r))
 		}
+	}
+	return componentProblem(s)
+}
+
+// componentProblem checks each /-separated component: none may start with "." (nor the first
+// with "-", which git would read as an option) or end with ".lock".
+func componentProblem(s string) string {
+	if strings.HasPrefix(s, "-") || strings.HasPrefix(s, ".") {
+		return "starts with \"-\" or \".\""
+	}
+	if strings.Contains(s, "/.") {
+		return "contains \"/.\""
+	}
+	for _, part := range strings.Split(s, "/") {
+		if strings.HasSuffix(part, ".lock") {
+			return "ends with \".\" or \".lock\"" + where(part != s)
+		}
+	}
+	return ""
+}
+
+// where says that a rule applies to a component, when it is not the whole name.
+func where(component bool) string {
+	if component {
+		return " in a component"
 	}
 	return ""
 }

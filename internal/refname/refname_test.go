@@ -48,7 +48,7 @@ func TestCheck(t *testing.T) {
 // TestCheckAgreesWithGit compares Check with git's own check-ref-format on the same names.
 func TestCheckAgreesWithGit(t *testing.T) {
 	t.Parallel()
-	for _, n := range []string{"main", "hotfix/a", "a..b", "a.lock", "-x", "a b", "a/.b", "x@{y", "ok/with-dash_and.dot"} {
+	for _, n := range []string{"main", "hotfix/a", "a..b", "a.lock", "-x", "a b", "a/.b", "x@{y", "ok/with-dash_and.dot", "a.lock/b", ".a", "a/b.", "a\tb"} {
 		gitOK := exec.Command("git", "check-ref-format", "--branch", n).Run() == nil
 		if ours := Check(n) == nil; ours != gitOK {
 			t.Errorf("Check(%q) valid=%v, git check-ref-format valid=%v", n, ours, gitOK)
@@ -69,4 +69,16 @@ func FuzzSlug(f *testing.F) {
 			t.Fatalf("Slug(%q) = %q is longer than %d", s, got, MaxSlug)
 		}
 	})
+}
+
+// TestProblemAgreesWithGit checks the one ref-name checker that the policy uses too against git,
+// for names without glob characters.
+func TestProblemAgreesWithGit(t *testing.T) {
+	t.Parallel()
+	for _, n := range []string{"main", "a.lock/b", "a/.b", ".a", "a..b", "-x", "a//b", "a~1", "release/1.1", "x@{y", "a:b"} {
+		gitOK := exec.Command("git", "check-ref-format", "--branch", n).Run() == nil
+		if ours := Problem(n) == ""; ours != gitOK {
+			t.Errorf("Problem(%q) = %q (valid %v), git check-ref-format valid=%v", n, Problem(n), ours, gitOK)
+		}
+	}
 }

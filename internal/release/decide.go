@@ -25,6 +25,9 @@ type Facts struct {
 	AtTarget []string
 	// Existing lists every tag name seen, contained or not, so the next tag is never one that exists.
 	Existing []string
+	// Containing lists tag names whose commit contains Target: releases made after this merge
+	// (git tag --contains, or compare status "behind").
+	Containing []string
 	// Line, when set, limits the choice to one line; LineReason says which branch named it.
 	Line       *Line
 	LineReason string
@@ -36,8 +39,11 @@ type Plan struct {
 	PreviousTag string `json:"previous_tag"`
 	Target      string `json:"target"`
 	// Exists is set when Tag already points at Target: a re-run, with nothing to create.
-	Exists bool   `json:"exists"`
-	Reason string `json:"reason"`
+	Exists bool `json:"exists"`
+	// Released is set when Tag, a later release on the line, already contains Target: a merge
+	// handled after a newer one, with nothing to create.
+	Released bool   `json:"released,omitempty"`
+	Reason   string `json:"reason"`
 	// Ignored says why tags that look like this prefix's versions are not release tags.
 	Ignored []string `json:"ignored,omitempty"`
 }
@@ -53,10 +59,16 @@ func Decide(prefix string, f Facts) (Plan, error) {
 		return decideExisting(plan, prefix, f, at[0], contained), nil
 	}
 	if len(contained) == 0 {
+		if in, ok := releasedIn(f, prefix, f.Line); ok {
+			return decideReleased(plan, f, in, ""), nil
+		}
 		return Plan{}, noRelease(prefix, f)
 	}
 	existing, _ := releases(append(slices.Clone(f.Existing), f.Contained...), prefix, nil)
 	prev := contained[0]
+	if p, err, done := guardLine(plan, prefix, f, prev, existing); done {
+		return p, err
+	}
 	next, skipped := nextFree(prev, existing)
 	plan.Tag, plan.PreviousTag = Format(prefix, next), prev.Name
 	plan.Reason = reason(prefix, f, prev, plan.Tag, skipped, existing)

@@ -77,11 +77,23 @@ func TestDecide(t *testing.T) {
 			why:  []string{"the base branch release/1.1 names line 1.1; v1.1.4", "v1.2.0 is on another line"},
 		},
 		{
-			name: "a version that exists elsewhere is skipped",
+			name: "a pre-release that exists is skipped",
 			facts: Facts{Base: "release/1.1", Target: "m", Contained: []string{"v1.1.4"},
-				Existing: []string{"v1.1.5", "v1.1.6+hotfix", "v1.1.7-rc.1"}},
-			want: Plan{Tag: "v1.1.7", PreviousTag: "v1.1.4", Target: "m"},
-			why:  []string{"skipped v1.1.5, v1.1.6+hotfix, taken by tags that release/1.1 does not contain"},
+				Existing: []string{"v1.1.5-rc.1", "v1.2.0"}},
+			want: Plan{Tag: "v1.1.5", PreviousTag: "v1.1.4", Target: "m"},
+		},
+		{
+			name: "a merge a later release contains is released in the lowest such",
+			facts: Facts{Base: "main", Target: "a", Contained: []string{"v1.2.3"},
+				Existing: []string{"v1.2.3", "v1.2.4", "v1.2.5"}, Containing: []string{"v1.2.5", "v1.2.4", "v2.0.0"}},
+			want: Plan{Tag: "v1.2.4", PreviousTag: "v1.2.3", Target: "a", Released: true},
+			why:  []string{"main at a is already released in v1.2.4"},
+		},
+		{
+			name: "a release of another line that contains the merge is not its release",
+			facts: Facts{Base: "main", Target: "a", Contained: []string{"v1.2.3"},
+				Existing: []string{"v1.2.3", "v1.3.0"}, Containing: []string{"v1.3.0"}},
+			want: Plan{Tag: "v1.2.4", PreviousTag: "v1.2.3", Target: "a"},
 		},
 		{
 			name:  "build metadata orders as its version",
@@ -129,6 +141,15 @@ func TestDecide(t *testing.T) {
 				t.Errorf("Decide (-got +want):\n%s", diff)
 			}
 		})
+	}
+}
+
+func TestDecideRefusesToRegressTheLine(t *testing.T) {
+	t.Parallel()
+	f := Facts{Base: "release/1.1", Target: "m", Contained: []string{"v1.1.4"}, Existing: []string{"v1.1.5", "v1.1.6+hotfix", "v1.1.7-rc.1"}}
+	_, err := Decide("v", f)
+	if !errors.Is(err, ErrBehindLine) || !strings.Contains(err.Error(), "v1.1.6+hotfix is the highest release of line 1.1, but release/1.1 at m does not contain it") {
+		t.Errorf("Decide error = %v, want ErrBehindLine naming v1.1.6+hotfix", err)
 	}
 }
 

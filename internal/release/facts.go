@@ -26,11 +26,12 @@ type Merge struct {
 
 // APIFacts reads the facts for merge from the API in few requests. When the branch names state
 // the line (LineOf), one matching-refs call lists just that line's tags (tags/v1.1.); otherwise
-// matching-refs lists every tag with the prefix, 100 a page. Then compare calls, highest tag
+// matching-refs lists every tag with the prefix, all in one response (GitHub ignores per_page
+// there). Then compare calls, highest tag
 // first and at most maxCompares, find the highest tag the merge commit contains (status "ahead")
 // or one already at it ("identical"); a tag found at it costs one more compare for the previous
-// tag. Known line: 2 requests (3 on a re-run), whatever the repository's tag count; otherwise
-// ceil(tags/100) + 1. Annotated tags are never peeled here: compare resolves tag names itself.
+// tag. 2 requests (3 on a re-run), whatever the repository's tag count. Annotated tags are never
+// peeled here: compare resolves tag names itself.
 func APIFacts(ctx context.Context, c *github.Client, repo Repo, prefix string, b Branches, m Merge) (Facts, error) {
 	f := Facts{Base: m.Base, Target: m.Target}
 	refPrefix := "tags/" + prefix
@@ -49,7 +50,8 @@ func APIFacts(ctx context.Context, c *github.Client, repo Repo, prefix string, b
 	return f, nil
 }
 
-// tagNames lists the tag names under refs/<refPrefix>, following every page.
+// tagNames lists the tag names under refs/<refPrefix>. GitHub sends every match in one response
+// with no Link header; a server that pages is followed until a response has no next link.
 func tagNames(ctx context.Context, c *github.Client, repo Repo, refPrefix string) ([]string, error) {
 	opts := &github.ReferenceListOptions{Ref: refPrefix, ListOptions: github.ListOptions{PerPage: 100}}
 	var names []string
@@ -91,6 +93,7 @@ func locate(ctx context.Context, c *github.Client, repo Repo, prefix string, f *
 			f.Contained = append(f.Contained, t.Name)
 			return nil
 		case "behind":
+			f.Containing = append(f.Containing, t.Name)
 			later++
 		}
 	}

@@ -32,6 +32,7 @@ func LocalFacts(ctx context.Context, dir, base string) (Facts, error) {
 		{&f.Contained, []string{"--merged", f.Target}},
 		{&f.AtTarget, []string{"--points-at", f.Target}},
 		{&f.Existing, nil},
+		{&f.Containing, []string{"--contains", f.Target}},
 	} {
 		out, err := git(ctx, dir, append([]string{"tag", "--list"}, q.args...)...)
 		if err != nil {

@@ -2,7 +2,9 @@ package release
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"math/rand/v2"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -44,7 +46,7 @@ func isCreateRef(r *http.Request) bool {
 	return r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/git/refs")
 }
 
-func TestRunSkipsAnExistingTagElsewhere(t *testing.T) {
+func TestRunRefusesToTagBehindItsLine(t *testing.T) {
 	t.Parallel()
 	s := sandboxtest.Start(t, sandboxtest.Options{})
 	tagAt(s, "v1.2.3", s.Push("main", map[string]string{"app.go": "1.2.3\n"}))
@@ -52,18 +54,14 @@ func TestRunSkipsAnExistingTagElsewhere(t *testing.T) {
 	tagAt(s, "v1.2.4", other)
 	m := s.Push("main", map[string]string{"app.go": "fix\n"})
 
-	res, counts := release(t, s, s.Client, merged(30, "main", "hotfix/pay", m))
-	if res.Tag != "v1.2.5" || res.PreviousTag != "v1.2.3" || !res.Created {
-		t.Errorf("release = %+v, want v1.2.5 after v1.2.3", res)
+	in := Input{Repo: Repo{Owner: sandboxtest.Owner, Name: sandboxtest.Name}, PR: merged(30, "main", "hotfix/pay", m)}
+	_, err := Run(context.Background(), s.Client, in, testConfig())
+	if !errors.Is(err, ErrBehindLine) || !strings.Contains(err.Error(), "v1.2.4 is the highest release of line 1.2, but main at") {
+		t.Errorf("Run = %v; want ErrBehindLine naming v1.2.4", err)
 	}
-	if !strings.Contains(res.Reason, "skipped v1.2.4") {
-		t.Errorf("reason %q does not say v1.2.4 was skipped", res.Reason)
+	if got := s.Git("tag", "--list", "v1.2.*"); got != "v1.2.3\nv1.2.4" {
+		t.Errorf("tags = %q, want v1.2.3 and v1.2.4 only", got)
 	}
-	if got := s.Git("rev-parse", "refs/tags/v1.2.4^{commit}"); got != other {
-		t.Errorf("v1.2.4 moved to %s, want it still on %s", got, other)
-	}
-	checkAnnotated(t, s, "v1.2.5", m)
-	noRefUpdates(t, counts)
 }
 
 // noRefUpdates fails when a ref was updated or deleted: tags are never moved.
@@ -144,9 +142,10 @@ func TestRunReadsBackAnUncertainWrite(t *testing.T) {
 	}
 }
 
-// TestConcurrentReleasesGetDistinctTags releases ten merges at once: each round of the race has
-// one winner, so the last release needs ten tries, and all ten get consecutive tags.
-func TestConcurrentReleasesGetDistinctTags(t *testing.T) {
+// TestConcurrentReleasesNeverRegress releases ten merges of main at once, started in a shuffled
+// order: whatever order they finish in, the tags are consecutive, each tag contains every lower
+// one, and each merge is in the tag its run names (made by it, or a later one that contains it).
+func TestConcurrentReleasesNeverRegress(t *testing.T) {
 	t.Parallel()
 	s := sandboxtest.Start(t, sandboxtest.Options{})
 	tagAt(s, "v1.2.3", s.Push("main", map[string]string{"app.go": "1.2.3\n"}))
@@ -157,31 +156,65 @@ func TestConcurrentReleasesGetDistinctTags(t *testing.T) {
 	results := make([]Result, len(merges))
 	errs := make([]error, len(merges))
 	var wg sync.WaitGroup
-	for i, m := range merges {
+	for _, i := range rand.Perm(len(merges)) {
 		wg.Go(func() {
-			in := Input{Repo: Repo{Owner: sandboxtest.Owner, Name: sandboxtest.Name}, PR: merged(40+i, "main", fmt.Sprintf("hotfix/%d", i), m)}
+			in := Input{Repo: Repo{Owner: sandboxtest.Owner, Name: sandboxtest.Name}, PR: merged(40+i, "main", fmt.Sprintf("hotfix/%d", i), merges[i])}
 			results[i], errs[i] = Run(context.Background(), s.NewClient(), in, testConfig())
 		})
 	}
 	wg.Wait()
+	created := 0
 	for i, err := range errs {
 		if err != nil {
 			t.Fatalf("release %d: %v", i, err)
 		}
-		checkAnnotated(t, s, results[i].Tag, merges[i])
+		if results[i].Created == results[i].Released {
+			t.Errorf("release %d = %+v; want it created or released in a later tag", i, results[i])
+		}
+		if results[i].Created {
+			created++
+		}
+		s.Git("merge-base", "--is-ancestor", merges[i], "refs/tags/"+results[i].Tag) // fails the test when not
 	}
-	want := "v1.2.3"
-	for i := range merges {
-		want += fmt.Sprintf("\nv1.2.%d", i+4)
+	tags := strings.Fields(s.Git("tag", "--list", "--sort=version:refname"))
+	for k := 1; k < len(tags); k++ {
+		if want := fmt.Sprintf("v1.2.%d", k+3); tags[k] != want {
+			t.Fatalf("tags = %v; want consecutive patches from v1.2.3", tags)
+		}
+		s.Git("merge-base", "--is-ancestor", "refs/tags/"+tags[k-1], "refs/tags/"+tags[k])
 	}
-	if tags := s.Git("tag", "--list", "--sort=version:refname"); tags != want {
-		t.Errorf("tags = %q, want v1.2.3 to v1.2.13", tags)
+	if created != len(tags)-1 {
+		t.Errorf("%d releases say they created a tag, but %d tags were made", created, len(tags)-1)
+	}
+}
+
+// TestRunReportsAMergeReleasedInALaterTag handles PR A's merge after B's, which contains A, was
+// tagged (A's failed job re-run later): A's run says it is released in B's tag and creates nothing.
+func TestRunReportsAMergeReleasedInALaterTag(t *testing.T) {
+	t.Parallel()
+	s := sandboxtest.Start(t, sandboxtest.Options{})
+	tagAt(s, "v1.2.3", s.Push("main", map[string]string{"app.go": "1.2.3\n"}))
+	a := s.Push("main", map[string]string{"a.go": "fix A\n"})
+	b := s.Push("main", map[string]string{"b.go": "fix B\n"})
+	resB, _ := release(t, s, s.Client, merged(35, "main", "hotfix/b", b))
+	resA, counts := release(t, s, s.Client, merged(34, "main", "hotfix/a", a))
+	if resB.Tag != "v1.2.4" || !resB.Created {
+		t.Errorf("B's release = %+v, want v1.2.4 created", resB)
+	}
+	if resA.Tag != "v1.2.4" || resA.Created || !resA.Released || !strings.Contains(resA.Reason, "already released in v1.2.4") {
+		t.Errorf("A's release = %+v, want released in v1.2.4, nothing created", resA)
+	}
+	if got := s.Git("tag", "--list"); got != "v1.2.3\nv1.2.4" {
+		t.Errorf("tags = %q, want v1.2.3 and B's v1.2.4 only", got)
+	}
+	checkAnnotated(t, s, "v1.2.4", b)
+	if w := writes(counts); w != 0 {
+		t.Errorf("A's run wrote %d times, want none", w)
 	}
 }
 
 // TestRunLooksPastTagsOfLaterMerges releases a merge after six later merges on main were
-// tagged first, as when ten merges are released at once: those tags contain the merge commit,
-// so they do not use up the walk down to the release the merge contains.
+// tagged first: the lowest of those tags is the one the merge is released in.
 func TestRunLooksPastTagsOfLaterMerges(t *testing.T) {
 	t.Parallel()
 	s := sandboxtest.Start(t, sandboxtest.Options{})
@@ -191,10 +224,9 @@ func TestRunLooksPastTagsOfLaterMerges(t *testing.T) {
 		tagAt(s, fmt.Sprintf("v1.2.%d", i+4), s.Push("main", map[string]string{fmt.Sprintf("%d.go", i): "later fix\n"}))
 	}
 	res, _ := release(t, s, s.Client, merged(34, "main", "hotfix/pay", m))
-	if res.Tag != "v1.2.10" || res.PreviousTag != "v1.2.3" || !res.Created {
-		t.Errorf("release = %+v, want v1.2.10 after v1.2.3", res)
+	if res.Tag != "v1.2.4" || res.PreviousTag != "v1.2.3" || res.Created || !res.Released {
+		t.Errorf("release = %+v, want released in v1.2.4 after v1.2.3", res)
 	}
-	checkAnnotated(t, s, "v1.2.10", m)
 }
 
 func TestChoosingTheTagOnAKnownLineWith10000Tags(t *testing.T) {

@@ -69,8 +69,10 @@ type Result struct {
 	PreviousTag string `json:"previous_tag"`
 	SHA         string `json:"sha"`
 	// Created is false when the tag was already there: a re-run, or another run of the same merge.
-	Created bool   `json:"created"`
-	Reason  string `json:"reason"`
+	Created bool `json:"created"`
+	// Released is true when Tag is a later release that already contains the merge.
+	Released bool   `json:"released,omitempty"`
+	Reason   string `json:"reason"`
 }
 
 // Run tags a merged hotfix: it reads the facts, decides the tag, and creates it as an annotated
@@ -108,7 +110,8 @@ func attempt(ctx context.Context, c *github.Client, in Input, cfg Config, merge 
 		return Result{}, err
 	}
 	res := Result{Tag: plan.Tag, PreviousTag: plan.PreviousTag, SHA: plan.Target, Reason: plan.Reason}
-	if plan.Exists {
+	if plan.Exists || plan.Released {
+		res.Released = plan.Released
 		return res, nil
 	}
 	out, err := create(ctx, c, in.Repo, plan, Message(note(in)), cfg.Tagger)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/actionitem"
+	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
@@ -72,7 +73,7 @@ func (w *World) add(pm *github.Issue, issues []*github.Issue, src Sources) {
 
 // incidents loads the open incidents' records.
 func incidents(ctx context.Context, c *github.Client, repo postmortem.Repo, src Sources) ([]Incident, error) {
-	open, err := actionitem.List(ctx, c, repo, or2(src.IncidentLabel, incident.Label), "open")
+	open, err := actionitem.List(ctx, c, repo, or2(src.IncidentLabel, config.Default().Incident.Label), "open")
 	if err != nil {
 		return nil, err
 	}

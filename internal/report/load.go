@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/actionitem"
+	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 )
@@ -22,7 +23,7 @@ type Sources struct {
 // Load reads the incidents updated since since (each one's log), every postmortem and every
 // action item, and joins them: an incident's postmortem is the one whose marker names it.
 func Load(ctx context.Context, c *github.Client, repo postmortem.Repo, src Sources, since time.Time) ([]Incident, error) {
-	records, err := incident.FindLabeled(ctx, c, incident.Repo(repo), orLabel(src.IncidentLabel, incident.Label), src.Identity, since)
+	records, err := incident.FindLabeled(ctx, c, incident.Repo(repo), orLabel(src.IncidentLabel, config.Default().Incident.Label), src.Identity, since)
 	if err != nil {
 		return nil, err
 	}

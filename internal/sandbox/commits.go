@@ -62,14 +62,14 @@ func (s *Server) getGitCommit(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, s.gitCommitJSON(ci))
 }
 
-// listCommits answers GET /commits: the history of sha (default main), newest first, optionally
+// listCommits answers GET /commits: the history of sha (default: the default branch), newest first, optionally
 // only the commits that touch path, a page at a time.
 // https://docs.github.com/rest/commits/commits#list-commits
 func (s *Server) listCommits(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	start := q.Get("sha")
 	if start == "" {
-		start = "main"
+		start = s.git.defaultBranch()
 	}
 	sha, err := s.git.resolve(start)
 	if err != nil {

@@ -38,6 +38,9 @@ func (s *Server) compare(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if err := s.compareCommits(w, r, cmp, base, head); err != nil {
+		return err
+	}
 	cmp.URL = github.String(s.apiURL("compare/%s...%s", baseRef, headRef))
 	cmp.HTMLURL = github.String(s.htmlURL("compare/%s...%s", baseRef, headRef))
 	cmp.PermalinkURL = github.String(s.htmlURL("compare/%s...%s", base, head))
@@ -98,17 +101,31 @@ func (s *Server) fillComparison(cmp *compareOut, base, head, mb string) error {
 		return err
 	}
 	cmp.BaseCommit, cmp.MergeBaseCommit = s.commitJSON(baseCommit), s.commitJSON(mbCommit)
-	commits, err := s.git.commitsBetween(mb, head)
+	return nil
+}
+
+// compareCommits adds the commits and the files as GitHub pages them. With page or per_page in
+// the query, the commits are paged oldest first with a Link header, and the files (at most 300)
+// come on the first page only. Without them, the newest 250 commits are listed, oldest first, so
+// the last one is the head, with the files.
+// https://docs.github.com/rest/commits/commits#compare-two-commits
+func (s *Server) compareCommits(w http.ResponseWriter, r *http.Request, cmp *compareOut, base, head string) error {
+	commits, err := s.git.commitsBetween(cmp.MergeBaseCommit.SHA, head)
 	if err != nil {
 		return err
+	}
+	paged := r.URL.Query().Has("page") || r.URL.Query().Has("per_page")
+	lo, hi := max(len(commits)-maxCompareCommits, 0), len(commits)
+	if paged {
+		lo, hi = pageRange(w, r, len(commits))
+	}
+	cmp.Commits = s.commitsJSON(commits[lo:hi])
+	if paged && queryInt(r, "page", 1) > 1 {
+		return nil
 	}
 	files, err := s.git.diffFiles(base, head)
-	if err != nil {
-		return err
-	}
-	cmp.Commits = s.commitsJSON(commits[:min(len(commits), maxCompareCommits)])
 	cmp.Files = files[:min(len(files), maxCompareFiles)]
-	return nil
+	return err
 }
 
 // compareStatus names how head relates to base.

@@ -3,6 +3,7 @@ package sandbox
 import (
 	"context"
 	"fmt"
+	"os/exec"
 	"strconv"
 	"strings"
 	"testing"
@@ -143,4 +144,53 @@ func TestCompareCapsFilesAt300(t *testing.T) {
 	if len(got.Files) != 300 || got.Files[0].GetFilename() != "f/000.txt" {
 		t.Errorf("compare lists %d files from %q; want 300 from f/000.txt", len(got.Files), got.Files[0].GetFilename())
 	}
+}
+
+// TestComparePages pins how GitHub pages compare: with per_page and page, commits oldest first
+// with a Link header and the files on the first page only; without them, the newest 250
+// commits, so the last one listed is the head.
+func TestComparePages(t *testing.T) {
+	t.Parallel()
+	_, c, dir := newTestSandbox(t)
+	shas := manyCommits(t, dir, "long", 260)
+	ctx := context.Background()
+	page2, resp, err := c.Repositories.CompareCommits(ctx, "acme", "shop", "main", "long", &github.ListOptions{PerPage: 100, Page: 2})
+	if err != nil {
+		t.Fatalf("compare page 2: %v", err)
+	}
+	got := []any{commitSHAs(page2.Commits), len(page2.Files), page2.GetTotalCommits(), resp.PrevPage, resp.NextPage, resp.LastPage}
+	want := []any{shas[100:200], 0, 260, 1, 3, 3}
+	if diff := cmp.Diff(got, want); diff != "" {
+		t.Errorf("page 2: commits, files, total, prev, next, last (-got +want):\n%s", diff)
+	}
+	page1, _, err := c.Repositories.CompareCommits(ctx, "acme", "shop", "main", "long", &github.ListOptions{PerPage: 100})
+	if err != nil || len(page1.Files) != 260 || len(page1.Commits) != 100 {
+		t.Errorf("page 1: %v, %d files, %d commits; want the 260 files and 100 commits", err, len(page1.Files), len(page1.Commits))
+	}
+	all, resp, err := c.Repositories.CompareCommits(ctx, "acme", "shop", "main", "long", nil)
+	if err != nil {
+		t.Fatalf("compare unpaged: %v", err)
+	}
+	got = []any{commitSHAs(all.Commits), len(all.Files), resp.Header.Get("Link")}
+	want = []any{shas[10:], 260, ""}
+	if diff := cmp.Diff(got, want); diff != "" {
+		t.Errorf("unpaged: commits, files, Link (-got +want):\n%s", diff)
+	}
+}
+
+// manyCommits makes branch from main with n commits, each adding one file, in one git
+// fast-import, and returns their SHAs oldest first.
+func manyCommits(t *testing.T, dir, branch string, n int) []string {
+	t.Helper()
+	var in strings.Builder
+	fmt.Fprintf(&in, "reset refs/heads/%s\nfrom refs/heads/main^0\n", branch)
+	for i := range n {
+		fmt.Fprintf(&in, "commit refs/heads/%s\nmark :%d\ncommitter Dev <dev@example.com> %d +0000\ndata 9\ncommit %02d\nM 100644 inline f/%03d.txt\ndata 2\n%d\n\n", branch, i+1, 1700000000+i, i%100, i, i%10)
+	}
+	cmd := exec.Command("git", "-C", dir, "fast-import", "--quiet")
+	cmd.Stdin = strings.NewReader(in.String())
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("make %d commits: %v: %s", n, err, out)
+	}
+	return strings.Split(runGit(t, dir, "rev-list", "--reverse", "main.."+branch), "\n")
 }

@@ -22,7 +22,7 @@ func (s *Server) getContents(w http.ResponseWriter, r *http.Request) error {
 	path := strings.Trim(r.PathValue("path"), "/")
 	ref := r.URL.Query().Get("ref")
 	if ref == "" {
-		ref = "main"
+		ref = s.git.defaultBranch()
 	}
 	commit, err := s.git.resolve(ref)
 	if err != nil || path == "" || strings.HasPrefix(ref, "-") {

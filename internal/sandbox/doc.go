@@ -4,8 +4,13 @@
 // labels, statuses, releases, dispatches and collaborators live in a state that can be saved to a
 // file. Branches arrive with `git push` to the repository's path. `hotfix sandbox` serves it.
 //
-// Every request must carry the token ("Authorization: Bearer TOKEN" or "token TOKEN"), or the
-// answer is 401 with GitHub's body. Every response has the x-ratelimit-* headers. Lists take
+// A request carries a token ("Authorization: Bearer TOKEN" or "token TOKEN") of one of three
+// kinds (Credential): a personal token acts as its user; an app installation token (app:SLUG)
+// writes as SLUG[bot] and a workflow's GITHUB_TOKEN (actions) as github-actions[bot], both with
+// type Bot, and GET /user refuses both with 403 "Resource not accessible by integration". A wrong
+// token is 401 "Bad credentials". Without a token, a private repository (the default) answers 404,
+// as GitHub hides it; a public one (Options.Public) may be read, and a write or GET /user is 401
+// "Requires authentication". Every response has the x-ratelimit-* headers. Lists take
 // page and per_page (default 30, at most 100) and answer with GitHub's Link header. Errors carry
 // GitHub's body: message, errors[] and documentation_url. A path under another owner or
 // repository, or one that matches no route, is 404 "Not Found". Options.Faults injects failures
@@ -17,10 +22,11 @@
 // (LOGIN@users.noreply.github.com, and noreply@github.com for web-flow), and null otherwise;
 // every object is "unsigned"; the repository has no description, homepage, language or license.
 //
-// The endpoints, all under /repos/{owner}/{repo} except the first two:
+// The endpoints, all under /repos/{owner}/{repo} except the first three:
 //
 //	Method  Path                                      Notes
-//	GET     /user                                     the token's user (Options.User)
+//	GET     /user                                     the token's user; 403 for app and actions tokens
+//	POST    /graphql                                  query { viewer { login databaseId } } only; other queries get GraphQL errors
 //	GET     /rate_limit                               the core window (GitHub's 5000 an hour); search, graphql… unused
 //	GET     (the repository)                          default_branch main; the token's user is admin
 //	GET     /collaborators/{username}/permission      admin for the token's user, else the role given, else none

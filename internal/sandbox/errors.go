@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 )
 
@@ -34,11 +35,12 @@ func (e *apiError) Error() string {
 	return fmt.Sprintf("%d %s", e.Status, e.Message)
 }
 
-// errorBody is the JSON GitHub sends for an error.
+// errorBody is the JSON GitHub sends for an error; status is the HTTP status as a string ("404").
 type errorBody struct {
 	Message string       `json:"message"`
 	Errors  []fieldError `json:"errors,omitempty"`
 	DocURL  string       `json:"documentation_url,omitempty"`
+	Status  string       `json:"status"`
 }
 
 // notFound is GitHub's 404 for a missing repository, ref, issue or route.
@@ -47,9 +49,17 @@ func notFound() error {
 }
 
 // validationFailed is a 422 with field errors; the message is "Validation Failed" unless msg is set.
+// As on GitHub, a field error carries a message only when its code is "custom": the others
+// (missing_field, invalid, already_exists, missing) say it with the code alone.
+// https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#validation-failed
 func validationFailed(msg string, errs ...fieldError) error {
 	if msg == "" {
 		msg = "Validation Failed"
+	}
+	for i := range errs {
+		if errs[i].Code != "custom" {
+			errs[i].Message = ""
+		}
 	}
 	return &apiError{Status: http.StatusUnprocessableEntity, Message: msg, Errors: errs}
 }
@@ -69,6 +79,17 @@ func badRequest(msg string) error {
 	return &apiError{Status: http.StatusBadRequest, Message: msg}
 }
 
+// withDoc is err with documentation_url set to doc, unless it names one already.
+func withDoc(err error, doc string) error {
+	var ae *apiError
+	if !errors.As(err, &ae) || ae.DocURL != "" {
+		return err
+	}
+	c := *ae
+	c.DocURL = doc
+	return &c
+}
+
 // writeError answers err: an *apiError as it is, anything else as a 500 whose message is the error.
 func writeError(w http.ResponseWriter, err error) {
 	var ae *apiError
@@ -79,7 +100,7 @@ func writeError(w http.ResponseWriter, err error) {
 	if doc == "" {
 		doc = docURL
 	}
-	_ = writeJSON(w, ae.Status, errorBody{Message: ae.Message, Errors: ae.Errors, DocURL: doc})
+	_ = writeJSON(w, ae.Status, errorBody{Message: ae.Message, Errors: ae.Errors, DocURL: doc, Status: strconv.Itoa(ae.Status)})
 }
 
 // writeJSON answers v as JSON with status.

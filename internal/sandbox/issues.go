@@ -195,8 +195,8 @@ func (s *Server) nextNumber() int {
 
 // requester is the login of the user a request acts as, from its token.
 func (s *Server) requester(r *http.Request) string {
-	if login, ok := r.Context().Value(loginKey{}).(string); ok && login != "" {
-		return login
+	if c, ok := caller(r); ok && c.Login != "" {
+		return c.Login
 	}
 	return s.opts.User
 }

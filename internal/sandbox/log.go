@@ -20,12 +20,11 @@ type LoggedRequest struct {
 	Status int
 }
 
-// requestLog is every request received, with counts per route, and the rate-limit window.
+// requestLog is every request received, with counts per route.
 type requestLog struct {
 	mu      sync.Mutex
 	entries []LoggedRequest
 	counts  map[string]int
-	rate    rateWindow
 }
 
 // Requests returns how many requests each route pattern received since the start or the last

@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -25,6 +26,9 @@ type pullRecord struct {
 	// on the read after that, so that mergeable is null until it has been computed, as on GitHub.
 	MergeKey  string `json:"merge_key,omitempty"`
 	Mergeable *bool  `json:"mergeable,omitempty"`
+	// TestMerge is the test merge commit of an open, mergeable pull request: base and head merged,
+	// as GitHub keeps it at refs/pull/N/merge and shows it as merge_commit_sha.
+	TestMerge string `json:"test_merge,omitempty"`
 }
 
 // routesPulls registers the pull request endpoints. See https://docs.github.com/rest/pulls/pulls
@@ -167,18 +171,35 @@ func (s *Server) refreshMergeable(rec *issueRecord) error {
 	s.followBranches(p)
 	key := p.BaseSHA + ".." + p.HeadSHA
 	if p.MergeKey != key {
-		p.MergeKey, p.Mergeable = key, nil
+		p.MergeKey, p.Mergeable, p.TestMerge = key, nil, ""
 		return nil
 	}
 	if p.Mergeable != nil {
 		return nil
 	}
-	_, conflicted, err := s.git.mergeTree(p.BaseSHA, p.HeadSHA)
+	tree, conflicted, err := s.git.mergeTree(p.BaseSHA, p.HeadSHA)
 	if err != nil {
 		return err
 	}
 	p.Mergeable = github.Bool(!conflicted)
+	if !conflicted {
+		return s.testMerge(rec, tree)
+	}
 	return nil
+}
+
+// testMerge makes the test merge commit of an open pull request from the merged tree, with base
+// and head as parents, and keeps it at refs/pull/N/merge as GitHub does.
+// https://docs.github.com/rest/guides/using-the-rest-api-to-interact-with-your-git-database#checking-mergeability-of-pull-requests
+func (s *Server) testMerge(rec *issueRecord, tree string) error {
+	p := rec.Pull
+	msg := fmt.Sprintf("Merge %s into %s\n", p.HeadSHA, p.BaseSHA)
+	sha, err := s.git.commitTree(tree, msg, []string{p.BaseSHA, p.HeadSHA}, s.now())
+	if err != nil {
+		return err
+	}
+	p.TestMerge = sha
+	return s.git.updateRef(fmt.Sprintf("refs/pull/%d/merge", rec.Number), sha)
 }
 
 // followBranches moves an open pull request's SHAs to its branches' tips; a deleted branch

@@ -117,8 +117,11 @@ func (s *Server) pullSummaryJSON(rec *issueRecord) *pullOut {
 	if rec.ClosedAt != nil {
 		out.ClosedAt = stamp(*rec.ClosedAt)
 	}
-	if p.Merged {
+	switch {
+	case p.Merged:
 		out.MergedAt, out.MergeCommitSHA = stamp(*p.MergedAt), github.String(p.MergeCommitSHA)
+	case rec.State == "open" && p.TestMerge != "":
+		out.MergeCommitSHA = github.String(p.TestMerge)
 	}
 	return out
 }

@@ -204,5 +204,5 @@ func (s *Server) markMerged(r *http.Request, rec *issueRecord, sha string) {
 	rec.State, rec.ClosedAt, rec.ClosedBy, rec.UpdatedAt = "closed", &now, s.requester(r), now
 	p := rec.Pull
 	p.Merged, p.MergedAt, p.MergedBy, p.MergeCommitSHA = true, &now, s.requester(r), sha
-	p.Mergeable, p.MergeKey = nil, ""
+	p.Mergeable, p.MergeKey, p.TestMerge = nil, "", ""
 }

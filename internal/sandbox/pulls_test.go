@@ -195,7 +195,7 @@ func TestListPulls(t *testing.T) {
 		})
 	}
 	_, _, err := c.PullRequests.List(ctx, "acme", "shop", &github.PullRequestListOptions{State: "merged"})
-	want := validation(github.Error{Resource: "PullRequest", Field: "state", Code: "invalid", Message: "state must be one of: open, closed, all"})
+	want := validation(github.Error{Resource: "PullRequest", Field: "state", Code: "invalid"})
 	if diff := cmp.Diff(failure(err), want); diff != "" {
 		t.Errorf("list with state merged (-got +want):\n%s", diff)
 	}
@@ -239,7 +239,7 @@ func TestUpdatePull(t *testing.T) {
 		{"the base of a closed one", edit(rebase("main")), validation(github.Error{Resource: "PullRequest", Field: "base", Code: "custom",
 			Message: "Cannot change base branch of closed pull request."})},
 		{"an unknown state", edit(&github.PullRequest{State: github.String("merged")}), validation(github.Error{Resource: "PullRequest",
-			Field: "state", Code: "invalid", Message: "state must be one of: open, closed"})},
+			Field: "state", Code: "invalid"})},
 		{"an unknown pull request", func() error {
 			_, _, err := c.PullRequests.Edit(ctx, "acme", "shop", 7, &github.PullRequest{Title: github.String("x")})
 			return err

@@ -83,13 +83,18 @@ func (s *Server) getRef(w http.ResponseWriter, r *http.Request) error {
 }
 
 // matchingRefs answers GET /git/matching-refs/{ref}: every reference whose name starts with
-// refs/{ref}, such as tags/v1.2., possibly none.
+// refs/{ref}, such as tags/v1.2., possibly none. GitHub ignores page and per_page here and sends
+// every match in one response with no Link header (github/docs#3863, google/go-github#1567).
 func (s *Server) matchingRefs(w http.ResponseWriter, r *http.Request) error {
 	list, err := s.git.refs("refs/" + r.PathValue("ref"))
 	if err != nil {
 		return err
 	}
-	return s.writeRefs(w, r, list)
+	out := make([]*github.Reference, 0, len(list))
+	for _, e := range list {
+		out = append(out, s.reference(e))
+	}
+	return writeJSON(w, http.StatusOK, out)
 }
 
 // listRefs answers the older GET /git/refs/{ref}: the reference when refs/{ref} is one, otherwise

@@ -47,7 +47,7 @@ func (s *Server) createRelease(w http.ResponseWriter, r *http.Request) error {
 		Name: req.GetName(), Body: req.GetBody(), Draft: req.GetDraft(), Prerelease: req.GetPrerelease(),
 		Author: s.requester(r), CreatedAt: s.now()}
 	if rec.Target == "" {
-		rec.Target = "main"
+		rec.Target = s.git.defaultBranch()
 	}
 	if !rec.Draft {
 		if err := s.ensureTag(rec.TagName, rec.Target); err != nil {

@@ -23,16 +23,21 @@ func (s *Server) getRepo(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, s.fullRepository())
 }
 
-// getUser answers GET /user with the token's user.
+// getUser answers GET /user with the token's user. An installation token (an app's or a
+// workflow's) has no user: GitHub answers 403 "Resource not accessible by integration".
 // https://docs.github.com/rest/users/users#get-the-authenticated-user
 func (s *Server) getUser(w http.ResponseWriter, r *http.Request) error {
+	if c, _ := caller(r); c.Integration() {
+		return &apiError{Status: http.StatusForbidden, Message: "Resource not accessible by integration",
+			DocURL: "https://docs.github.com/rest/users/users#get-the-authenticated-user"}
+	}
 	return writeJSON(w, http.StatusOK, s.privateUser(s.requester(r)))
 }
 
 // getRateLimit answers GET /rate_limit.
 // https://docs.github.com/rest/rate-limit/rate-limit#get-rate-limit-status-for-the-authenticated-user
 func (s *Server) getRateLimit(w http.ResponseWriter, r *http.Request) error {
-	return writeJSON(w, http.StatusOK, s.rateLimitJSON())
+	return writeJSON(w, http.StatusOK, s.rateLimitJSON(requestToken(r)))
 }
 
 // roles are the repository roles, strongest first, with the legacy permission each one reports.

@@ -12,18 +12,20 @@ type handlerFunc func(w http.ResponseWriter, r *http.Request) error
 // A request for another repository is a 404. Requests are served one at a time under s.mu, and
 // after a successful write the state is saved.
 func (s *Server) route(pattern string, h handlerFunc) {
-	scoped := strings.Contains(pattern, "{owner}")
+	s.patterns = append(s.patterns, pattern)
+	scoped, doc := strings.Contains(pattern, "{owner}"), docLink(pattern)
 	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		if scoped && !s.isRepo(r.PathValue("owner"), r.PathValue("repo")) {
-			writeError(w, notFound())
+			writeError(w, withDoc(notFound(), doc))
 			return
 		}
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		s.base = requestBase(r)
-		rec := &statusWriter{ResponseWriter: w}
+		rec := newResponse()
+		defer rec.finish(w, r)
 		if err := h(rec, r); err != nil {
-			writeError(rec, err)
+			writeError(rec, withDoc(err, doc))
 			return
 		}
 		if isWrite(r.Method) && rec.status < 400 {

@@ -18,4 +18,5 @@ func (s *Server) routes() {
 	s.routesReleases()
 	s.routesMisc()
 	s.routesContents()
+	s.routesGraphQL()
 }

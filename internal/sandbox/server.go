@@ -1,8 +1,8 @@
 package sandbox
 
 import (
+	"cmp"
 	"context"
-	"crypto/subtle"
 	"errors"
 	"fmt"
 	"net"
@@ -20,13 +20,21 @@ type Options struct {
 	Dir string
 	// Owner and Name make the repository's full name, Owner/Name.
 	Owner, Name string
-	// Token is the one token the API accepts, sent as "Bearer TOKEN" or "token TOKEN".
+	// Token is the personal token of User, sent as "Bearer TOKEN" or "token TOKEN". Token or
+	// Tokens must give at least one credential.
 	Token string
 	// User is the authenticated user's login; it defaults to "sandbox-bot".
 	User string
 	// Users maps more tokens to the logins they act as, so tests can comment, label and forge as
 	// other people. Those users are not collaborators until SetCollaborator says so.
 	Users map[string]string
+	// Tokens are more credentials of every kind: personal, app installation and workflow tokens.
+	Tokens []Credential
+	// Collaborators gives logins a role at start: read, triage, write, maintain or admin.
+	Collaborators map[string]string
+	// Public makes the repository public: a request without a token may read it, as on GitHub.
+	// A private repository (the default) is a 404 to such a request.
+	Public bool
 	// StateFile, when set, keeps what git does not hold (issues, PRs, comments, ...) across restarts.
 	StateFile string
 	// Clock gives server-side timestamps; it defaults to time.Now.
@@ -35,6 +43,11 @@ type Options struct {
 	Logf func(format string, args ...any)
 	// Faults, when enabled, makes requests fail as it says (see WithFaults).
 	Faults FaultSpec
+	// RateLimit is each token's primary rate limit, requests an hour; GitHub's 5,000 when 0.
+	RateLimit int
+	// NoSecondaryLimit lifts the secondary limit on content creation, for fixtures that seed
+	// thousands of objects through the API in seconds. GitHub has no such switch.
+	NoSecondaryLimit bool
 }
 
 // Server is a GitHub REST API for one repository, backed by a bare git repository. It answers one
@@ -43,12 +56,15 @@ type Server struct {
 	opts Options
 	git  *gitRepo
 	mux  *http.ServeMux
+	// patterns are the routes registered, in order (see catchOtherMethods).
+	patterns []string
 
 	mu   sync.Mutex // held for the whole of each API request
 	st   *state
 	base string // scheme and host of the request being served
 
-	log requestLog
+	log     requestLog
+	budgets budgets
 }
 
 // New opens the sandbox for opts, creating the bare repository (branch main) when opts.Dir does
@@ -66,15 +82,19 @@ func New(opts Options) (*Server, error) {
 	if s.st, err = loadState(opts.StateFile); err != nil {
 		return nil, err
 	}
+	for login, role := range opts.Collaborators {
+		s.st.Collaborators[login] = role
+	}
 	s.routes()
-	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { writeError(w, notFound()) })
+	s.catchOtherMethods()
+	s.mux.HandleFunc("/", unserved)
 	return s, nil
 }
 
 // withDefaults checks the required options and fills in the optional ones.
 func withDefaults(o Options) (Options, error) {
 	var missing []string
-	for name, v := range map[string]string{"dir": o.Dir, "owner": o.Owner, "name": o.Name, "token": o.Token} {
+	for name, v := range map[string]string{"dir": o.Dir, "owner": o.Owner, "name": o.Name, "token": o.Token + tokenSecrets(o.Tokens)} {
 		if strings.TrimSpace(v) == "" {
 			missing = append(missing, name)
 		}
@@ -85,6 +105,13 @@ func withDefaults(o Options) (Options, error) {
 	if o.User == "" {
 		o.User = "sandbox-bot"
 	}
+	o.Tokens = slices.Clone(o.Tokens)
+	for i := range o.Tokens {
+		o.Tokens[i].Login = cmp.Or(o.Tokens[i].Login, o.User)
+	}
+	if err := checkOptionCredentials(o); err != nil {
+		return o, err
+	}
 	if o.Clock == nil {
 		o.Clock = time.Now
 	}
@@ -94,10 +121,10 @@ func withDefaults(o Options) (Options, error) {
 	return o, nil
 }
 
-// Handler is the API: the request log, injected faults, authentication and rate-limit headers
-// around the routes. Faulted requests are logged too, so counts show every request a client made.
+// Handler is the API: the request log, injected faults, rate limits and authentication around
+// the routes. Faulted requests are logged too, so counts show every request a client made.
 func (s *Server) Handler() http.Handler {
-	var h http.Handler = http.HandlerFunc(s.authenticated)
+	var h http.Handler = s.rateLimited(http.HandlerFunc(s.authenticated))
 	if s.opts.Faults.Enabled() {
 		h = WithFaults(h, s.opts.Faults)
 	}
@@ -121,44 +148,6 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		return serveErr
 	}
 	return err
-}
-
-// authenticated answers 401 unless the request carries the token, and routes it otherwise.
-func (s *Server) authenticated(w http.ResponseWriter, r *http.Request) {
-	s.setRateHeaders(w)
-	auth := r.Header.Get("Authorization")
-	if auth == "" {
-		writeError(w, &apiError{Status: http.StatusUnauthorized, Message: "Requires authentication"})
-		return
-	}
-	login, ok := s.login(auth)
-	if !ok {
-		writeError(w, &apiError{Status: http.StatusUnauthorized, Message: "Bad credentials"})
-		return
-	}
-	s.mux.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), loginKey{}, login)))
-}
-
-// loginKey keys the requesting user's login in a request's context.
-type loginKey struct{}
-
-// login returns the user an Authorization header's token acts as: the sandbox's token is
-// Options.User, and Options.Users names the others.
-func (s *Server) login(auth string) (string, bool) {
-	scheme, tok, ok := strings.Cut(auth, " ")
-	if !ok || !(strings.EqualFold(scheme, "bearer") || strings.EqualFold(scheme, "token")) {
-		return "", false
-	}
-	tok = strings.TrimSpace(tok)
-	if subtle.ConstantTimeCompare([]byte(tok), []byte(s.opts.Token)) == 1 {
-		return s.opts.User, true
-	}
-	for other, login := range s.opts.Users {
-		if subtle.ConstantTimeCompare([]byte(tok), []byte(other)) == 1 {
-			return login, true
-		}
-	}
-	return "", false
 }
 
 // fileExists reports whether path names something on disk.

@@ -48,7 +48,7 @@ func (s *Server) repository() *repoOut {
 	created := &github.Timestamp{Time: s.st.created(s.now())}
 	open, zero, no := github.Int(s.openIssues()), github.Int(0), github.Bool(false)
 	repo.CloneURL, repo.GitURL, repo.SSHURL = github.String(s.opts.Dir), github.String(s.opts.Dir), github.String(s.opts.Dir)
-	repo.SVNURL, repo.DefaultBranch, repo.Visibility = github.String(s.htmlURL("")), github.String("main"), github.String("public")
+	repo.SVNURL, repo.DefaultBranch, repo.Visibility = github.String(s.htmlURL("")), github.String(s.git.defaultBranch()), github.String("public")
 	repo.OpenIssues, repo.OpenIssuesCount, repo.Size = open, open, github.Int(s.git.sizeKiB())
 	repo.ForksCount, repo.StargazersCount, repo.Watchers, repo.WatchersCount = zero, zero, zero, zero
 	repo.HasIssues, repo.HasProjects, repo.HasWiki, repo.HasPages, repo.HasDownloads, repo.HasDiscussions = github.Bool(true), no, no, no, no, no

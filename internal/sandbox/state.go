@@ -150,11 +150,9 @@ func (s *Server) under(prefix, format string, args ...any) string {
 
 // user is the GitHub user called login, with a stable id derived from the login.
 func (s *Server) user(login string) *github.User {
-	h := fnv.New32a()
-	h.Write([]byte(strings.ToLower(login)))
-	id := int64(h.Sum32()%9_000_000) + 1_000_000
+	id := userID(login)
 	u := s.apiURL("/users/%s", login)
-	return &github.User{
+	return s.asBot(&github.User{
 		Login:     github.String(login),
 		ID:        github.Int64(id),
 		NodeID:    github.String(nodeIDFor("U", id)),
@@ -169,7 +167,14 @@ func (s *Server) user(login string) *github.User {
 		StarredURL: github.String(u + "/starred{/owner}{/repo}"), SubscriptionsURL: github.String(u + "/subscriptions"),
 		OrganizationsURL: github.String(u + "/orgs"), ReposURL: github.String(u + "/repos"),
 		EventsURL: github.String(u + "/events{/privacy}"), ReceivedEventsURL: github.String(u + "/received_events"),
-	}
+	})
+}
+
+// userID is the stable id of the user called login, derived from the login.
+func userID(login string) int64 {
+	h := fnv.New32a()
+	h.Write([]byte(strings.ToLower(login)))
+	return int64(h.Sum32()%9_000_000) + 1_000_000
 }
 
 // nodeIDFor is a GraphQL-style node id for an object of kind with id.

@@ -46,7 +46,7 @@ func (s *Server) createStatus(w http.ResponseWriter, r *http.Request) error {
 	}
 	if !slices.Contains(statusStates, req.GetState()) {
 		return validationFailed("", fieldError{Resource: "Status", Field: "state", Code: "custom",
-			Message: "state is not included in the list: error, failure, pending, success"})
+			Message: "state is not included in the list"})
 	}
 	rec := &statusRecord{ID: s.nextID(), SHA: full, State: req.GetState(), TargetURL: req.GetTargetURL(),
 		Description: req.GetDescription(), Context: req.GetContext(), Creator: s.requester(r), CreatedAt: s.now()}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 	"github.com/incident-hotfix/incident-hotfix/internal/markdown"
 )
 
@@ -64,16 +65,13 @@ func exitText(s StepResult) string {
 	return fmt.Sprint(s.ExitCode)
 }
 
-// MaxDescription is the longest commit status description GitHub keeps, in characters.
-const MaxDescription = 140
-
 // PendingDescription is the status description while the steps run.
 func PendingDescription(p Plan) string {
 	names := make([]string, len(p.Steps))
 	for i, s := range p.Steps {
 		names[i] = s.Name
 	}
-	return Describe(fmt.Sprintf("running %d %s: %s", len(p.Steps), plural(len(p.Steps), "step"), strings.Join(names, ", ")))
+	return gh.StatusDescription(fmt.Sprintf("running %d %s: %s", len(p.Steps), plural(len(p.Steps), "step"), strings.Join(names, ", ")))
 }
 
 // FinalDescription is the status description once the run is over.
@@ -81,7 +79,7 @@ func FinalDescription(res Result) string {
 	if res.Verdict == Fail {
 		for _, s := range res.Steps {
 			if s.Name == res.FailedStep {
-				return Describe(fmt.Sprintf("%s %s after %s%s", s.Name, s.Outcome, Elapsed(s.Duration), exitNote(s)))
+				return gh.StatusDescription(fmt.Sprintf("%s %s after %s%s", s.Name, s.Outcome, Elapsed(s.Duration), exitNote(s)))
 			}
 		}
 	}
@@ -94,7 +92,7 @@ func FinalDescription(res Result) string {
 			text += "; " + s.Name + " failed but may fail"
 		}
 	}
-	return Describe(text)
+	return gh.StatusDescription(text)
 }
 
 func exitNote(s StepResult) string {
@@ -102,15 +100,6 @@ func exitNote(s StepResult) string {
 		return ""
 	}
 	return fmt.Sprintf(" (exit code %d)", s.ExitCode)
-}
-
-// Describe cuts text to MaxDescription characters, marking the cut with "...".
-func Describe(text string) string {
-	r := []rune(text)
-	if len(r) <= MaxDescription {
-		return text
-	}
-	return string(r[:MaxDescription-3]) + "..."
 }
 
 func plural(n int, word string) string {

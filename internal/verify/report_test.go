@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 	"github.com/incident-hotfix/incident-hotfix/internal/golden"
 
 	"github.com/google/go-cmp/cmp"
@@ -62,8 +63,9 @@ func TestDescriptions(t *testing.T) {
 			t.Errorf("%s: %q, want %q", name, tc.got, tc.want)
 		}
 	}
-	if got := PendingDescription(long); len([]rune(got)) != MaxDescription || !strings.HasSuffix(got, "...") {
-		t.Errorf("a long description is %d characters (%q), want %d ending in ...", len([]rune(got)), got, MaxDescription)
+	// The cut is gh.StatusDescription's, as for the guard's status: "…", not "..." as it was.
+	if got := PendingDescription(long); len([]rune(got)) != gh.MaxStatusDescription || !strings.HasSuffix(got, "…") {
+		t.Errorf("a long description is %d characters (%q), want %d ending in …", len([]rune(got)), got, gh.MaxStatusDescription)
 	}
 }
 

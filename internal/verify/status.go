@@ -40,7 +40,7 @@ func (s Status) Final(ctx context.Context, res Result) error {
 
 // Error marks the head as not verifiable, with the reason.
 func (s Status) Error(ctx context.Context, why string) error {
-	return s.write(ctx, "error", Describe(why))
+	return s.write(ctx, "error", gh.StatusDescription(why))
 }
 
 func (s Status) write(ctx context.Context, state, description string) error {

@@ -51,9 +51,18 @@ type Options struct {
 	// Users are more people who can call the API, each through As(login). They are not
 	// collaborators unless the test makes them so with Server.SetCollaborator.
 	Users []string
+	// Tokens are credentials of any kind, as hotfix sandbox --token takes them (app:SLUG=SECRET,
+	// actions=SECRET, user:LOGIN=SECRET); WithToken(SECRET) is a client that sends one.
+	Tokens []string
+	// RateLimit is each token's requests an hour; GitHub's 5,000 when 0.
+	RateLimit int
+	// NoSecondaryLimit lifts the limit of 80 writes a minute, for tests that seed many objects.
+	NoSecondaryLimit bool
+	// Branch is the first branch pushed, which becomes the default branch; main when empty.
+	Branch string
 }
 
-// Start serves a sandbox whose main branch has one commit (README.md).
+// Start serves a sandbox whose main branch (or Options.Branch) has one commit (README.md).
 func Start(t testing.TB, opts Options) *Sandbox {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "shop.git")
@@ -62,7 +71,16 @@ func Start(t testing.TB, opts Options) *Sandbox {
 		users[userToken(login)] = login
 	}
 	token := cmp.Or(opts.Token, Token)
-	srv, err := sandbox.New(sandbox.Options{Dir: dir, Owner: Owner, Name: Name, Token: token, Users: users, Faults: opts.Faults, Clock: opts.Clock})
+	var creds []sandbox.Credential
+	for _, spec := range opts.Tokens {
+		c, err := sandbox.ParseCredential(spec, "")
+		if err != nil {
+			t.Fatalf("sandbox token: %v", err)
+		}
+		creds = append(creds, c)
+	}
+	srv, err := sandbox.New(sandbox.Options{Dir: dir, Owner: Owner, Name: Name, Token: token, Users: users, Tokens: creds, Faults: opts.Faults, Clock: opts.Clock,
+		RateLimit: opts.RateLimit, NoSecondaryLimit: opts.NoSecondaryLimit})
 	if err != nil {
 		t.Fatalf("start sandbox: %v", err)
 	}
@@ -71,8 +89,9 @@ func Start(t testing.TB, opts Options) *Sandbox {
 	s := &Sandbox{t: t, Server: srv, URL: hs.URL + "/", Dir: dir, work: t.TempDir(), token: token}
 	s.Client = s.NewClient()
 	s.git("clone", "-q", dir, ".")
-	s.git("checkout", "-q", "--orphan", "main")
-	s.Push("main", map[string]string{"README.md": "# shop\n"})
+	first := cmp.Or(opts.Branch, "main")
+	s.git("checkout", "-q", "--orphan", first)
+	s.Push(first, map[string]string{"README.md": "# shop\n"})
 	return s
 }
 
@@ -91,6 +110,12 @@ func checkRequests(t testing.TB, h http.Handler) http.Handler {
 func (s *Sandbox) As(login string) *github.Client {
 	s.t.Helper()
 	return s.client(userToken(login))
+}
+
+// WithToken is a client that sends secret, one of Options.Tokens' secrets.
+func (s *Sandbox) WithToken(secret string) *github.Client {
+	s.t.Helper()
+	return s.client(secret)
 }
 
 func userToken(login string) string { return "token-of-" + login }
@@ -149,6 +174,13 @@ func (s *Sandbox) Push(branch string, files map[string]string, from ...string) s
 func (s *Sandbox) Git(args ...string) string {
 	s.t.Helper()
 	return run(s.t, s.Dir, args...)
+}
+
+// Contains reports whether the commit ref names contains commit, in the bare repository.
+func (s *Sandbox) Contains(ref, commit string) bool {
+	cmd := exec.Command("git", "merge-base", "--is-ancestor", commit, ref)
+	cmd.Dir, cmd.Env = s.Dir, gittest.Env
+	return cmd.Run() == nil
 }
 
 func (s *Sandbox) git(args ...string) string {

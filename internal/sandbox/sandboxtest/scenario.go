@@ -12,13 +12,19 @@ import (
 // returns the merged PR as the event payload carries it.
 func MergedHotfix(t testing.TB, s *Sandbox, method, body string) *github.PullRequest {
 	t.Helper()
+	return MergedHotfixInto(t, s, "main", method, body)
+}
+
+// MergedHotfixInto is MergedHotfix with base as the production branch, such as master.
+func MergedHotfixInto(t testing.TB, s *Sandbox, base, method, body string) *github.PullRequest {
+	t.Helper()
 	ctx := context.Background()
-	s.Push("main", map[string]string{"svc.txt": "one\ntwo\nthree\n"})
-	s.Git("tag", "-a", "-m", "v1.2.3", "v1.2.3", "main")
-	s.Push("develop", map[string]string{"feature.txt": "new\n"}, "main")
-	s.Push("hotfix/login-timeout", map[string]string{"svc.txt": "one\nTWO fixed\nthree\n"}, "main")
+	s.Push(base, map[string]string{"svc.txt": "one\ntwo\nthree\n"})
+	s.Git("tag", "-a", "-m", "v1.2.3", "v1.2.3", base)
+	s.Push("develop", map[string]string{"feature.txt": "new\n"}, base)
+	s.Push("hotfix/login-timeout", map[string]string{"svc.txt": "one\nTWO fixed\nthree\n"}, base)
 	s.Push("hotfix/login-timeout", map[string]string{"svc.txt": "one\nTWO fixed\nthree\nfour\n"})
-	title, head, base := "Fix login timeout", "hotfix/login-timeout", "main"
+	title, head := "Fix login timeout", "hotfix/login-timeout"
 	pr, _, err := s.Client.PullRequests.Create(ctx, Owner, Name, &github.NewPullRequest{Title: &title, Head: &head, Base: &base, Body: &body})
 	if err != nil {
 		t.Fatal(err)

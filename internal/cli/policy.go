@@ -1,0 +1,56 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/config"
+)
+
+// policyError marks a policy that is wrong, or a base that names no branch, as a usage error
+// (exit 2); an API that could not be read stays a runtime error (exit 1).
+func policyError(err error) error {
+	if err == nil || errors.Is(err, config.ErrRemote) {
+		return err
+	}
+	return Usage(err)
+}
+
+// policies is the resolver of a command that reads the policy only through the API.
+func (r remote) policies() *config.Resolver {
+	return &config.Resolver{Remote: r.file}
+}
+
+// readPolicy reads the policy on base through the resolver, marking its errors for the exit code.
+func readPolicy(ctx context.Context, res *config.Resolver, base string) (config.Policy, config.Source, error) {
+	p, src, err := res.Resolve(ctx, base)
+	return p, src, policyError(err)
+}
+
+// connection is the run's one connection to GitHub, made on first use, so an event that needs no
+// API makes no client, and every command of the run shares one.
+type connection struct {
+	flags remoteFlags
+	env   *Env
+
+	once   sync.Once
+	remote remote
+	err    error
+}
+
+// get connects the first time and returns the same connection, or error, after.
+func (g *connection) get(ctx context.Context) (remote, error) {
+	g.once.Do(func() { g.remote, g.err = g.flags.connect(ctx, g.env) })
+	return g.remote, g.err
+}
+
+// file reads a file through the API for the resolver, connecting on first use.
+func (g *connection) file(ctx context.Context, ref, path string) ([]byte, bool, error) {
+	r, err := g.get(ctx)
+	if err != nil {
+		return nil, false, fmt.Errorf("connect to read %s on %s: %w", path, ref, err)
+	}
+	return r.file(ctx, ref, path)
+}

@@ -1,0 +1,51 @@
+package guard
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/incident-hotfix/incident-hotfix/internal/change"
+	"github.com/incident-hotfix/incident-hotfix/internal/config"
+)
+
+func TestUnsafePathsAreFindings(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name      string
+		file      change.File
+		wantFound bool
+	}{
+		{"dot-dot hides a workflow", file("src/../.github/workflows/deploy.yml", 1, 0), true},
+		{"leading dot-dot", file("../outside.txt", 1, 0), true},
+		{"absolute", file("/etc/passwd", 1, 0), true},
+		{"windows absolute", file(`C:\x.txt`, 1, 0), true},
+		{"dot component", file("src/./app.go", 1, 0), true},
+		{"empty component", file("src//app.go", 1, 0), true},
+		{"renamed from outside", change.File{Path: "src/app.go", OldPath: "../app.go", Status: change.Renamed}, true},
+		{"a clean path", file("src/app.go", 1, 0), false},
+		{"dots in a name", file("src/..hidden/a..b.go", 1, 0), false},
+	}
+	g := config.Default().Guard
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			res := Check(change.Set{Files: []change.File{tt.file}}, g, "")
+			var got []config.Level
+			for _, f := range res.Findings {
+				if f.Rule == "path" {
+					got = append(got, f.Level)
+				}
+			}
+			want := []config.Level(nil)
+			if tt.wantFound {
+				want = []config.Level{config.LevelError}
+			}
+			if diff := cmp.Diff(got, want); diff != "" {
+				t.Errorf("path findings' levels (-got +want):\n%s", diff)
+			}
+			if tt.wantFound && res.Verdict != Fail {
+				t.Errorf("verdict %s, want fail", res.Verdict)
+			}
+		})
+	}
+}
