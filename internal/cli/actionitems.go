@@ -80,7 +80,7 @@ func (c *actionItemsCmd) exec(ctx context.Context, env *Env, action string, r re
 // report prints the result and sets the outputs.
 func (c *actionItemsCmd) report(env *Env, res actionitem.Result) error {
 	if c.json {
-		return writeJSON(env.Stdout, res)
+		return writeJSON(env.jsonOut(), res)
 	}
 	fmt.Fprintln(env.Stdout, itemsLine(res))
 	rn := runner.New(env.Getenv, env.Stdout)

@@ -129,7 +129,7 @@ func (c *guardCmd) report(env *Env, res guard.Result, h guard.Heading) error {
 	}
 	r := runner.New(env.Getenv, commands)
 	if c.json {
-		enc := json.NewEncoder(env.Stdout)
+		enc := json.NewEncoder(env.jsonOut())
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(res); err != nil {
 			return err

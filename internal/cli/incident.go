@@ -162,7 +162,7 @@ func (c *incidentCmd) print(env *Env, v any, line string) error {
 		_, err := fmt.Fprintln(env.Stdout, line)
 		return err
 	}
-	enc := json.NewEncoder(env.Stdout)
+	enc := json.NewEncoder(env.jsonOut())
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
 }

@@ -37,6 +37,7 @@ func Main(ctx context.Context, args []string, env *Env) int {
 	if err := bindInputs(fs, env.Getenv); err != nil {
 		return report(env, cmd.Name(), Usage(err))
 	}
+	env = forJSON(env, fs)
 	return report(env, cmd.Name(), cmd.Run(ctx, env, fs.Args()))
 }
 

@@ -73,7 +73,7 @@ func (f *stepFlags) pullRequest(ctx context.Context, env *Env, r remote) (*githu
 // report prints a step's result, for people or as JSON, and sets command's outputs.
 func (f *stepFlags) report(env *Env, command string, pr *github.PullRequest, res merge.Result, runErr error) error {
 	if f.json {
-		if err := writeJSON(env.Stdout, res); err != nil {
+		if err := writeJSON(env.jsonOut(), res); err != nil {
 			return errors.Join(runErr, err)
 		}
 	} else {

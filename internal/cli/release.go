@@ -101,7 +101,7 @@ func (c *releaseCmd) plan(ctx context.Context, env *Env) error {
 		return err
 	}
 	if c.json {
-		return writeJSON(env.Stdout, plan)
+		return writeJSON(env.jsonOut(), plan)
 	}
 	verb := "would tag"
 	switch {
@@ -181,7 +181,7 @@ func (c *releaseCmd) report(env *Env, res release.Result) error {
 	commands := env.Stdout
 	if c.json {
 		commands = env.Stderr // keep stdout pure JSON; the runner reads workflow commands from both
-		if err := writeJSON(env.Stdout, res); err != nil {
+		if err := writeJSON(env.jsonOut(), res); err != nil {
 			return err
 		}
 	} else {

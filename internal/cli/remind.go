@@ -60,7 +60,7 @@ func (c *remindCmd) exec(ctx context.Context, env *Env, r remote, policies *conf
 	}
 	res, err := remind.Run(ctx, r.client, postmortem.Repo{Owner: r.owner, Name: r.name}, src, remind.Options{Cadence: cadence}, env.Now().UTC())
 	if c.json {
-		return errors.Join(err, writeJSON(env.Stdout, res))
+		return errors.Join(err, writeJSON(env.jsonOut(), res))
 	}
 	writeRemind(env.Stdout, res)
 	rn := runner.New(env.Getenv, env.Stdout)

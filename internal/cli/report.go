@@ -61,7 +61,7 @@ func (c *reportCmd) Run(ctx context.Context, env *Env, args []string) error {
 	}
 	rep := metrics.Build(history, since, now)
 	if c.json {
-		return writeJSON(env.Stdout, rep)
+		return writeJSON(env.jsonOut(), rep)
 	}
 	fmt.Fprint(env.Stdout, metrics.Text(rep))
 	return runner.New(env.Getenv, env.Stdout).Summary(metrics.Markdown(rep))

@@ -15,7 +15,7 @@ import (
 // runCmd is the one entry an action needs: it loads the event that started the workflow, routes
 // it, and runs the commands the route names. An event the toolkit does not handle is a no-op.
 type runCmd struct {
-	dryRun                       bool
+	dryRun, json                 bool
 	repo, config, only, severity string
 }
 
@@ -26,6 +26,7 @@ func (*runCmd) Synopsis() string {
 
 func (c *runCmd) Flags(fs *flag.FlagSet) {
 	fs.BoolVar(&c.dryRun, "dry-run", false, "print the route and what each command would do, and write nothing")
+	fs.BoolVar(&c.json, "json", false, "print the event, its route and the commands it ran as JSON; the log goes to stderr")
 	fs.StringVar(&c.repo, "repo", ".", "the git checkout `dir`, for the policy and the guard")
 	fs.StringVar(&c.config, "config", "", "read the policy from this `file` instead of the base branch's "+config.DefaultPath)
 	fs.StringVar(&c.only, "only", "", "handle only events of this route `kind` (guard, merge, declare, update, action-items or remind); others are a no-op")
@@ -45,8 +46,9 @@ func (c *runCmd) Run(ctx context.Context, env *Env, args []string) error {
 	}
 	fmt.Fprintf(env.Stdout, "event: %s on %s\n", t.Name, t.Repo)
 	if c.only != "" && !event.Reachable(t, event.Kind(c.only)) {
-		fmt.Fprintf(env.Stdout, "route: none: a %s event never routes to %s, and this step handles only %s: nothing to do\n", t.Name, c.only, c.only)
-		return nil
+		d := event.Decision{Kind: event.None, Reason: fmt.Sprintf("a %s event never routes to %s, and this step handles only %s: nothing to do", t.Name, c.only, c.only)}
+		fmt.Fprintf(env.Stdout, "route: none: %s\n", d.Reason)
+		return c.printRun(env, t, d, nil)
 	}
 	opts := c.options(env, t)
 	if opts.Policy, err = routingPolicy(ctx, env, t, opts.Policies); err != nil {
@@ -57,7 +59,7 @@ func (c *runCmd) Run(ctx context.Context, env *Env, args []string) error {
 		return Usage(err)
 	}
 	fmt.Fprintf(env.Stdout, "route: %s: %s\n", d.Kind, d.Reason)
-	return dispatch(ctx, env, t, d, opts)
+	return c.printRun(env, t, d, dispatch(ctx, env, t, d, opts))
 }
 
 // options builds the run's one value: the trigger's connection to GitHub, made on first use,

@@ -94,7 +94,7 @@ func (c *verifyCmd) run(ctx context.Context, env *Env, out io.Writer, plan verif
 // report prints the verdict, and sets the summary and the outputs verdict and failed_step.
 func (c *verifyCmd) report(env *Env, r *runner.Runner, plan verify.Plan, res verify.Result) error {
 	if c.json {
-		if err := writeJSON(env.Stdout, res); err != nil {
+		if err := writeJSON(env.jsonOut(), res); err != nil {
 			return err
 		}
 	} else {
@@ -126,7 +126,7 @@ func writePlan(w io.Writer, p verify.Plan) {
 // printDry prints the plan for --dry-run: the steps above, or the plan as JSON.
 func (c *verifyCmd) printDry(env *Env, plan verify.Plan) error {
 	if c.json {
-		return writeJSON(env.Stdout, plan)
+		return writeJSON(env.jsonOut(), plan)
 	}
 	fmt.Fprintf(env.Stdout, "dry run: would run %s, and ran none\n", count(len(plan.Steps), "step"))
 	return nil
