@@ -33,7 +33,7 @@ func (d Deps) record(ctx context.Context, number int) (*incident.Record, error) 
 func (d Deps) incidentFacts(r incident.Record, pr *github.PullRequest, l Result) postmortem.Facts {
 	base := d.prFacts(pr, l)
 	f := incident.FactsFor(r, incident.Options{Now: d.Now, DueAfter: d.dueAfter()}, base.PR)
-	f.Tag, f.Backports = base.Tag, base.Backports
+	f.AddFix(postmortem.Fix{PR: base.PR, Tag: base.Tag, Backports: base.Backports})
 	if f.Severity == "" {
 		f.Severity = base.Severity
 	}
