@@ -31,7 +31,7 @@ var commands = []command{
 	{"postmortem/rerun", 2, postmortemRun(true)},
 	{"merge/first", 14, mergeRun("", false)},
 	{"merge/rerun", 13, mergeRun("", true)},
-	{"merge/with-incident", 20, mergeRun("Incident: #1", false)},
+	{"merge/with-incident", 23, mergeRun("Incident: #1", false)},
 	{"incident-declare", 11, declareRun(false)},
 	{"incident-declare/create-branch", 13, declareRun(true)},
 	{"comment/status", 10, commentRun("/status identified eta 30m bad config")},
