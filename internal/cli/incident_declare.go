@@ -25,6 +25,9 @@ func (c *incidentCmd) declare(ctx context.Context, env *Env, t event.Trigger, s 
 	if got.Created {
 		s.notifyText(ctx, env, incident.Notice(got.Record, got.Record.Entries[0], got.URL))
 	}
+	for _, w := range got.Warnings {
+		warn(env, w)
+	}
 	out := runner.New(env.Getenv, env.Stdout)
 	if err := setOutputs(out, "incident", map[string]string{"incident": strconv.Itoa(got.Number), "branch": got.Branch}); err != nil {
 		return err
