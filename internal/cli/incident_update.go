@@ -7,6 +7,7 @@ import (
 	"github.com/incident-hotfix/incident-hotfix/internal/event"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
+	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 )
 
 // update applies the /command in the comment that started the run.
@@ -25,6 +26,9 @@ func (c *incidentCmd) update(ctx context.Context, env *Env, t event.Trigger, s i
 		s.notifyText(ctx, env, incident.Notice(got.Record, got.Entry, t.IssueComment.GetIssue().GetHTMLURL()))
 	}
 	line := updateLine(number, got)
+	if err := runner.New(env.Getenv, env.Stdout).Summary(updateSummary(number, t.IssueComment.GetIssue().GetHTMLURL(), got)); err != nil {
+		return err
+	}
 	if pm := got.Postmortem; pm != nil {
 		line += fmt.Sprintf("; postmortem #%d %s %s", pm.Number, postmortemWord(*pm), pm.URL)
 	}

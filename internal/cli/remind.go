@@ -67,7 +67,7 @@ func (c *remindCmd) exec(ctx context.Context, env *Env, r remote, policies *conf
 	for _, p := range res.Problems {
 		rn.Annotate(runner.Annotation{Level: runner.Warning, Message: p})
 	}
-	return errors.Join(err, rn.SetOutput("posted", fmt.Sprint(posted(res))))
+	return errors.Join(err, rn.SetOutput("posted", fmt.Sprint(posted(res))), rn.Summary(remindSummary(res)))
 }
 
 // writeRemind prints each reminder and table the run looked at.
