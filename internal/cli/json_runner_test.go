@@ -12,8 +12,8 @@ import (
 	"github.com/incident-hotfix/incident-hotfix/internal/sandbox/sandboxtest"
 )
 
-// oneJSON fails unless stdout is exactly one JSON document, as `jq .` would read it.
-func oneJSON(t *testing.T, what, stdout string) {
+// oneJSONDocument fails unless stdout is exactly one JSON document, as `jq .` would read it.
+func oneJSONDocument(t *testing.T, what, stdout string) {
 	t.Helper()
 	dec := json.NewDecoder(strings.NewReader(stdout))
 	var v any
@@ -26,11 +26,11 @@ func oneJSON(t *testing.T, what, stdout string) {
 	}
 }
 
-// TestJSONStdoutIsOneDocument runs each --json command with a runner environment and a token, as
+// TestJSONWithRunnerAndTokenIsOneDocument runs each --json command with a runner environment and a token, as
 // a workflow step does: stdout is one JSON document (what `cmd --json > out.json` keeps), and the
 // workflow commands (the token's mask, annotations) and progress are on stderr, which the runner
 // reads as well.
-func TestJSONStdoutIsOneDocument(t *testing.T) {
+func TestJSONWithRunnerAndTokenIsOneDocument(t *testing.T) {
 	t.Parallel()
 	s := sandboxtest.Start(t, sandboxtest.Options{})
 	head := s.Push("hotfix/x", map[string]string{"a.txt": "a\n"})
@@ -56,7 +56,7 @@ func TestJSONStdoutIsOneDocument(t *testing.T) {
 			if got.code != ExitOK {
 				t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", got.code, got.stdout, got.stderr)
 			}
-			oneJSON(t, name, got.stdout)
+			oneJSONDocument(t, name, got.stdout)
 			if name == "run --dry-run" && !strings.Contains(got.stdout, `"route": "guard"`) {
 				t.Errorf("run's JSON lacks its route:\n%s", got.stdout)
 			}
