@@ -1,6 +1,10 @@
 package actionitem
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/markdown"
+)
 
 // Line says what a sync found and did, in one line.
 func (res Result) Line() string {
@@ -8,8 +12,9 @@ func (res Result) Line() string {
 	if res.Changed {
 		what = "updated"
 	}
-	line := fmt.Sprintf("postmortem #%d: %d action items (%d open, %d overdue), %d typed rows without an issue; table %s",
-		res.Postmortem, res.Items, res.Open, res.Overdue, res.Pending, what)
+	open := res.Open + res.Overdue
+	line := fmt.Sprintf("postmortem #%d: %s, %d open (%d overdue), %d closed; %s without an issue; table %s",
+		res.Postmortem, markdown.Count(res.Items, "action item"), open, res.Overdue, res.Items-open, markdown.Count(res.Pending, "typed row"), what)
 	if len(res.Created) > 0 {
 		line += fmt.Sprintf("; created %v", res.Created)
 	}

@@ -19,7 +19,7 @@ type command struct {
 // commands are the runs counted, each on a fresh sandbox. The first runs and the reruns of the
 // same command share a setup, so each scenario runs its command twice and reports one of them.
 var commands = []command{
-	{"guard/push", 4, guardPush},
+	{"guard/push", 5, guardPush},
 	{"guard/pull-request", 11, guardPull},
 	{"release/known-line/first", 4, releaseRun(true, false)},
 	{"release/known-line/rerun", 3, releaseRun(true, true)},
@@ -31,7 +31,7 @@ var commands = []command{
 	{"postmortem/rerun", 2, postmortemRun(true)},
 	{"merge/first", 14, mergeRun("", false)},
 	{"merge/rerun", 13, mergeRun("", true)},
-	{"merge/with-incident", 20, mergeRun("Incident: #1", false)},
+	{"merge/with-incident", 23, mergeRun("Incident: #1", false)},
 	{"incident-declare", 11, declareRun(false)},
 	{"incident-declare/create-branch", 13, declareRun(true)},
 	{"comment/status", 10, commentRun("/status identified eta 30m bad config")},

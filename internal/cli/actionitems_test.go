@@ -119,7 +119,7 @@ func TestRunActionItemClosed(t *testing.T) {
 		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", got.code, got.stdout, got.stderr)
 	}
 	containsAll(t, "stdout", got.stdout, []string{"running hotfix action-items sync",
-		"postmortem #1: 2 action items (0 open, 1 overdue), 0 typed rows without an issue; table updated"})
+		"postmortem #1: 2 action items, 1 open (1 overdue), 1 closed; 0 typed rows without an issue; table updated"})
 	containsAll(t, "postmortem", f.body(pm), []string{"Add a pool alarm | — | 2025-12-30 | **overdue** |", "Write the runbook | — | 2026-01-03 | done |"})
 	containsAll(t, "outputs", got.outputs, []string{"changed<<", "true"})
 

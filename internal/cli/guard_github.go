@@ -35,6 +35,10 @@ func runGitHubGuard(ctx context.Context, env *Env, t event.Trigger, opts runOpti
 	if err != nil {
 		return err
 	}
+	repo := guard.Repo{Client: r.client, Owner: r.owner, Name: r.name}
+	if err := pushBase(ctx, env, repo, &target, opts.Policy.Branches.Release); err != nil {
+		return fmt.Errorf("guard: %w", gh.Explain(err))
+	}
 	policy, source, err := readPolicy(ctx, opts.Policies, target.Base)
 	if err != nil {
 		return err
@@ -43,7 +47,6 @@ func runGitHubGuard(ctx context.Context, env *Env, t event.Trigger, opts runOpti
 	if err != nil {
 		return Usage(err)
 	}
-	repo := guard.Repo{Client: r.client, Owner: r.owner, Name: r.name}
 	set, err := target.ChangeSet(ctx, repo)
 	if err != nil {
 		return fmt.Errorf("guard: read the change set: %w", gh.Explain(err))
@@ -59,6 +62,23 @@ func runGitHubGuard(ctx context.Context, env *Env, t event.Trigger, opts runOpti
 	notes, err := guard.Publish(ctx, repo, target, out, guard.PublishOptions{DryRun: opts.DryRun, Fork: t.Fork, RunURL: runURL(t),
 		Author: r.who.Author(policy.Incident.Identity)})
 	return errors.Join(err, reportOutcome(env, out, notes))
+}
+
+// pushBase measures a push from the branch the hotfix was cut from, the production branch or a
+// maintenance branch (the glob release), as its pull request into that branch will be measured.
+func pushBase(ctx context.Context, env *Env, repo guard.Repo, target *guard.Target, release string) error {
+	if target.PR != nil {
+		return nil
+	}
+	base, err := guard.ForkBase(ctx, repo, target.Head, target.Base, firstSet(release, config.Default().Branches.Release))
+	if err != nil {
+		return err
+	}
+	if base != target.Base {
+		fmt.Fprintf(env.Stdout, "guard: the push was cut from %s, not %s, so it is measured from %s\n", base, target.Base, base)
+	}
+	target.Base = base
+	return nil
 }
 
 // runURL is the workflow run's page, or "" outside a run.

@@ -98,7 +98,7 @@ func TestGuardFailsClosedPast300Files(t *testing.T) {
 		t.Fatalf("exit %d, want 1\n%s", got.code, got.stdout)
 	}
 	containsAll(t, "stdout", got.stdout, []string{"complete", "compare lists at most 300 files and listed 300"})
-	if st := guardStatuses(t, s, head); len(st) != 1 || !strings.HasPrefix(st[0].GetDescription(), "FAIL: 1 errors (complete)") {
+	if st := guardStatuses(t, s, head); len(st) != 1 || !strings.HasPrefix(st[0].GetDescription(), "FAIL: 1 error (complete)") {
 		t.Errorf("statuses %v, want one failure naming complete", st)
 	}
 }

@@ -164,8 +164,8 @@ func TestGuardOnGitHubPush(t *testing.T) {
 		n, code                int
 		verdict, state, reason string
 	}{
-		{"pass", 3, ExitOK, "pass", "success", "PASS: 1 files, 6 lines"},
-		{"fail", 15, ExitFailed, "fail", "failure", "FAIL: 1 errors (max-lines); 1 files, 30 lines"},
+		{"pass", 3, ExitOK, "pass", "success", "PASS: 1 file, 6 lines"},
+		{"fail", 15, ExitFailed, "fail", "failure", "FAIL: 1 error (max-lines); 1 file, 30 lines"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

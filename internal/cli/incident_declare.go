@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -24,8 +25,17 @@ func (c *incidentCmd) declare(ctx context.Context, env *Env, t event.Trigger, s 
 	if got.Created {
 		s.notifyText(ctx, env, incident.Notice(got.Record, got.Record.Entries[0], got.URL))
 	}
+	warnings := got.Warnings
+	if w := branchWarning(got.Branch, s.opts.Identity); w != "" {
+		warnings = append(warnings, w)
+	}
+	for _, w := range warnings {
+		warn(env, w)
+	}
 	out := env.runner()
-	if err := setOutputs(out, "incident", map[string]string{"incident": strconv.Itoa(got.Number), "branch": got.Branch}); err != nil {
+	sev, _ := s.opts.Scale.Get(d.Severity)
+	if err := errors.Join(setOutputs(out, "incident", map[string]string{"incident": strconv.Itoa(got.Number), "branch": got.Branch}),
+		out.Summary(declareSummary(got, d, sev, warnings))); err != nil {
 		return err
 	}
 	return c.print(env, got, fmt.Sprintf("incident #%d %s (created: %v, branch: %s)", got.Number, got.URL, got.Created, orNone(got.Branch)))

@@ -113,7 +113,7 @@ func TestIncidentLabelFromPolicy(t *testing.T) {
 
 	f.set(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
 	got = run(t, t.TempDir(), f.vars("", nil), "remind")
-	containsAll(t, "remind", got.stdout, []string{remindLine(1, "2026-01-02T03:00:00Z", "reminded"), "1 reminders posted"})
+	containsAll(t, "remind", got.stdout, []string{remindLine(1, "2026-01-02T03:00:00Z", "reminded"), "1 reminder posted"})
 	if strings.Contains(got.stdout, "#2 update") {
 		t.Errorf("remind looked at #2, which is labelled incident, not sev:\n%s", got.stdout)
 	}
@@ -172,7 +172,7 @@ func TestIdentityFromPolicy(t *testing.T) {
 	vars["INPUT_IDENTITY"] = "sandbox-bot"
 
 	got := run(t, t.TempDir(), vars, "remind")
-	containsAll(t, "remind", got.stdout, []string{remindLine(1, "2026-01-02T03:00:00Z", "reminded"), "1 reminders posted"})
+	containsAll(t, "remind", got.stdout, []string{remindLine(1, "2026-01-02T03:00:00Z", "reminded"), "1 reminder posted"})
 	if strings.Contains(got.stdout, "#2 update") {
 		t.Errorf("remind counted #2, whose log sandbox-bot wrote, under incident.identity ops-bot:\n%s", got.stdout)
 	}

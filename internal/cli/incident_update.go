@@ -7,6 +7,7 @@ import (
 	"github.com/incident-hotfix/incident-hotfix/internal/event"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
+	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 )
 
 // update applies the /command in the comment that started the run.
@@ -24,7 +25,10 @@ func (c *incidentCmd) update(ctx context.Context, env *Env, t event.Trigger, s i
 	if got.Outcome == incident.Applied {
 		s.notifyText(ctx, env, incident.Notice(got.Record, got.Entry, t.IssueComment.GetIssue().GetHTMLURL()))
 	}
-	line := fmt.Sprintf("incident #%d: %s %s", number, got.Outcome, got.Type)
+	line := updateLine(number, got)
+	if err := runner.New(env.Getenv, env.Stdout).Summary(updateSummary(number, t.IssueComment.GetIssue().GetHTMLURL(), got)); err != nil {
+		return err
+	}
 	if pm := got.Postmortem; pm != nil {
 		line += fmt.Sprintf("; postmortem #%d %s %s", pm.Number, postmortemWord(*pm), pm.URL)
 	}
@@ -41,4 +45,16 @@ func postmortemWord(pm postmortem.Result) string {
 	default:
 		return "already up to date"
 	}
+}
+
+// updateLine says what became of the command, and why when it was refused or invalid.
+func updateLine(number int, got incident.Handled) string {
+	line := fmt.Sprintf("incident #%d: %s", number, got.Outcome)
+	if got.Type != "" {
+		line += " " + got.Type
+	}
+	if got.Reason != "" {
+		line += ": " + got.Reason
+	}
+	return line
 }

@@ -226,7 +226,7 @@ func (l *lifecycle) checkItems() {
 	l.set(jan(6, 9, 0))
 	l.close(runbook)
 	got := l.issueEvent(jan(6, 9, 0), "closed", runbook)
-	containsAll(l.t, "stdout", got.stdout, []string{"postmortem #4: 2 action items (1 open, 0 overdue), 0 typed rows without an issue; table updated"})
+	containsAll(l.t, "stdout", got.stdout, []string{"postmortem #4: 2 action items, 1 open (0 overdue), 1 closed; 0 typed rows without an issue; table updated"})
 	containsAll(l.t, "the postmortem's table", l.body(l.postmortem), []string{
 		"Alert on pool saturation | — | 2026-01-08 | open |", "Write the pool runbook | — | 2026-01-19 | done |",
 		"Duration: 2h 12m: from impact start", "The pool ran dry | writes queued."})

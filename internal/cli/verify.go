@@ -8,6 +8,7 @@ import (
 	"io"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
+	"github.com/incident-hotfix/incident-hotfix/internal/markdown"
 	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 	"github.com/incident-hotfix/incident-hotfix/internal/verify"
 )
@@ -30,7 +31,7 @@ func (c *verifyCmd) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.base, "base", "main", "the `branch` the hotfix merges into (origin/BRANCH, then the local branch, never a tag); the policy is read from it")
 	fs.StringVar(&c.head, "head", "", "the hotfix `branch`, given to the steps as HOTFIX_HEAD")
 	fs.StringVar(&c.config, "config", "", "read the policy from this `file` instead of BASE:"+config.DefaultPath)
-	fs.StringVar(&c.sha, "sha", "", "the hotfix head commit `sha` that gets the hotfix/verify status (needs a token)")
+	fs.StringVar(&c.sha, "sha", "", "the hotfix head commit `sha` that gets the hotfix/verify status (needs a token); the checkout must be at it")
 	fs.StringVar(&c.publish, "publish", "", "run no step: write the hotfix/verify status for the `verdict` (pass, fail or error) that a run without a token reached")
 	fs.StringVar(&c.failedStep, "failed-step", "", "with --publish fail: the `name` of the step that failed")
 	fs.StringVar(&c.describe, "description", "", "with --publish: the status's `text`, as the run's description output gave it")
@@ -137,6 +138,6 @@ func (c *verifyCmd) printDry(env *Env, plan verify.Plan) error {
 	if c.json {
 		return writeJSON(env.Stdout, plan)
 	}
-	fmt.Fprintf(env.Stdout, "dry run: would run %d steps, and ran none\n", len(plan.Steps))
+	fmt.Fprintf(env.Stdout, "dry run: would run %s, and ran none\n", markdown.Count(len(plan.Steps), "step"))
 	return nil
 }

@@ -38,6 +38,9 @@ func (c *verifyCmd) status(ctx context.Context, env *Env, out io.Writer) (status
 		fmt.Fprintln(out, "status: none, since no --sha (the sha input) names the hotfix head")
 		return w, nil
 	}
+	if err := verify.CheckHead(ctx, env.Path(c.repo), c.sha); err != nil {
+		return w, Usage(err)
+	}
 	w.Status = verify.Status{Client: r.client.Repositories, Owner: r.owner, Name: r.name, SHA: c.sha, TargetURL: verifyRunURL(env, r)}
 	return w, nil
 }

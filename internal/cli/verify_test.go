@@ -39,7 +39,7 @@ func TestVerify(t *testing.T) {
 		"a failing step": {"    - {name: unit, run: \"echo boom; exit 4\"}\n    - {name: after, run: \"touch after\"}\n", nil, ExitFailed,
 			[]string{"boom", "verdict: fail", "failed step: unit"}, "fail", nil},
 		"dry run": {"    - {name: check, run: \"touch checked\"}\n", []string{"--dry-run"}, ExitOK,
-			[]string{"1. check: touch checked", "dry run: would run 1 steps, and ran none"}, "", nil},
+			[]string{"1. check: touch checked", "dry run: would run 1 step, and ran none"}, "", nil},
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
@@ -138,13 +138,14 @@ func TestVerifyStatus(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			s := sandboxtest.Start(t, sandboxtest.Options{})
+			s.Push("main", map[string]string{".github/hotfix.yml": "verify:\n  steps:\n    - {name: unit, run: \"" + tc.step + "\"}\n"})
 			sha := s.Push("hotfix/fix", map[string]string{"a.txt": "a\n"})
-			r := verifyRepo(t, "    - {name: unit, run: \""+tc.step+"\"}\n")
+			dir := checkout(t, s, "hotfix/fix")
 			vars := actionVars(t, map[string]string{
 				"INPUT_TOKEN": sandboxtest.Token, "GITHUB_API_URL": s.URL, "GITHUB_REPOSITORY": "acme/shop",
 				"GITHUB_RUN_ID": "42", "GITHUB_SERVER_URL": "https://github.example", "INPUT_SHA": sha,
 			})
-			got := run(t, r.Dir, vars, "verify", "--head", "hotfix/fix")
+			got := run(t, dir, vars, "verify", "--head", "hotfix/fix")
 			if got.code != tc.code {
 				t.Fatalf("exit %d, want %d\n%s\n%s", got.code, tc.code, got.stdout, got.stderr)
 			}
@@ -164,6 +165,53 @@ func TestVerifyStatus(t *testing.T) {
 			for _, line := range strings.Split(got.stdout+got.stderr, "\n") {
 				if strings.Contains(line, sandboxtest.Token) && line != "::add-mask::"+sandboxtest.Token {
 					t.Errorf("the token is in the output: %q", line)
+				}
+			}
+		})
+	}
+}
+
+// checkout clones the sandbox's repository at branch, as actions/checkout does.
+func checkout(t *testing.T, s *sandboxtest.Sandbox, branch string) string {
+	t.Helper()
+	dir := t.TempDir()
+	gittest.Clone(t, s.Dir, branch, dir)
+	return dir
+}
+
+// TestVerifyStatusOtherHead runs verify with --sha naming a commit the checkout is not on: it
+// refuses before any step runs, says how to fix it, and writes no status on that commit.
+func TestVerifyStatusOtherHead(t *testing.T) {
+	t.Parallel()
+	for name, sha := range map[string]string{
+		"another commit":           "",
+		"a commit it doesn't have": "0123456789abcdef0123456789abcdef01234567",
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			s := sandboxtest.Start(t, sandboxtest.Options{})
+			s.Push("main", map[string]string{".github/hotfix.yml": "verify:\n  steps:\n    - {name: unit, run: \"touch ran\"}\n"})
+			tested := s.Push("hotfix/fix", map[string]string{"a.txt": "a\n"})
+			dir := checkout(t, s, "hotfix/fix")
+			if sha == "" {
+				sha = s.Push("hotfix/fix", map[string]string{"a.txt": "b\n"}) // pushed after the checkout
+			}
+			vars := actionVars(t, map[string]string{
+				"INPUT_TOKEN": sandboxtest.Token, "GITHUB_API_URL": s.URL, "GITHUB_REPOSITORY": "acme/shop", "INPUT_SHA": sha,
+			})
+			got := run(t, dir, vars, "verify", "--head", "hotfix/fix")
+			want := "the checkout " + dir + " is at " + tested + ", not at " + sha + ", the commit whose hotfix/verify status this run would write; " +
+				"check out that commit (actions/checkout with ref: " + sha + "), or pass the checkout's HEAD as --sha (the sha input)"
+			if got.code != ExitUsage || !strings.Contains(got.stdout+got.stderr, "::error::hotfix verify: "+want) {
+				t.Errorf("exit %d, stdout:\n%s\nstderr:\n%s\nwant 2 and the error annotation %q", got.code, got.stdout, got.stderr, want)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "ran")); err == nil {
+				t.Error("a step ran")
+			}
+			for _, ref := range []string{sha, tested} {
+				list, _, err := s.Client.Repositories.ListStatuses(context.Background(), sandboxtest.Owner, sandboxtest.Name, ref, nil)
+				if err == nil && len(list) != 0 {
+					t.Errorf("%s has statuses %v, want none", ref, list)
 				}
 			}
 		})

@@ -110,6 +110,10 @@ func word(s string) string {
 	return fmt.Sprintf("%q", string(w))
 }
 
+// refName is a branch or ref name, quoted whole for a log line: a ref holds no space or control
+// character, and git caps it well below a line's length, so it is never cut mid-name.
+func refName(s string) string { return fmt.Sprintf("%q", s) }
+
 // postmortemLabel is the policy's postmortem label, or the default.
 func postmortemLabel(p config.Policy) string {
 	if p.Postmortem.Label != "" {

@@ -14,14 +14,14 @@ func routePush(t Trigger, b config.Branches) Decision {
 	branch, isBranch := strings.CutPrefix(ref, "refs/heads/")
 	switch {
 	case !isBranch:
-		return skip("push to %s, not a branch: nothing to do", word(ref))
+		return skip("push to %s, not a branch: nothing to do", refName(ref))
 	case t.Push.GetDeleted() || t.Push.GetAfter() == zeroSHA:
-		return skip("push deleting branch %s: nothing to do", word(branch))
+		return skip("push deleting branch %s: nothing to do", refName(branch))
 	}
 	if _, ok := t.HotfixPush(b.Hotfix); !ok {
-		return skip("push to %s, which does not match the hotfix branches %s: nothing to do", word(branch), b.Hotfix)
+		return skip("push to %s, which does not match the hotfix branches %s: nothing to do", refName(branch), b.Hotfix)
 	}
-	return to(Guard, "push to hotfix branch %s", word(branch))
+	return to(Guard, "push to hotfix branch %s", refName(branch))
 }
 
 // routePullRequest sends a change to a hotfix PR to the guard, and a merged hotfix PR to
@@ -36,9 +36,9 @@ func routePullRequest(t Trigger, b config.Branches) Decision {
 	case !slices.Contains(guardActions, action):
 		return skip("pull_request %s: nothing to do", word(action))
 	case !matchBranch(b.Hotfix, head):
-		return skip("pull_request #%d from %s, which does not match the hotfix branches %s: nothing to do", pr.GetNumber(), word(head), b.Hotfix)
+		return skip("pull_request #%d from %s, which does not match the hotfix branches %s: nothing to do", pr.GetNumber(), refName(head), b.Hotfix)
 	}
-	return to(Guard, "pull_request %s: #%d from hotfix branch %s into %s%s", word(action), pr.GetNumber(), word(head), word(base), forkNote(t))
+	return to(Guard, "pull_request %s: #%d from hotfix branch %s into %s%s", word(action), pr.GetNumber(), refName(head), refName(base), forkNote(t))
 }
 
 // routeClosed sends a hotfix PR merged into production or a maintenance branch to release,
@@ -50,13 +50,13 @@ func routeClosed(t Trigger, b config.Branches) Decision {
 	}
 	head, base := pr.GetHead().GetRef(), pr.GetBase().GetRef()
 	if !matchBranch(b.Hotfix, head) {
-		return skip("pull_request #%d merged from %s, which does not match the hotfix branches %s: nothing to do", pr.GetNumber(), word(head), b.Hotfix)
+		return skip("pull_request #%d merged from %s, which does not match the hotfix branches %s: nothing to do", pr.GetNumber(), refName(head), b.Hotfix)
 	}
 	if base != b.Production && !matchBranch(b.Release, base) {
 		return skip("hotfix pull_request #%d merged into %s, which is neither the production branch %s nor a release branch %s: nothing to do",
-			pr.GetNumber(), word(base), b.Production, b.Release)
+			pr.GetNumber(), refName(base), b.Production, b.Release)
 	}
-	return to(Merge, "hotfix pull_request #%d from %s merged into %s%s", pr.GetNumber(), word(head), word(base), forkNote(t))
+	return to(Merge, "hotfix pull_request #%d from %s merged into %s%s", pr.GetNumber(), refName(head), refName(base), forkNote(t))
 }
 
 // forkNote says when a pull request comes from a fork, whose run has a read-only token.

@@ -95,6 +95,18 @@ func TestRouteUnhandled(t *testing.T) {
 	}
 }
 
+// TestRouteLongBranch routes a push to a branch name longer than a word is cut to: the route
+// line names the whole branch.
+func TestRouteLongBranch(t *testing.T) {
+	t.Parallel()
+	branch := "hotfix/2026-03-04-checkout-times-out-for-eu-customers"
+	push := Trigger{Name: "push", Push: &github.PushEvent{Ref: github.String("refs/heads/" + branch), After: github.String("abc")}}
+	got := Route(push, config.Policy{})
+	if want := `push to hotfix branch "` + branch + `"`; got.Reason != want {
+		t.Errorf("reason %q, want %q", got.Reason, want)
+	}
+}
+
 func TestWord(t *testing.T) {
 	t.Parallel()
 	tests := []struct{ in, want string }{

@@ -77,3 +77,13 @@ func Lines(prefix string, n int) string {
 	}
 	return b.String()
 }
+
+// Clone clones the repository at src into dir, checked out at branch, as actions/checkout does.
+func Clone(t testing.TB, src, branch, dir string) {
+	t.Helper()
+	cmd := exec.Command("git", "clone", "-q", "--branch", branch, "--", src, dir)
+	cmd.Env = Env
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("git clone %s: %v\n%s", src, err, out)
+	}
+}

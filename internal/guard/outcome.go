@@ -41,15 +41,15 @@ func (o Outcome) state() string {
 // description sums the outcome up in GitHub's 140 characters.
 func (o Outcome) description() string {
 	res := o.Result
-	size := fmt.Sprintf("%d files, %d lines", res.ChangedFiles, res.ChangedLines())
+	size := markdown.Count(res.ChangedFiles, "file") + ", " + markdown.Count(res.ChangedLines(), "line")
 	var d string
 	switch {
 	case o.Override.granted:
-		d = fmt.Sprintf("PASS by override of %s: %d failures as warnings; %s", o.Override.by, o.Override.errors, size)
+		d = fmt.Sprintf("PASS by override of %s: %s; %s", o.Override.by, asWarnings(o.Override.errors), size)
 	case res.Verdict == Fail:
-		d = fmt.Sprintf("FAIL: %d errors (%s); %s", res.Errors(), strings.Join(failedRules(res), ", "), size)
+		d = fmt.Sprintf("FAIL: %s (%s); %s", markdown.Count(res.Errors(), "error"), strings.Join(failedRules(res), ", "), size)
 	case res.Warnings() > 0:
-		d = fmt.Sprintf("PASS with %d warnings; %s", res.Warnings(), size)
+		d = fmt.Sprintf("PASS with %s; %s", markdown.Count(res.Warnings(), "warning"), size)
 	default:
 		d = "PASS: " + size
 	}
@@ -70,4 +70,12 @@ func failedRules(res Result) []string {
 // commentBody is the guard's PR comment: the marker, the result and the override note.
 func (o Outcome) commentBody() string {
 	return markdown.Truncate(Marker + "\n" + o.Override.bindingLine() + o.Result.Markdown(o.Heading) + o.Override.Note())
+}
+
+// asWarnings says how many failures an override turned into warnings.
+func asWarnings(n int) string {
+	if n == 1 {
+		return "1 failure as a warning"
+	}
+	return fmt.Sprintf("%d failures as warnings", n)
 }

@@ -21,7 +21,11 @@ func TestOutcomeStatusDescription(t *testing.T) {
 	}{
 		{"pass", Outcome{Result: Result{Verdict: Pass, ChangedFiles: 2, Additions: 3, Deletions: 1}}, "PASS: 2 files, 4 lines"},
 		{"overridden", Outcome{Result: Result{Verdict: Pass, ChangedFiles: 1}, Override: Override{granted: true, by: "alice", errors: 2}},
-			"PASS by override of alice: 2 failures as warnings; 1 files, 0 lines"},
+			"PASS by override of alice: 2 failures as warnings; 1 file, 0 lines"},
+		{"one of each", Outcome{Result: Result{Verdict: Fail, ChangedFiles: 1, Additions: 1, Findings: findings[:1]}}, "FAIL: 1 error (rule-number-0); 1 file, 1 line"},
+		{"one warning", Outcome{Result: Result{Verdict: Pass, ChangedFiles: 3, Additions: 1, Findings: []Finding{{Rule: "no-renames", Level: config.LevelWarn}}}}, "PASS with 1 warning; 3 files, 1 line"},
+		{"one override", Outcome{Result: Result{Verdict: Pass, ChangedFiles: 1}, Override: Override{granted: true, by: "alice", errors: 1}},
+			"PASS by override of alice: 1 failure as a warning; 1 file, 0 lines"},
 		{"many rules", Outcome{Result: Result{Verdict: Fail, Findings: findings}},
 			"FAIL: 30 errors (rule-number-0, rule-number-1, rule-number-2, rule-number-3, rule-number-4, rule-number-5, rule-number-6, rule-number-7, ru…"},
 	}

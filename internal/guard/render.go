@@ -19,7 +19,7 @@ type Heading struct {
 // findings.
 func (r Result) WriteText(w io.Writer, h Heading) {
 	fmt.Fprintf(w, "hotfix guard %s (policy: %s)\n", h.Range, h.Policy)
-	fmt.Fprintf(w, "  %s, +%d -%d (%d changed lines), %s\n", plural(r.ChangedFiles, "file"), r.Additions, r.Deletions, r.ChangedLines(), plural(r.Commits, "commit"))
+	fmt.Fprintf(w, "  %s, +%d -%d (%d changed lines), %s\n", markdown.Count(r.ChangedFiles, "file"), r.Additions, r.Deletions, r.ChangedLines(), markdown.Count(r.Commits, "commit"))
 	fmt.Fprintf(w, "  limits%s: %d lines, %d files, %d commits\n\n", r.severityNote(), r.Limits.MaxLines, r.Limits.MaxFiles, r.Limits.MaxCommits)
 	if len(r.Findings) > 0 {
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
@@ -63,9 +63,9 @@ func (r Result) Markdown(h Heading) string {
 func (r Result) verdictLine() string {
 	switch {
 	case r.Verdict == Fail:
-		return fmt.Sprintf("FAIL, %s and %s", plural(r.Errors(), "error"), plural(r.Warnings(), "warning"))
+		return fmt.Sprintf("FAIL, %s and %s", markdown.Count(r.Errors(), "error"), markdown.Count(r.Warnings(), "warning"))
 	case r.Warnings() > 0:
-		return fmt.Sprintf("PASS with %s", plural(r.Warnings(), "warning"))
+		return fmt.Sprintf("PASS with %s", markdown.Count(r.Warnings(), "warning"))
 	default:
 		return "PASS, a minimal change"
 	}
@@ -77,13 +77,6 @@ func (r Result) severityNote() string {
 		return ""
 	}
 	return " (" + r.Severity + ")"
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", noun)
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func orDash(s string) string {

@@ -65,7 +65,7 @@ func summaryRows(r Record, sev Severity) [][2]string {
 		{"Severity", r.Severity}, {"Response target", sev.Response}, {"Status", stateName(r.State)},
 		{"Declared", when(r.Declared, "_unknown_")}, {"Impact started", when(r.ImpactStart, "_unknown_")},
 		{"Acknowledged", when(r.Acknowledged, "_not yet_")}, {"Mitigated", mitigated(r)},
-		{"Resolved", when(r.Resolved, "_not yet_")}, {"Commander", quiet(r.Commander)},
+		{"Resolved", when(r.Resolved, "_not yet_")}, {"Commander", person(r.Commander)},
 		{"Service", cell(r.Service)}, {"Impact", cell(r.Impact)},
 	}
 	if r.Branch != "" {
@@ -84,6 +84,15 @@ func mitigated(r Record) string {
 	return utc(r.Mitigated) + " by " + r.MitigatedHow
 }
 
+// eventCell is an event's text for the summary's table, the person it names shown as the log
+// comments show them: @login, a mention.
+func eventCell(e Event) string {
+	if text, ok := strings.CutSuffix(e.Text, " @"+e.Who); ok && e.Who != "" {
+		return cell(text) + " " + person(e.Who)
+	}
+	return cell(e.Text)
+}
+
 // timeline is the latest maxEvents events as a table, saying how many earlier ones it leaves out.
 func timeline(events []Event) string {
 	var b strings.Builder
@@ -94,7 +103,7 @@ func timeline(events []Event) string {
 	}
 	b.WriteString("| Time | Event |\n|---|---|\n")
 	for _, e := range events {
-		fmt.Fprintf(&b, "| %s | %s |\n", utc(e.At), cell(e.Text))
+		fmt.Fprintf(&b, "| %s | %s |\n", utc(e.At), eventCell(e))
 	}
 	return b.String()
 }

@@ -73,8 +73,11 @@ type Opened struct {
 	URL     string `json:"url"`
 	Branch  string `json:"branch,omitempty"`
 	Created bool   `json:"created"`
-	Record  Record `json:"-"`
-	Alert   string `json:"-"` // the Initial Alert, for notifications
+	// Warnings say what a person should know about a rerun: its incident is closed, or the run
+	// id declared another incident with other inputs.
+	Warnings []string `json:"warnings,omitempty"`
+	Record   Record   `json:"-"`
+	Alert    string   `json:"-"` // the Initial Alert, for notifications
 }
 
 // Declare opens the incident issue for d (checked with Check), cuts its hotfix branch when asked,
@@ -99,11 +102,13 @@ func Declare(ctx context.Context, c *github.Client, repo Repo, d Declaration, o 
 	sev, _ := o.Scale.Get(d.Severity)
 	draft := Fold([]Entry{withTime(entry, now)})
 	alert := Alert(draft, sev, now)
-	issue, created, err := openIssue(ctx, c, repo, d, issueBody(d.RunID, draft, o.Scale, alert, facts), o)
+	found, err := openIssue(ctx, c, repo, d, markInputs(issueBody(d.RunID, draft, o.Scale, alert, facts), d), o)
 	if err != nil {
 		return Opened{}, err
 	}
-	out := Opened{Number: issue.GetNumber(), URL: issue.GetHTMLURL(), Branch: entry.Branch, Created: created, Alert: alert}
+	issue, created := found.issue, found.created
+	out := Opened{Number: issue.GetNumber(), URL: issue.GetHTMLURL(), Branch: entry.Branch, Created: created, Alert: alert,
+		Warnings: found.warnings(d)}
 	out.Record, err = writeDeclared(ctx, c, repo, issue, entry, o)
 	return out, err
 }
@@ -116,24 +121,37 @@ func declaredEntry(d Declaration) Entry {
 
 func withTime(e Entry, t time.Time) Entry { e.Time = t; return e }
 
-// openIssue finds the issue this run opened, by its marker and its author, or opens it.
-func openIssue(ctx context.Context, c *github.Client, repo Repo, d Declaration, body string, o Options) (*github.Issue, bool, error) {
-	created, label := false, o.label()
+// openIssue finds the issue this run opened with these inputs, by its markers and its author,
+// or opens it. An issue of the same run with other inputs is noted, not reused: under act, or
+// with a replayed run id, a new dispatch shares the run id, and it is a new incident.
+func openIssue(ctx context.Context, c *github.Client, repo Repo, d Declaration, body string, o Options) (opened, error) {
+	out, label := opened{}, o.label()
+	run, inputs := runMarker(d.RunID), inputsMarker(d)
 	find := func(ctx context.Context) (*github.Issue, bool, error) {
-		return postmortem.FindBy(ctx, c, postmortem.Repo(repo), label, runMarker(d.RunID), postmortem.Login(o.Identity))
+		return postmortem.FindWhere(ctx, c, postmortem.Repo(repo), label, func(is *github.Issue) bool {
+			if !strings.HasPrefix(is.GetBody(), run) {
+				return false
+			}
+			if !strings.Contains(is.GetBody(), inputs) {
+				out.other = is
+				return false
+			}
+			return true
+		}, postmortem.Login(o.Identity))
 	}
 	create := func(ctx context.Context) (*github.Issue, error) {
 		title := fmt.Sprintf("[%s] %s", d.Severity, d.Title)
 		labels := []string{label, "severity/" + d.Severity, "status/" + Investigating}
 		is, _, err := c.Issues.Create(ctx, repo.Owner, repo.Name, &github.IssueRequest{Title: &title, Body: &body, Labels: &labels})
-		created = err == nil
+		out.created = err == nil
 		return is, err
 	}
 	issue, err := gh.Ensure(ctx, find, create)
 	if err != nil {
-		return nil, false, fmt.Errorf("open the incident issue %q: %w", d.Title, gh.Explain(err))
+		return out, fmt.Errorf("open the incident issue %q: %w", d.Title, gh.Explain(err))
 	}
-	return issue, created, nil
+	out.issue = issue
+	return out, nil
 }
 
 // writeDeclared appends the declared entry unless the log has one, then re-renders the summary

@@ -145,3 +145,44 @@ func TestDeclareWrongIdentity(t *testing.T) {
 		t.Errorf("declare again with the right identity: %+v, %v; want the same issue with its one declared entry", got, err)
 	}
 }
+
+// TestDeclareSameRunOtherInputs declares under one run id twice, as act (or a replayed run id)
+// does: other inputs make a new incident and a warning that names the first; the same inputs
+// find the first again, with a warning once it is closed.
+func TestDeclareSameRunOtherInputs(t *testing.T) {
+	t.Parallel()
+	s := sandboxtest.Start(t, sandboxtest.Options{Clock: fixed})
+	ctx := context.Background()
+	d := declaration()
+	d.CreateBranch = false
+	first, err := Declare(ctx, s.Client, repo, d, testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := d
+	other.Title, other.Severity = "Search is slow", "P2"
+	second, err := Declare(ctx, s.Client, repo, other, testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{fmt.Sprintf("run 77 already declared incident #%d ([P1] Checkout fails for EU users) with other inputs; these inputs ([P2] Search is slow) differ, so this is a new incident, #%d",
+		first.Number, second.Number)}
+	if !second.Created || second.Number == first.Number || !slices.Equal(second.Warnings, want) {
+		t.Errorf("second declaration = %+v; want a new incident with the warning %q", second, want)
+	}
+	if _, err := Append(ctx, s.Client, repo, first.Number, Entry{Type: Resolved, Text: "rolled back"}); err != nil {
+		t.Fatal(err)
+	}
+	closed := "closed"
+	if _, _, err := s.Client.Issues.Edit(ctx, repo.Owner, repo.Name, first.Number, &github.IssueRequest{State: &closed}); err != nil {
+		t.Fatal(err)
+	}
+	again, err := Declare(ctx, s.Client, repo, d, testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = []string{fmt.Sprintf("this run declared incident #%d before, and it is closed; nothing was declared again (reopen it, or dispatch a new run)", first.Number)}
+	if again.Created || again.Number != first.Number || !slices.Equal(again.Warnings, want) || again.Record.Open {
+		t.Errorf("rerun = %+v; want resolved incident #%d found again, left closed, with the warning %q", again, first.Number, want)
+	}
+}

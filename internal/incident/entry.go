@@ -2,6 +2,7 @@ package incident
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -102,11 +103,17 @@ func Body(e Entry) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("encode the %s log entry: %w", e.Type, err)
 	}
-	body := markerStart + string(data) + " -->"
-	if e.Message != "" {
-		body += "\n" + e.Message
-	}
+	body := markerStart + string(data) + " -->\n" + cmp.Or(e.Message, defaultMessage(e))
 	return markdown.Truncate(body), nil
+}
+
+// defaultMessage is the sentence a log comment shows when its writer gave none, so that no
+// comment on the incident looks blank: the link's, or the entry's type.
+func defaultMessage(e Entry) string {
+	if e.Type == Linked {
+		return linkText(e) + "."
+	}
+	return fmt.Sprintf("Log entry: %s.", e.Type)
 }
 
 // errNotEntry says that a comment is not a log entry.
@@ -131,6 +138,8 @@ func Parse(body string) (Entry, error) {
 	if e.V != Version || e.Type == "" {
 		return Entry{}, fmt.Errorf("log marker version %d type %q: %w", e.V, e.Type, errNotEntry)
 	}
-	e.Message = strings.TrimPrefix(msg, "\n")
+	if e.Message = strings.TrimPrefix(msg, "\n"); e.Message == defaultMessage(e) {
+		e.Message = "" // the sentence Body gave an entry that had none
+	}
 	return e, nil
 }

@@ -61,9 +61,9 @@ func TestHandle(t *testing.T) {
 		{"/severity P0", "carol", Applied, "incident severity/P0 status/investigating", "| Response target | immediate |", "Severity changed to P0", 2},
 		{"/severity P9", "sandbox-bot", Invalid, "incident severity/P1 status/investigating", "| Severity | P1 |", "`/severity P0|P1|P2|P3`", 1},
 		{"/severity P0", "dave", Refused, "incident severity/P1 status/investigating", "| Severity | P1 |", "nothing was changed", 1},
-		{"/commander @bob", "sandbox-bot", Applied, "incident severity/P1 status/investigating", "| Commander | @&#8203;bob |", "@bob now leads", 2},
-		{"/commander @acme/sre", "sandbox-bot", Invalid, "incident severity/P1 status/investigating", "| Commander | @&#8203;alice |", "a team can't be the commander", 1},
-		{"/commander @bob", "mallory", Refused, "incident severity/P1 status/investigating", "| Commander | @&#8203;alice |", "nothing was changed", 1},
+		{"/commander @bob", "sandbox-bot", Applied, "incident severity/P1 status/investigating", "| Commander | @bob |", "@bob now leads", 2},
+		{"/commander @acme/sre", "sandbox-bot", Invalid, "incident severity/P1 status/investigating", "| Commander | @alice |", "a team can't be the commander", 1},
+		{"/commander @bob", "mallory", Refused, "incident severity/P1 status/investigating", "| Commander | @alice |", "nothing was changed", 1},
 		{"/impact-start 08:30 UTC", "sandbox-bot", Applied, "incident severity/P1 status/investigating", "| Impact started | 2026-03-04 08:30 UTC |", "**Impact start** set to 2026-03-04 08:30 UTC", 2},
 		{"/impact-start soon", "sandbox-bot", Invalid, "incident severity/P1 status/investigating", "| Impact started | 2026-03-04 09:00 UTC |", "neither RFC 3339", 1},
 		{"/impact-start 08:30", "mallory", Refused, "incident severity/P1 status/investigating", "| Impact started | 2026-03-04 09:00 UTC |", "nothing was changed", 1},
@@ -87,6 +87,10 @@ func TestHandle(t *testing.T) {
 			got, err := Handle(context.Background(), s.Client, repo, n, cm, testOptions())
 			if err != nil {
 				t.Fatal(err)
+			}
+			if refusedOrInvalid := got.Outcome == Refused || got.Outcome == Invalid; refusedOrInvalid != (got.Reason != "") ||
+				(got.Outcome == Refused && got.Reason != tt.author+" has no write access to the repository") {
+				t.Errorf("outcome %s with reason %q; want a reason exactly when refused or invalid", got.Outcome, got.Reason)
 			}
 			is := issueState(t, s.Client, n)
 			if got.Outcome != tt.outcome || strings.Join(names(is.Labels), " ") != tt.labels || !strings.Contains(is.GetBody(), tt.inBody) {
@@ -167,7 +171,7 @@ func TestHandleHostile(t *testing.T) {
 		t.Errorf("log: open %v, %d entries (%v); want open with 3: the marker look-alike must not resolve it", r.Open, len(r.Entries), err)
 	}
 	is := issueState(t, s.Client, n)
-	if strings.Contains(is.GetBody(), "@acme") || strings.Count(is.GetBody(), "<!--") != 4 { // run, summary start, facts, summary end
+	if strings.Contains(is.GetBody(), "@acme") || strings.Count(is.GetBody(), "<!--") != 4 { // the run, the inputs, the summary's two
 		t.Errorf("body pings or carries extra markers:\n%s", is.GetBody())
 	}
 	last := r.Entries[len(r.Entries)-1]

@@ -40,6 +40,8 @@ type Event struct {
 	At   time.Time
 	Type string
 	Text string
+	// Who is the person Text ends with, as @login, shown as a mention in the summary.
+	Who string
 }
 
 // Artifact is an object joined to the incident: its hotfix PR, tag, backport or postmortem.
@@ -105,7 +107,7 @@ var folds = map[string]func(*Record, Entry){
 	Declared:     foldDeclared,
 	Status:       foldStatus,
 	SeverityType: func(r *Record, e Entry) { r.Severity = e.Severity; r.event(e, "Severity changed to "+e.Severity) },
-	Commander:    func(r *Record, e Entry) { r.Commander = e.Login; r.event(e, "Commander is now @"+e.Login) },
+	Commander:    func(r *Record, e Entry) { r.Commander = e.Login; r.eventBy(e, "Commander is now", e.Login) },
 	ImpactStart:  func(r *Record, e Entry) { r.ImpactStart = e.At; r.event(e, "Impact start set to "+utc(e.At)) },
 	Mitigated:    foldMitigated,
 	Timeline:     func(r *Record, e Entry) { r.event(e, e.Text) },
@@ -119,7 +121,7 @@ func foldDeclared(r *Record, e Entry) {
 	if r.ImpactStart.IsZero() {
 		r.ImpactStart = e.ImpactStarted
 	}
-	r.event(e, fmt.Sprintf("Declared %s by @%s", e.Severity, e.Commander))
+	r.eventBy(e, "Declared "+e.Severity+" by", e.Commander)
 }
 
 // foldStatus sets the state; a status after the resolution reopens the incident.
@@ -174,6 +176,11 @@ func linkText(e Entry) string {
 
 func (r *Record) event(e Entry, text string) {
 	r.Events = append(r.Events, Event{At: e.Time, Type: e.Type, Text: text})
+}
+
+// eventBy adds an event whose text ends with a person: "Declared P1 by @alice".
+func (r *Record) eventBy(e Entry, text, login string) {
+	r.Events = append(r.Events, Event{At: e.Time, Type: e.Type, Text: text + " @" + login, Who: login})
 }
 
 func joinText(head, text string) string {

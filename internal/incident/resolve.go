@@ -25,18 +25,11 @@ func FactsFor(r Record, o Options, pr postmortem.PR) postmortem.Facts {
 	f := postmortem.Facts{Title: r.Title, Severity: r.Severity, Incident: r.Number, Commander: r.Commander, Service: r.Service,
 		ImpactStart: r.ImpactStart, Declared: r.Declared, Acknowledged: r.Acknowledged, Mitigated: r.Mitigated, Resolved: r.Resolved,
 		Opened: o.Now().UTC(), DueAfter: o.DueAfter}
-	for _, l := range r.Links {
-		switch l.Kind {
-		case "pr":
-			f.PR = postmortem.PR{Number: l.Number, URL: l.URL}
-		case "tag":
-			f.Tag = l.Name
-		case "backport":
-			f.Backports = append(f.Backports, postmortem.Backport{Number: l.Number, Target: l.Name})
-		}
+	for _, x := range fixes(r.Links) {
+		f.AddFix(x)
 	}
 	if pr.Number > 0 {
-		f.PR = pr
+		f.AddFix(postmortem.Fix{PR: pr})
 	}
 	for _, e := range r.Events {
 		if e.Type != Declared && e.Type != Resolved && e.Type != ImpactStart && e.Type != Linked && !(e.Type == Mitigated && e.At.Equal(r.Mitigated)) {
@@ -51,22 +44,41 @@ func FactsFor(r Record, o Options, pr postmortem.PR) postmortem.Facts {
 	return f
 }
 
+// fixes groups the linked PRs with their tags and backports: a merge links its PR first, then
+// the tag and the backports it made, so each tag or backport belongs to the PR linked before it.
+func fixes(links []Artifact) []postmortem.Fix {
+	var out []postmortem.Fix
+	for _, l := range links {
+		if l.Kind == "pr" {
+			out = append(out, postmortem.Fix{PR: postmortem.PR{Number: l.Number, URL: l.URL}})
+			continue
+		}
+		if len(out) == 0 || (l.Kind != "tag" && l.Kind != "backport") {
+			continue
+		}
+		last := &out[len(out)-1]
+		if l.Kind == "tag" {
+			last.Tag = l.Name
+		} else {
+			last.Backports = append(last.Backports, postmortem.Backport{Number: l.Number, Target: l.Name})
+		}
+	}
+	return out
+}
+
 // shown reports whether the postmortem shows link l without its log entry: the postmortem
-// itself, and the PR, tag and backports that its timeline puts at the PR's merge.
+// itself, and the PRs, tags and backports that its timeline puts at each fix's merge.
 func shown(f postmortem.Facts, l Artifact) bool {
 	if l.Kind == "postmortem" {
 		return true
 	}
-	if f.PR.Merged.IsZero() {
-		return false
-	}
-	switch l.Kind {
-	case "pr":
-		return l.Number == f.PR.Number
-	case "tag":
-		return l.Name == f.Tag
-	case "backport":
-		return slices.ContainsFunc(f.Backports, func(b postmortem.Backport) bool { return b.Number == l.Number })
+	for _, x := range f.AllFixes() {
+		switch {
+		case x.PR.Merged.IsZero():
+		case l.Kind == "pr" && l.Number == x.PR.Number, l.Kind == "tag" && l.Name == x.Tag,
+			l.Kind == "backport" && slices.ContainsFunc(x.Backports, func(b postmortem.Backport) bool { return b.Number == l.Number }):
+			return true
+		}
 	}
 	return false
 }

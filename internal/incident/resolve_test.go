@@ -23,7 +23,8 @@ func linkedRecord() Record {
 	})
 }
 
-// TestFactsFor: with the PR's merge time known, the postmortem shows the PR, tag and backport at
+// TestFactsFor: each linked PR keeps the tag and backports linked after it (a second PR read
+// takes none of them); with the PR's merge time known, the postmortem shows the PR, tag and backport at
 // the merge and leaves out their "linked" lines; without it, the linked lines are the only trace
 // and stay. The postmortem's own link is never a line of its timeline.
 func TestFactsFor(t *testing.T) {
@@ -42,7 +43,7 @@ func TestFactsFor(t *testing.T) {
 			"10:31 Tag v1.2.4 linked", "10:31 Backport PR #5 linked", "10:40 Mitigated", "11:40 Resolved"}},
 		{name: "another PR read", pr: postmortem.PR{Number: 9, Merged: at(10, 50)}, want: []string{
 			"10:00 Impact started", "10:00 Incident declared", "10:10 Status: identified: bad config", "10:31 Hotfix PR #4 linked",
-			"10:40 Mitigated", "10:50 Hotfix PR #9 merged", "10:50 Tagged v1.2.4", "10:50 Backport #5 opened to develop", "11:40 Resolved"}},
+			"10:31 Tag v1.2.4 linked", "10:31 Backport PR #5 linked", "10:40 Mitigated", "10:50 Hotfix PR #9 merged", "11:40 Resolved"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

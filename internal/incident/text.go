@@ -43,10 +43,15 @@ func mention(login string) string {
 	return markdown.Text("@" + login)
 }
 
-// quiet is @login shown without a ping, for the summary, which is re-rendered on every update.
-func quiet(login string) string {
+// person is a login for the summary's table, rendered as the log comments render it: @login
+// for a valid login (a mention; GitHub notifies no one again when the summary is edited), else
+// text that pings no one and can't break the table. "_none_" when empty.
+func person(login string) string {
 	if login == "" {
 		return "_none_"
+	}
+	if validLogin(login) {
+		return "@" + login
 	}
 	return markdown.Cell("@" + login)
 }

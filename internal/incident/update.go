@@ -32,7 +32,8 @@ const (
 type Handled struct {
 	Outcome    string             `json:"outcome"`
 	Type       string             `json:"type,omitempty"`
-	Entry      Entry              `json:"-"` // the entry the command made
+	Reason     string             `json:"reason,omitempty"` // why a command was refused or invalid
+	Entry      Entry              `json:"-"`                // the entry the command made
 	Record     Record             `json:"-"`
 	Message    string             `json:"-"` // the message posted, for notifications
 	Postmortem *postmortem.Result `json:"postmortem,omitempty"`
@@ -56,7 +57,7 @@ func Handle(ctx context.Context, c *github.Client, repo Repo, number int, commen
 	case Refused, Invalid:
 		return reply(ctx, c, repo, number, comment, d)
 	case ReplyWritten:
-		return Handled{Outcome: ReplyWritten}, nil
+		return Handled{Outcome: ReplyWritten, Reason: d.Reason}, nil
 	}
 	return apply(ctx, c, repo, number, d, f.Entries, o)
 }
@@ -86,6 +87,7 @@ type CommandDecision struct {
 	Outcome string
 	Entry   Entry
 	Reply   string
+	Reason  string // why a command was refused or is invalid, for the log line
 }
 
 // DecideCommand decides what comment does to the incident, from the facts alone: no I/O. A
@@ -100,9 +102,9 @@ func DecideCommand(comment *github.IssueComment, f CommandFacts, o Options) Comm
 	case errors.Is(perr, ErrNotCommand):
 		return CommandDecision{Outcome: NotACommand}
 	case !f.MayCommand:
-		d = CommandDecision{Outcome: Refused, Reply: refusal(author)}
+		d = CommandDecision{Outcome: Refused, Reply: refusal(author), Reason: fmt.Sprintf("%s has no write access to the repository", author)}
 	case perr != nil:
-		d = CommandDecision{Outcome: Invalid, Reply: invalid(author, perr)}
+		d = CommandDecision{Outcome: Invalid, Reply: invalid(author, perr), Reason: perr.Error()}
 	case Fold(f.Entries).Has(comment.GetID()):
 		return CommandDecision{Outcome: AlreadyDone, Entry: e}
 	default:
@@ -189,7 +191,7 @@ func reply(ctx context.Context, c *github.Client, repo Repo, number int, comment
 	if _, _, err := c.Issues.CreateComment(ctx, repo.Owner, repo.Name, number, &github.IssueComment{Body: &body}); err != nil {
 		return Handled{}, fmt.Errorf("reply on incident #%d: %w", number, gh.Explain(err))
 	}
-	return Handled{Outcome: d.Outcome}, nil
+	return Handled{Outcome: d.Outcome, Reason: d.Reason}, nil
 }
 
 // refusal is the polite reply to someone without write access.

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/google/go-github/v60/github"
@@ -65,7 +66,8 @@ func (d Deps) author() postmortem.Author {
 func Handle(ctx context.Context, d Deps, pr *github.PullRequest) (Result, error) {
 	out := Result{Backports: []backport.Result{}, Incident: incident.Ref(pr.GetBody())}
 	var errs []error
-	rel, err := d.release(ctx, release.Input{Repo: release.Repo{Owner: d.Owner, Name: d.Name}, PR: pr}) // after the verify gate
+	in := release.Input{Repo: release.Repo{Owner: d.Owner, Name: d.Name}, PR: pr, IncidentURL: issueURL(pr, out.Incident)}
+	rel, err := d.release(ctx, in) // after the verify gate
 	if err == nil {
 		out.Release = &rel
 	} else {
@@ -95,6 +97,16 @@ func Handle(ctx context.Context, d Deps, pr *github.PullRequest) (Result, error)
 		out.Errors = append(out.Errors, e.Error())
 	}
 	return out, errors.Join(errs...)
+}
+
+// issueURL is the web address of issue number in the PR's repository, from the PR's own address;
+// "" for no issue, or a PR without an address.
+func issueURL(pr *github.PullRequest, number int) string {
+	repo, _, ok := strings.Cut(pr.GetHTMLURL(), "/pull/")
+	if number <= 0 || !ok {
+		return ""
+	}
+	return fmt.Sprintf("%s/issues/%d", repo, number)
 }
 
 func (d Deps) releaseConfig() release.Config {

@@ -2,6 +2,7 @@ package merge
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -46,6 +47,10 @@ func TestHandle(t *testing.T) {
 			}
 			if kind := s.Git("cat-file", "-t", "v1.2.4"); kind != "tag" {
 				t.Errorf("v1.2.4 is a %s, want an annotated tag", kind)
+			}
+			msg := s.Git("for-each-ref", "--format=%(contents)", "refs/tags/v1.2.4")
+			if want := "Incident: " + strings.Replace(pr.GetHTMLURL(), fmt.Sprintf("/pull/%d", pr.GetNumber()), "/issues/99", 1); !strings.Contains(msg, want) {
+				t.Errorf("the tag message lacks %q:\n%s", want, msg)
 			}
 			if sha := s.Git("rev-parse", "v1.2.4^{commit}"); sha != pr.GetMergeCommitSHA() {
 				t.Errorf("v1.2.4 is on %s, want the merge commit %s", sha, pr.GetMergeCommitSHA())

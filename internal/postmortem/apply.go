@@ -100,6 +100,11 @@ func Find(ctx context.Context, c *github.Client, repo Repo, label, marker string
 // request. An issue with the marker that author (TokenLogin(c) when nil) did not write is a
 // look-alike, and is passed over.
 func FindBy(ctx context.Context, c *github.Client, repo Repo, label, marker string, author Author) (*github.Issue, bool, error) {
+	return FindWhere(ctx, c, repo, label, func(is *github.Issue) bool { return strings.HasPrefix(is.GetBody(), marker) }, author)
+}
+
+// FindWhere is FindBy with any test of the issue in place of the marker.
+func FindWhere(ctx context.Context, c *github.Client, repo Repo, label string, match func(*github.Issue) bool, author Author) (*github.Issue, bool, error) {
 	if author == nil {
 		author = TokenLogin(c)
 	}
@@ -111,7 +116,7 @@ func FindBy(ctx context.Context, c *github.Client, repo Repo, label, marker stri
 			return nil, false, err
 		}
 		for _, is := range issues {
-			if !strings.HasPrefix(is.GetBody(), marker) {
+			if !match(is) {
 				continue
 			}
 			ours, err := check.wrote(ctx, is)

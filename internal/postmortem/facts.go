@@ -26,6 +26,9 @@ type Facts struct {
 	PR        PR
 	Tag       string // the release tag, "" when none was made
 	Backports []Backport
+	// Fixes are every hotfix merged for the incident, oldest first; PR, Tag and Backports are
+	// the one this run handled. See AllFixes.
+	Fixes []Fix
 
 	// The incident's timestamps, kept apart; a zero time is unknown.
 	ImpactStart, Declared, Acknowledged, Mitigated, Resolved time.Time
@@ -124,15 +127,8 @@ func (f Facts) Timeline() []Event {
 	add(f.Declared, "Incident declared")
 	add(f.Mitigated, "Mitigated")
 	add(f.Resolved, "Resolved")
-	if f.PR.Number > 0 {
-		add(f.PR.Opened, fmt.Sprintf("Hotfix PR #%d opened", f.PR.Number))
-		add(f.PR.Merged, fmt.Sprintf("Hotfix PR #%d merged", f.PR.Number))
-	}
-	if f.Tag != "" {
-		add(f.PR.Merged, "Tagged "+f.Tag)
-	}
-	for _, b := range f.Backports {
-		add(f.PR.Merged, fmt.Sprintf("Backport #%d opened to %s", b.Number, b.Target))
+	for _, x := range f.AllFixes() {
+		events = append(events, x.milestones()...)
 	}
 	slices.SortStableFunc(events, func(a, b Event) int { return a.At.Compare(b.At) })
 	return events

@@ -3,6 +3,8 @@ package remind
 import (
 	"fmt"
 	"io"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/markdown"
 )
 
 // WriteText prints each reminder and table the run looked at, for people.
@@ -24,7 +26,7 @@ func (res Result) WriteText(w io.Writer) {
 	for _, p := range res.Problems {
 		fmt.Fprintf(w, "warning: %s\n", p)
 	}
-	fmt.Fprintf(w, "%d reminders posted\n", res.Posted())
+	fmt.Fprintf(w, "%s posted\n", markdown.Count(res.Posted(), "reminder"))
 }
 
 // Posted counts the reminders posted in this run.

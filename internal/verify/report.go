@@ -3,7 +3,6 @@ package verify
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 	"github.com/incident-hotfix/incident-hotfix/internal/markdown"
@@ -25,7 +24,7 @@ func Markdown(p Plan, res Result) string {
 	for _, s := range res.Steps {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", markdown.Cell(s.Name), markdown.Cell(resultText(s)), duration(s), exitText(s))
 	}
-	fmt.Fprintf(&b, "\nTotal: %s.\n", res.Duration.Round(time.Second))
+	fmt.Fprintf(&b, "\nTotal: %s.\n", Elapsed(res.Duration))
 	return b.String()
 }
 
@@ -56,7 +55,7 @@ func duration(s StepResult) string {
 	if s.Outcome == Skipped {
 		return "–"
 	}
-	return s.Duration.Round(100 * time.Millisecond).String()
+	return Elapsed(s.Duration)
 }
 
 func exitText(s StepResult) string {
@@ -80,11 +79,11 @@ func FinalDescription(res Result) string {
 	if res.Verdict == Fail {
 		for _, s := range res.Steps {
 			if s.Name == res.FailedStep {
-				return gh.StatusDescription(fmt.Sprintf("%s %s after %s%s", s.Name, s.Outcome, s.Duration.Round(time.Second), exitNote(s)))
+				return gh.StatusDescription(fmt.Sprintf("%s %s after %s%s", s.Name, s.Outcome, Elapsed(s.Duration), exitNote(s)))
 			}
 		}
 	}
-	text := fmt.Sprintf("%d %s passed in %s", len(res.Steps), plural(len(res.Steps), "step"), res.Duration.Round(time.Second))
+	text := fmt.Sprintf("%d %s passed in %s", len(res.Steps), plural(len(res.Steps), "step"), Elapsed(res.Duration))
 	if len(res.Steps) == 0 {
 		text = "no verify steps: the policy lists none and turns detection off"
 	}

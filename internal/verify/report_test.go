@@ -31,6 +31,18 @@ func TestMarkdown(t *testing.T) {
 	golden.Check(t, "summary-none.md.golden", Markdown(Plan{Source: "none", Notes: []string{"verify.steps is empty and verify.detect is false, so nothing runs"}}, Result{Verdict: Pass}))
 }
 
+func TestElapsed(t *testing.T) {
+	t.Parallel()
+	for d, want := range map[time.Duration]string{
+		0: "<1ms", 400 * time.Microsecond: "<1ms", 415 * time.Millisecond: "415ms", 999 * time.Millisecond: "999ms",
+		1500 * time.Millisecond: "1.5s", 12340 * time.Millisecond: "12.3s", 80 * time.Second: "1m20s", 2 * time.Hour: "2h0m0s",
+	} {
+		if got := Elapsed(d); got != want {
+			t.Errorf("Elapsed(%v) = %q, want %q", d, got, want)
+		}
+	}
+}
+
 func TestDescriptions(t *testing.T) {
 	t.Parallel()
 	long := Plan{}
@@ -43,6 +55,9 @@ func TestDescriptions(t *testing.T) {
 		"failure": {FinalDescription(failedRun), "go test failed after 1m20s (exit code 1)"},
 		"pass":    {FinalDescription(pass), "2 steps passed in 1m5s; lint failed but may fail"},
 		"nothing": {FinalDescription(Result{Verdict: Pass}), "no verify steps: the policy lists none and turns detection off"},
+		"fast failure": {FinalDescription(Result{Verdict: Fail, FailedStep: "lint", Steps: []StepResult{{Name: "lint", Outcome: Failed, ExitCode: 1, Duration: 415 * time.Millisecond}}}),
+			"lint failed after 415ms (exit code 1)"},
+		"fast pass": {FinalDescription(Result{Verdict: Pass, Duration: 2340 * time.Millisecond, Steps: []StepResult{{Name: "vet", Outcome: Passed}}}), "1 step passed in 2.3s"},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("%s: %q, want %q", name, tc.got, tc.want)

@@ -155,7 +155,7 @@ func failure(err error, code int) string {
 // stepLine is the one line printed after a step, outside its log group, so a collapsed log
 // still shows how each step ended.
 func stepLine(sr StepResult) string {
-	line := fmt.Sprintf("<== %s: %s in %s (exit code %d)", sr.Name, sr.Outcome, sr.Duration.Round(time.Millisecond), sr.ExitCode)
+	line := fmt.Sprintf("<== %s: %s in %s (exit code %d)", sr.Name, sr.Outcome, Elapsed(sr.Duration), sr.ExitCode)
 	if sr.Message != "" {
 		line += ": " + sr.Message
 	}

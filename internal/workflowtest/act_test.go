@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -49,15 +50,14 @@ func installAct(logf func(string, ...any)) (string, error) {
 	return bin, os.Rename(filepath.Join(gobin, "act"), bin)
 }
 
-// harness runs act on the user's repository. Remote actions and reusable workflows of
-// incident-hotfix/incident-hotfix@v0 come from src, a copy of this checkout; actions/setup-go,
-// which the actions skip when Go is on PATH, from a stand-in that fails if it ever runs.
+// harness runs act on the user's repository through scripts/act-local.sh, as the README tells a
+// user to: the script's copy in src, a copy of this checkout, is what act reads as
+// incident-hotfix/incident-hotfix@v0, and it brings the stand-ins for third-party actions.
 type harness struct {
-	bin, repo, src, setupGo string
-	setupGoRefs             []string
-	apiURL, token           string
-	env                     []string
-	cache                   string
+	bin, repo, src string
+	apiURL, token  string
+	env            []string
+	cache          string
 }
 
 // run is one act invocation: the event, its payload and the caller workflow it triggers.
@@ -75,20 +75,17 @@ type outcome struct {
 	log   string
 }
 
-// args are act's flags for r.
+// args are the script's arguments for r: the event, the workflow and the payload, then the flags
+// the test adds for itself (act's JSON log, its own action cache, the actor).
 func (h harness) args(r run, eventPath string) []string {
-	args := []string{r.event, "--json", "--eventpath", eventPath,
-		"--workflows", filepath.Join(".github", "workflows", r.workflow),
-		"--platform", "ubuntu-latest=-self-hosted",
-		"--env", "GITHUB_API_URL=" + h.apiURL, "--env", "GITHUB_REPOSITORY=acme/shop",
-		"--secret", "GITHUB_TOKEN=" + h.token, "--var", "HOTFIX_FROM_SOURCE=true",
-		"--local-repository", "incident-hotfix/incident-hotfix@v0=" + h.src,
-		"--action-cache-path", h.cache, "--no-cache-server", "--defaultbranch", "main", "--actor", "ada",
-	}
-	for _, ref := range h.setupGoRefs {
-		args = append(args, "--local-repository", ref+"="+h.setupGo)
-	}
-	return args
+	return []string{filepath.Join(h.src, "scripts", "act-local.sh"), r.event, r.workflow, eventPath,
+		"--json", "--action-cache-path", h.cache, "--no-cache-server", "--defaultbranch", "main", "--actor", "ada"}
+}
+
+// scriptEnv is the script's environment: act's, with the variables the README names.
+func (h harness) scriptEnv() []string {
+	return append(slices.Clone(h.env), "ACT="+h.bin, "GITHUB_API_URL="+h.apiURL, "GITHUB_TOKEN="+h.token,
+		"GITHUB_REPOSITORY="+owner+"/"+name)
 }
 
 // act runs r and parses act's JSON log.
@@ -100,8 +97,8 @@ func (h harness) act(t *testing.T, r run) outcome {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), actTimeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, h.bin, h.args(r, eventPath)...)
-	cmd.Dir, cmd.Env, cmd.WaitDelay = h.repo, h.env, 10*time.Second
+	cmd := exec.CommandContext(ctx, "bash", h.args(r, eventPath)...)
+	cmd.Dir, cmd.Env, cmd.WaitDelay = h.repo, h.scriptEnv(), 10*time.Second
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	start := time.Now()

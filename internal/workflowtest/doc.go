@@ -11,6 +11,10 @@
 // each of them for actions/run, the composite action that builds the same binary from source on the
 // runner. actions/verify is composite already and runs as users get it.
 //
+// Act runs through scripts/act-local.sh, exactly as the README tells a user to run it: the script
+// adds this checkout as the remote repository, the stand-ins for actions/setup-go and
+// actions/checkout, GITHUB_REPOSITORY and a new run id per call.
+//
 // The package has only tests; act is installed with `go install` at a pinned version and kept in
 // the temp dir between runs. The tests that run act carry the e2e build tag
 // (`go test -tags e2e ./internal/workflowtest`); the check that actions/run mirrors the root

@@ -10,8 +10,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -20,9 +18,6 @@ import (
 	"github.com/incident-hotfix/incident-hotfix/internal/gittest"
 	"github.com/incident-hotfix/incident-hotfix/internal/sandbox/sandboxtest"
 )
-
-// setupGoRef finds the pinned actions/setup-go in an action's steps.
-var setupGoRef = regexp.MustCompile(`actions/setup-go@[0-9a-f]{40}`)
 
 // copySource copies the files of this checkout that git tracks or would track (not .git, not
 // what .gitignore names) into a temp dir: what act reads as incident-hotfix/incident-hotfix@v0.
@@ -45,33 +40,6 @@ func copySource(t *testing.T) string {
 		}
 	}
 	return dst
-}
-
-// setupGoStandIn writes an action that stands in for actions/setup-go, and returns it with the
-// refs of setup-go that this repository's actions pin. Act prepares every action of a composite
-// before it evaluates a step's if, so it would fetch setup-go from github.com even though the
-// actions skip it when Go is on PATH; the stand-in fails the job if it ever runs.
-func setupGoStandIn(t *testing.T, src string) (dir string, refs []string) {
-	t.Helper()
-	dir = t.TempDir()
-	action := "name: setup-go stand-in\ndescription: Fails, since Go is on PATH and the actions must skip setup-go.\n" +
-		"runs:\n  using: composite\n  steps:\n    - shell: bash\n      run: echo 'actions/setup-go ran, though Go is on PATH'; exit 1\n"
-	if err := os.WriteFile(filepath.Join(dir, "action.yml"), []byte(action), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	paths, err := filepath.Glob(filepath.Join(src, "actions", "*", "action.yml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range paths {
-		raw, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		refs = append(refs, setupGoRef.FindAllString(string(raw), -1)...)
-	}
-	slices.Sort(refs)
-	return dir, slices.Compact(refs)
 }
 
 // actEnv is act's environment: this process's, without a runner's GITHUB_*, RUNNER_*, INPUT_* and

@@ -101,10 +101,8 @@ func newStory(t *testing.T) *story {
 	if err != nil {
 		t.Fatal(err)
 	}
-	setupGo, refs := setupGoStandIn(t, src)
 	st.repo = repo
-	st.h = harness{bin: bin, repo: st.shop, src: src, setupGo: setupGo, setupGoRefs: refs,
-		apiURL: s.URL, token: sandboxtest.Token, env: actEnv(t), cache: t.TempDir()}
+	st.h = harness{bin: bin, repo: st.shop, src: src, apiURL: s.URL, token: sandboxtest.Token, env: actEnv(t), cache: t.TempDir()}
 	return st
 }
 
