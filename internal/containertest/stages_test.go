@@ -73,11 +73,13 @@ var stages = []stage{{
 	outputs: func(*story) map[string]string {
 		return map[string]string{"incident": "4", "branch": "hotfix/" + refname.Slug(incidentTitle)}
 	},
-	check: checkIncident,
+	summary: []string{"### Incident [#4]", "declared", "| Severity | P1 |"},
+	check:   checkIncident,
 }, {
 	name: "issue_comment: /status on the incident", event: "issue_comment", workflow: "incident.yml", job: "update", image: func() string { return image },
 	payload: statusStage,
 	outputs: func(*story) map[string]string { return nil },
+	summary: []string{"### Incident [#4]"},
 	check:   checkStatusUpdate,
 }}
 
@@ -112,8 +114,7 @@ func TestActionsUnderAct(t *testing.T) {
 	}
 }
 
-// checkSummary wants one job summary, holding each of want; with no want, an empty one (declare
-// and update write none: the incident issue is their record).
+// checkSummary wants one job summary, holding each of want; with no want, an empty one.
 func checkSummary(t *testing.T, summaries, want []string) {
 	t.Helper()
 	if len(summaries) != 1 {
