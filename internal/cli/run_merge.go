@@ -34,12 +34,12 @@ func runMerge(ctx context.Context, env *Env, t event.Trigger, opts runOptions) e
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "policy for the merge: %s\n", source)
+	if opts.DryRun {
+		return planMerge(ctx, env, planDeps(env, r, policy, opts.Severity), pr, opts.Report)
+	}
 	d, err := mergeDeps(ctx, env, r, policy, pr, opts.Severity)
 	if err != nil {
 		return err
-	}
-	if opts.DryRun {
-		return planMerge(ctx, env, d, pr, opts.Report)
 	}
 	res, handleErr := merge.Handle(ctx, d, pr)
 	if opts.Report != nil {
@@ -70,6 +70,14 @@ func mergeDeps(ctx context.Context, env *Env, r remote, policy config.Policy, pr
 		}
 	}
 	return d, nil
+}
+
+// planDeps wires the merge's plan for a dry run: the toolkit's login only when it is known
+// without asking GitHub (the viewer query is a POST, and a dry run sends only GETs).
+func planDeps(env *Env, r remote, policy config.Policy, severity string) merge.Deps {
+	d := merge.Deps{Client: r.client, Owner: r.owner, Name: r.name, Policy: policy, Severity: severity, Now: env.Now}
+	d.Identity, _ = r.who.Known(policy.Incident.Identity)
+	return d
 }
 
 // sleepCtx waits for d, or until ctx is done.
