@@ -26,7 +26,7 @@ func (c *incidentCmd) declare(ctx context.Context, env *Env, t event.Trigger, s 
 		s.notifyText(ctx, env, incident.Notice(got.Record, got.Record.Entries[0], got.URL))
 	}
 	warnings := got.Warnings
-	if w := branchWarning(got.Branch, s.opts.Identity); w != "" {
+	if w := incident.BranchWarning(got.Branch, s.opts.Identity); w != "" {
 		warnings = append(warnings, w)
 	}
 	for _, w := range warnings {
@@ -35,7 +35,7 @@ func (c *incidentCmd) declare(ctx context.Context, env *Env, t event.Trigger, s 
 	out := env.runner()
 	sev, _ := s.opts.Scale.Get(d.Severity)
 	if err := errors.Join(setOutputs(out, "incident", map[string]string{"incident": strconv.Itoa(got.Number), "branch": got.Branch}),
-		out.Summary(declareSummary(got, d, sev, warnings))); err != nil {
+		out.Summary(incident.DeclareSummary(got, d, sev, warnings))); err != nil {
 		return err
 	}
 	return c.print(env, got, fmt.Sprintf("incident #%d %s (created: %v, branch: %s)", got.Number, got.URL, got.Created, orNone(got.Branch)))

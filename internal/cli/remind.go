@@ -68,5 +68,5 @@ func (c *remindCmd) exec(ctx context.Context, env *Env, r remote, policies *conf
 	for _, p := range res.Problems {
 		rn.Annotate(runner.Annotation{Level: runner.Warning, Message: p})
 	}
-	return errors.Join(err, rn.SetOutput("posted", fmt.Sprint(res.Posted())), rn.Summary(remindSummary(res)))
+	return errors.Join(err, rn.SetOutput("posted", fmt.Sprint(res.Posted())), rn.Summary(res.Summary()))
 }
