@@ -11,7 +11,6 @@ import (
 
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
-	"github.com/incident-hotfix/incident-hotfix/internal/markdown"
 	"github.com/incident-hotfix/incident-hotfix/internal/release"
 )
 
@@ -102,17 +101,7 @@ func (c *releaseCmd) plan(ctx context.Context, env *Env) error {
 	if c.json {
 		return writeJSON(env.Stdout, plan)
 	}
-	verb := "would tag"
-	switch {
-	case plan.Exists:
-		verb = "already tagged"
-	case plan.Released:
-		verb = "already released in"
-	}
-	fmt.Fprintf(env.Stdout, "%s %s on %s (previous %s)\n%s\n", verb, plan.Tag, plan.Target, orNone(plan.PreviousTag), plan.Reason)
-	for _, why := range plan.Ignored {
-		fmt.Fprintf(env.Stdout, "ignored: %s\n", why)
-	}
+	plan.WriteText(env.Stdout)
 	return nil
 }
 
@@ -171,18 +160,10 @@ func (c *releaseCmd) report(env *Env, res release.Result) error {
 			return err
 		}
 	} else {
-		verb := "tagged"
-		if !res.Created {
-			verb = "already tagged"
-		}
-		fmt.Fprintf(env.Stdout, "%s %s on %s (previous %s)\n%s\n", verb, res.Tag, res.SHA, orNone(res.PreviousTag), res.Reason)
+		res.WriteText(env.Stdout)
 	}
 	r := env.runner()
-	return errors.Join(
-		setOutputs(r, "release", map[string]string{"tag": res.Tag, "previous_tag": res.PreviousTag, "sha": res.SHA}),
-		r.Summary(fmt.Sprintf("### Release\n\n%s on %s (previous %s): %s\n",
-			markdown.Code(res.Tag), markdown.Code(res.SHA), markdown.Code(orNone(res.PreviousTag)), markdown.Text(res.Reason))),
-	)
+	return errors.Join(setOutputs(r, "release", res.Outputs()), r.Summary(res.Markdown()))
 }
 
 // serverURL is GitHub's web address for links: GITHUB_SERVER_URL, else github.com.
