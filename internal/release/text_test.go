@@ -22,7 +22,9 @@ func TestPlanAndResultText(t *testing.T) {
 			"already tagged v1.2.4 on abc (previous none)\nr\n"},
 		{"plan, released", func(b *strings.Builder) { Plan{Tag: "v1.2.4", Target: "abc", Released: true, Reason: "r"}.WriteText(b) },
 			"already released in v1.2.4 on abc (previous none)\nr\n"},
-		{"result", func(b *strings.Builder) { Result{Tag: "v1.2.4", SHA: "abc", PreviousTag: "v1.2.3", Created: true, Reason: "r"}.WriteText(b) },
+		{"result", func(b *strings.Builder) {
+			Result{Tag: "v1.2.4", SHA: "abc", PreviousTag: "v1.2.3", Created: true, Reason: "r"}.WriteText(b)
+		},
 			"tagged v1.2.4 on abc (previous v1.2.3)\nr\n"},
 		{"result, rerun", func(b *strings.Builder) { Result{Tag: "v1.2.4", SHA: "abc", Reason: "r"}.WriteText(b) },
 			"already tagged v1.2.4 on abc (previous none)\nr\n"},
