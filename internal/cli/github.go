@@ -69,18 +69,7 @@ func (r remote) template(ctx context.Context, path, base string) (string, error)
 
 // file reads a file at ref; found is false when it is not there.
 func (r remote) file(ctx context.Context, ref, path string) ([]byte, bool, error) {
-	fc, _, _, err := r.client.Repositories.GetContents(ctx, r.owner, r.name, path, &github.RepositoryContentGetOptions{Ref: ref})
-	if gh.Kind(err) == gh.NotFound {
-		return nil, false, nil
-	}
-	if err != nil {
-		return nil, false, fmt.Errorf("read %s on %s: %w", path, ref, gh.Explain(err))
-	}
-	text, err := fc.GetContent()
-	if err != nil {
-		return nil, false, fmt.Errorf("decode %s on %s: %w", path, ref, err)
-	}
-	return []byte(text), true, nil
+	return gh.File(ctx, r.client, r.owner, r.name, ref, path)
 }
 
 func firstSet(vals ...string) string {
