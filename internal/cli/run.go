@@ -187,19 +187,10 @@ func routingPolicy(ctx context.Context, env *Env, t event.Trigger, res *config.R
 // runLocalGuard checks the hotfix range of a push or a pull request with the guard on the
 // checkout: runGuard's way when there is no token.
 func runLocalGuard(ctx context.Context, env *Env, t event.Trigger, opts runOptions) error {
-	base, head := guardRange(t, opts.Policy.Branches.Production)
+	base, head := t.GuardRange(opts.Policy.Branches.Production)
 	c := &guardCmd{base: base, head: head, repo: opts.Repo, severity: opts.Severity}
 	if err := c.validate(nil); err != nil {
 		return Usage(err)
 	}
 	return c.check(ctx, env, opts.Policies)
-}
-
-// guardRange is the range the guard checks: a pull request's base and head commits, or the
-// production branch (resolved as a branch, never a tag) and the pushed commit.
-func guardRange(t event.Trigger, production string) (base, head string) {
-	if pr := t.PullRequest.GetPullRequest(); pr != nil {
-		return pr.GetBase().GetSHA(), pr.GetHead().GetSHA()
-	}
-	return firstSet(production, config.Default().Branches.Production), t.Push.GetAfter()
 }
