@@ -2,19 +2,16 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/event"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 	"github.com/incident-hotfix/incident-hotfix/internal/notify"
-	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 )
 
@@ -125,16 +122,7 @@ func (c *incidentCmd) session(ctx context.Context, env *Env, t event.Trigger, r 
 // incidentOptions are the incident package's options from the policy.
 func incidentOptions(ctx context.Context, r remote, p config.Policy, env *Env) (incident.Options, error) {
 	id, err := logIdentity(ctx, r, p, env)
-	now := env.Now
-	if now == nil {
-		now = time.Now
-	}
-	return incident.Options{
-		Identity: id, Label: p.Incident.Label, Production: p.Branches.Production, Prefix: p.Release.Prefix,
-		Window: p.Incident.RecentChanges.D(), Scale: incident.ScaleFor(p), Now: now,
-		Postmortem: postmortem.Options{Label: p.Postmortem.Label, ActionLabel: p.Postmortem.ActionLabel},
-		DueAfter:   p.Postmortem.Due(),
-	}, err
+	return incident.OptionsFor(p, id, env.Now), err
 }
 
 // notifyText sends text to the webhook, if there is one; a failure is a warning, never an error.
@@ -162,7 +150,5 @@ func (c *incidentCmd) print(env *Env, v any, line string) error {
 		_, err := fmt.Fprintln(env.Stdout, line)
 		return err
 	}
-	enc := json.NewEncoder(env.Stdout)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	return writeJSON(env.Stdout, v)
 }

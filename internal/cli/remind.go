@@ -5,11 +5,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"time"
 
-	"github.com/incident-hotfix/incident-hotfix/internal/actionitem"
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
-	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 	"github.com/incident-hotfix/incident-hotfix/internal/remind"
 	"github.com/incident-hotfix/incident-hotfix/internal/runner"
@@ -54,12 +51,7 @@ func (c *remindCmd) exec(ctx context.Context, env *Env, r remote, policies *conf
 	if err != nil {
 		return err
 	}
-	src := remind.Sources{IncidentLabel: policy.Incident.Label, PostmortemLabel: policy.Postmortem.Label, Items: actionitem.OptionsFor(policy), PostmortemDue: policy.Postmortem.Due(), Identity: identity}
-	cadence := map[string]time.Duration{}
-	for _, sev := range incident.ScaleFor(policy) {
-		cadence[sev.Name] = sev.Cadence
-	}
-	res, err := remind.Run(ctx, r.client, postmortem.Repo{Owner: r.owner, Name: r.name}, src, remind.Options{Cadence: cadence}, env.Now().UTC())
+	res, err := remind.Run(ctx, r.client, postmortem.Repo{Owner: r.owner, Name: r.name}, remind.SourcesFor(policy, identity), remind.OptionsFor(policy), env.Now().UTC())
 	if c.json {
 		return errors.Join(err, writeJSON(env.Stdout, res))
 	}
