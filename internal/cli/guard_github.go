@@ -46,18 +46,11 @@ func runGitHubGuard(ctx context.Context, env *Env, t event.Trigger, opts runOpti
 	if err != nil {
 		return Usage(err)
 	}
-	set, err := target.ChangeSet(ctx, repo)
+	out, err := guard.Evaluate(ctx, repo, guard.Evaluation{Target: target, Policy: policy.Guard, Source: source.String(), Severity: severity,
+		Action: t.PullRequest.GetAction(), ActionLabel: t.PullRequest.GetLabel().GetName(), Author: r.who.Author(policy.Incident.Identity)})
 	if err != nil {
-		return fmt.Errorf("guard: read the change set: %w", gh.Explain(err))
+		return err
 	}
-	res := guard.Check(set, policy.Guard, severity)
-	ov, err := guard.FindOverride(ctx, repo, guard.OverrideQuery{PR: target.PR, Label: policy.Guard.OverrideLabel, Result: res,
-		Action: t.PullRequest.GetAction(), ActionLabel: t.PullRequest.GetLabel().GetName(), Author: r.who.Author(policy.Incident.Identity),
-		Head: set.HeadSHA})
-	if err != nil {
-		return fmt.Errorf("guard: %w", gh.Explain(err))
-	}
-	out := guard.Outcome{Result: ov.Apply(res), Override: ov, Heading: target.Heading(set, source.String()), SHA: set.HeadSHA}
 	notes, err := guard.Publish(ctx, repo, target, out, guard.PublishOptions{DryRun: opts.DryRun, Fork: t.Fork, RunURL: runURL(t),
 		Author: r.who.Author(policy.Incident.Identity)})
 	return errors.Join(err, reportOutcome(env, out, notes))
