@@ -28,7 +28,7 @@ func Evaluate(ctx context.Context, r Repo, e Evaluation) (Outcome, error) {
 		return Outcome{}, fmt.Errorf("guard: read the change set: %w", gh.Explain(err))
 	}
 	res := Check(set, e.Policy, e.Severity)
-	ov, err := FindOverride(ctx, r, OverrideQuery{PR: e.Target.PR, Label: e.Policy.OverrideLabel, Result: res,
+	ov, err := findOverride(ctx, r, overrideQuery{PR: e.Target.PR, Label: e.Policy.OverrideLabel, Result: res,
 		Action: e.Action, ActionLabel: e.ActionLabel, Author: e.Author, Head: set.HeadSHA})
 	if err != nil {
 		return Outcome{}, fmt.Errorf("guard: %w", gh.Explain(err))

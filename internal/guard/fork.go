@@ -21,7 +21,7 @@ func (t *Target) MeasureFrom(ctx context.Context, r Repo, release string, log io
 	if t.PR != nil {
 		return nil
 	}
-	base, err := ForkBase(ctx, r, t.Head, t.Base, cmp.Or(strings.TrimSpace(release), config.Default().Branches.Release))
+	base, err := forkBase(ctx, r, t.Head, t.Base, cmp.Or(strings.TrimSpace(release), config.Default().Branches.Release))
 	if err != nil {
 		return err
 	}
@@ -32,12 +32,12 @@ func (t *Target) MeasureFrom(ctx context.Context, r Repo, release string, log io
 	return nil
 }
 
-// ForkBase finds the branch a pushed hotfix was cut from, so that a push is measured against the
+// forkBase finds the branch a pushed hotfix was cut from, so that a push is measured against the
 // branch it will merge into, as its pull request will be: of the production branch and the
 // maintenance branches (the glob maintenance), the one whose merge base with head leaves the
 // fewest commits on head. A tie goes to production. With no maintenance branch it asks nothing
 // more than the list of branches.
-func ForkBase(ctx context.Context, r Repo, head, production, maintenance string) (string, error) {
+func forkBase(ctx context.Context, r Repo, head, production, maintenance string) (string, error) {
 	candidates, err := maintenanceBranches(ctx, r, maintenance)
 	if err != nil || len(candidates) == 0 {
 		return production, err

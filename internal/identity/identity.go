@@ -90,7 +90,7 @@ func (w *Who) ask(ctx context.Context) (string, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if !w.asked {
-		w.viewer, w.err = Viewer(ctx, w.client)
+		w.viewer, w.err = askViewer(ctx, w.client)
 		w.asked = true
 	}
 	if w.err != nil {

@@ -24,12 +24,12 @@ type Wiring struct {
 	Who         *identity.Who
 }
 
-// New wires the merge handling of pr: the tagger on the clock, polls that wait for real, the
+// New wires the merge handling of pr: the tagger on the clock (polls wait as backport's do), the
 // toolkit's login as the postmortem's author and, when the PR names an incident, as the login
 // its log is read by (asked when the policy and the input name none).
 func New(ctx context.Context, w Wiring, pr *github.PullRequest) (Deps, error) {
 	d := w.plain()
-	d.Template, d.Sleep, d.Tagger, d.Author = w.Template, Sleep, release.DefaultTagger, w.Who.Author(w.Policy.Incident.Identity)
+	d.Template, d.Tagger, d.Author = w.Template, release.DefaultTagger, w.Who.Author(w.Policy.Incident.Identity)
 	d.Tagger.Now = w.Now
 	if incident.Ref(pr.GetBody()) == 0 {
 		return d, nil
@@ -50,14 +50,4 @@ func ForPlan(w Wiring) Deps {
 // plain is the repository, the policy, the severity and the clock.
 func (w Wiring) plain() Deps {
 	return Deps{Client: w.Client, Owner: w.Owner, Name: w.Name, Policy: w.Policy, Severity: w.Severity, Now: w.Now}
-}
-
-// Sleep waits for d, or until ctx is done: how a real run paces its polls.
-func Sleep(ctx context.Context, d time.Duration) error {
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-time.After(d):
-		return nil
-	}
 }

@@ -22,7 +22,7 @@ func TestWiring(t *testing.T) {
 	w := Wiring{Client: c, Owner: sandboxtest.Owner, Name: sandboxtest.Name, Policy: config.Default(), Now: time.Now, Who: identity.New(c, "")}
 	plain := &github.PullRequest{Body: github.String("no incident")}
 	named := &github.PullRequest{Body: github.String("Incident: #4")}
-	if d, err := New(ctx, w, plain); err != nil || d.Identity != "" || viewer() != 0 || d.Sleep == nil || d.Tagger.Now == nil {
+	if d, err := New(ctx, w, plain); err != nil || d.Identity != "" || viewer() != 0 || d.Tagger.Now == nil {
 		t.Errorf("New for a PR with no incident: %+v, %v, %d viewer queries", d, err, viewer())
 	}
 	if d := ForPlan(w); d.Identity != "" || viewer() != 0 {

@@ -36,11 +36,11 @@ func (res Result) FailureMessage() string {
 	if res.FailedStep == "" {
 		return ""
 	}
-	return fmt.Sprintf("hotfix verify: step %q %s", res.FailedStep, FinalDescription(res))
+	return fmt.Sprintf("hotfix verify: step %q %s", res.FailedStep, finalDescription(res))
 }
 
 // Outputs are verify's step outputs: verdict, failed_step and description (the status text,
 // for a job that publishes it).
 func (res Result) Outputs() map[string]string {
-	return map[string]string{"verdict": res.Verdict, "failed_step": res.FailedStep, "description": FinalDescription(res)}
+	return map[string]string{"verdict": res.Verdict, "failed_step": res.FailedStep, "description": finalDescription(res)}
 }

@@ -31,7 +31,7 @@ func TestTextForPeople(t *testing.T) {
 	if msg := (Result{Verdict: Pass}).FailureMessage(); msg != "" {
 		t.Errorf("FailureMessage of a pass = %q, want none", msg)
 	}
-	if got := failed.Outputs(); got["verdict"] != Fail || got["failed_step"] != "test" || got["description"] != FinalDescription(failed) {
+	if got := failed.Outputs(); got["verdict"] != Fail || got["failed_step"] != "test" || got["description"] != finalDescription(failed) {
 		t.Errorf("Outputs = %v", got)
 	}
 }
