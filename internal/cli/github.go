@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 	"github.com/incident-hotfix/incident-hotfix/internal/identity"
+	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 )
 
 // remote is the repository on GitHub that an API command works on.
@@ -51,20 +52,14 @@ func (f *remoteFlags) connect(ctx context.Context, env *Env) (remote, error) {
 	return remote{client: c, owner: owner, name: name, who: identity.New(c, env.Getenv(identity.Input))}, nil
 }
 
-// template reads the policy's postmortem template from the base branch; "" when the policy
-// names none, so the built-in one is used.
+// template reads the policy's postmortem template from the base branch (postmortem.ReadTemplate);
+// a template the branch lacks is a usage error.
 func (r remote) template(ctx context.Context, path, base string) (string, error) {
-	if path == "" {
-		return "", nil
+	text, err := postmortem.ReadTemplate(ctx, r.client, postmortem.Repo{Owner: r.owner, Name: r.name}, path, base)
+	if errors.Is(err, postmortem.ErrNoTemplate) {
+		return "", Usage(err)
 	}
-	data, found, err := r.file(ctx, base, path)
-	if err != nil {
-		return "", err
-	}
-	if !found {
-		return "", Usage(fmt.Errorf("the policy's postmortem template %s is not on %s", path, base))
-	}
-	return string(data), nil
+	return text, err
 }
 
 // file reads a file at ref; found is false when it is not there.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/event"
+	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 	"github.com/incident-hotfix/incident-hotfix/internal/notify"
 	"github.com/incident-hotfix/incident-hotfix/internal/runner"
@@ -101,11 +102,10 @@ type incidentSession struct {
 func (c *incidentCmd) session(ctx context.Context, env *Env, t event.Trigger, r remote, policies *config.Resolver) (incidentSession, error) {
 	branch := t.BaseRef()
 	if branch == "" {
-		repo, _, err := r.client.Repositories.Get(ctx, r.owner, r.name)
-		if err != nil {
-			return incidentSession{}, fmt.Errorf("read repository %s/%s: %w", r.owner, r.name, err)
+		var err error
+		if branch, err = gh.DefaultBranch(ctx, r.client, r.owner, r.name); err != nil {
+			return incidentSession{}, err
 		}
-		branch = repo.GetDefaultBranch()
 	}
 	p, _, err := readPolicy(ctx, policies, branch)
 	if err != nil {

@@ -23,3 +23,13 @@ func File(ctx context.Context, c *github.Client, owner, name, ref, path string) 
 	}
 	return []byte(text), true, nil
 }
+
+// DefaultBranch is the repository's default branch: one request.
+// See https://docs.github.com/rest/repos/repos#get-a-repository
+func DefaultBranch(ctx context.Context, c *github.Client, owner, name string) (string, error) {
+	repo, _, err := c.Repositories.Get(ctx, owner, name)
+	if err != nil {
+		return "", fmt.Errorf("read repository %s/%s: %w", owner, name, err)
+	}
+	return repo.GetDefaultBranch(), nil
+}

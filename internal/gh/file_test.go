@@ -2,6 +2,7 @@ package gh_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
@@ -23,5 +24,17 @@ func TestFile(t *testing.T) {
 		if data, found, err := gh.File(ctx, s.Client, sandboxtest.Owner, sandboxtest.Name, tc[0], tc[1]); err != nil || found || data != nil {
 			t.Errorf("File(%s on %s) = %q, %v, %v; want not found", tc[1], tc[0], data, found, err)
 		}
+	}
+}
+
+// TestDefaultBranch: the repository's default branch, or an error naming the repository.
+func TestDefaultBranch(t *testing.T) {
+	t.Parallel()
+	s := sandboxtest.Start(t, sandboxtest.Options{})
+	if got, err := gh.DefaultBranch(context.Background(), s.Client, sandboxtest.Owner, sandboxtest.Name); err != nil || got != "main" {
+		t.Errorf("DefaultBranch = %q, %v; want main", got, err)
+	}
+	if _, err := gh.DefaultBranch(context.Background(), s.Client, "acme", "nowhere"); err == nil || !strings.Contains(err.Error(), "read repository acme/nowhere") {
+		t.Errorf("DefaultBranch of a missing repository = %v", err)
 	}
 }
