@@ -11,3 +11,15 @@ func TestResultLine(t *testing.T) {
 		t.Errorf("Line = %q, want %q", got, want)
 	}
 }
+
+// TestResultSummaryAndOutputs: the job summary carries the line; the outputs say what changed.
+func TestResultSummaryAndOutputs(t *testing.T) {
+	t.Parallel()
+	res := Result{Postmortem: 4, Items: 2, Changed: true, AllClosed: true}
+	if got, want := res.Summary(), "### Action items\n\n"+res.Line()+"\n"; got != want {
+		t.Errorf("Summary = %q, want %q", got, want)
+	}
+	if got := res.Outputs(); got["changed"] != "true" || got["all_closed"] != "true" || len(got) != 2 {
+		t.Errorf("Outputs = %v", got)
+	}
+}
