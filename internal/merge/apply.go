@@ -7,14 +7,13 @@ import (
 
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/backport"
-	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 	"github.com/incident-hotfix/incident-hotfix/internal/release"
 )
 
 // apply carries out the plan p, decided from f: it makes the tag, opens the backports to the
-// targets the tag's line calls for, opens or refreshes the postmortem, and links them all on the
-// incident. It reads again only what a write changes: the targets follow the tag that was made,
-// and a race for the tag's number re-reads the tags.
+// targets the tag's line calls for, then opens or refreshes the postmortem and links them all on
+// the incident. It reads the tags again only on a race for the number. The incident's log and the
+// postmortem are read right before they are written, as find-or-create (see facts).
 func (d Deps) apply(ctx context.Context, pr *github.PullRequest, p Plan, f Facts) (Result, error) {
 	out := Result{Backports: []backport.Result{}, Incident: p.Incident}
 	var errs []error
@@ -28,17 +27,18 @@ func (d Deps) apply(ctx context.Context, pr *github.PullRequest, p Plan, f Facts
 	if err != nil {
 		errs = append(errs, fmt.Errorf("backport: %w", err))
 	}
-	if f.RecordProblem != nil {
-		out.Warnings = append(out.Warnings, fmt.Sprintf("incident: %v; the postmortem is filled in from the PR alone", f.RecordProblem))
+	rec, err := d.record(ctx, out.Incident)
+	if err != nil {
+		out.Warnings = append(out.Warnings, fmt.Sprintf("incident: %v; the postmortem is filled in from the PR alone", err))
 	}
-	if pm, err := d.syncPostmortem(ctx, pr, out, f); err == nil {
+	if pm, err := d.postmortem(ctx, pr, out, rec); err == nil {
 		out.Postmortem = &pm
 	} else {
 		errs = append(errs, fmt.Errorf("postmortem: %w", err))
 	}
-	if f.Record != nil {
-		if err := d.link(ctx, *f.Record, pr, out); err != nil {
-			errs = append(errs, fmt.Errorf("incident #%d: %w", f.Record.Number, err))
+	if rec != nil {
+		if err := d.link(ctx, *rec, pr, out); err != nil {
+			errs = append(errs, fmt.Errorf("incident #%d: %w", rec.Number, err))
 		}
 	}
 	for _, e := range errs {
@@ -69,14 +69,4 @@ func (d Deps) openBackports(ctx context.Context, pr *github.PullRequest, rel *re
 		return nil, f.BranchesProblem
 	}
 	return d.backport(ctx, pr, rel, d.decideTargets(d.rule(), pr, rel, f.ReleaseBranches))
-}
-
-// syncPostmortem opens the postmortem, or refreshes the one the facts found, without looking it
-// up again. A look-up that failed is tried again by Sync.
-func (d Deps) syncPostmortem(ctx context.Context, pr *github.PullRequest, l Result, f Facts) (postmortem.Result, error) {
-	if f.PostmortemProblem != nil {
-		return d.postmortem(ctx, pr, l, f.Record)
-	}
-	repo := postmortem.Repo{Owner: d.Owner, Name: d.Name}
-	return postmortem.SyncFound(ctx, d.Client, repo, d.postmortemFacts(pr, l, f.Record), d.postmortemOptions(), f.Postmortem)
 }

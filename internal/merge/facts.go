@@ -21,7 +21,8 @@ type Facts struct {
 	GateNote        string
 	ReleaseBranches []string // the open release branches, when the targets depend on them
 	BranchesProblem error    // the release branches could not be read
-	Postmortem      *github.Issue
+	// The rest a plan reads; the real run reads them right before it writes (see facts).
+	Postmortem *github.Issue
 	// PostmortemUnchecked says that Postmortem carries the marker but its author was not checked.
 	PostmortemUnchecked bool
 	PostmortemProblem   error            // the postmortem could not be looked up
@@ -41,8 +42,10 @@ const (
 )
 
 // facts reads what Decide needs, writing nothing: the verify gate, then the tags (when the gate
-// lets a tag through), the release branches (when a tag is decided and the targets depend on
-// them), the incident's log and the postmortem already open.
+// lets a tag through) and the release branches (when a tag is decided and the targets depend on
+// them). A plan also reads the incident's log and the postmortem already open; the real run reads
+// those right before it writes them (see apply), so that a concurrent run of the same merge,
+// whose tag and backports have meanwhile been made, is found and not written twice.
 func (d Deps) facts(ctx context.Context, pr *github.PullRequest, m mode) Facts {
 	var f Facts
 	if d.Policy.Release.VerifyRequired() {
@@ -54,17 +57,24 @@ func (d Deps) facts(ctx context.Context, pr *github.PullRequest, m mode) Facts {
 	if _, problem := d.decideTag(f); problem == "" && len(d.Policy.Backport.Targets) == 0 {
 		f.ReleaseBranches, f.BranchesProblem = backport.Branches(ctx, d.Client, backport.Repo{Owner: d.Owner, Name: d.Name}, d.Policy.Branches.Release)
 	}
-	f.IncidentUnread = m == planning && incident.Ref(pr.GetBody()) > 0 && d.Identity == ""
+	if m == planning {
+		d.planFacts(ctx, pr, &f)
+	}
+	return f
+}
+
+// planFacts reads, for a plan, the incident's log and the postmortem already open.
+func (d Deps) planFacts(ctx context.Context, pr *github.PullRequest, f *Facts) {
+	f.IncidentUnread = incident.Ref(pr.GetBody()) > 0 && d.Identity == ""
 	f.Record, f.RecordProblem = d.record(ctx, incident.Ref(pr.GetBody()))
 	if f.RecordProblem != nil {
 		f.Record = nil // the postmortem is then filled in from the PR alone
 	}
-	is, found, err := d.findPostmortem(ctx, pr, m)
+	is, found, err := d.findPostmortem(ctx, pr)
 	if found {
-		f.Postmortem, f.PostmortemUnchecked = is, m == planning && d.Identity == ""
+		f.Postmortem, f.PostmortemUnchecked = is, d.Identity == ""
 	}
 	f.PostmortemProblem = err
-	return f
 }
 
 // releaseFacts reads the tags: with GETs only for a plan, as release.Run does for the real run.
@@ -78,19 +88,15 @@ func (d Deps) releaseFacts(ctx context.Context, pr *github.PullRequest, m mode) 
 	return release.APIFacts(ctx, d.Client, repo, cfg.Prefix, cfg.Branches, merge)
 }
 
-// findPostmortem looks up the postmortem already open: by the toolkit's login, which a plan
-// takes only from Identity (unchecked without it), and the real run asks when it must.
-func (d Deps) findPostmortem(ctx context.Context, pr *github.PullRequest, m mode) (*github.Issue, bool, error) {
+// findPostmortem looks up the postmortem already open for a plan: by the toolkit's login when
+// Identity names it, else unchecked (a plan never asks GitHub for the login).
+func (d Deps) findPostmortem(ctx context.Context, pr *github.PullRequest) (*github.Issue, bool, error) {
 	marker := postmortem.Marker(postmortem.Facts{Incident: incident.Ref(pr.GetBody()), PR: postmortem.PRFrom(pr)})
 	repo := postmortem.Repo{Owner: d.Owner, Name: d.Name}
-	switch {
-	case m == applying:
-		return postmortem.FindBy(ctx, d.Client, repo, d.postmortemLabel(), marker, d.author())
-	case d.Identity != "":
+	if d.Identity != "" {
 		return postmortem.FindBy(ctx, d.Client, repo, d.postmortemLabel(), marker, postmortem.Login(d.Identity))
-	default:
-		return postmortem.FindUnchecked(ctx, d.Client, repo, d.postmortemLabel(), marker)
 	}
+	return postmortem.FindUnchecked(ctx, d.Client, repo, d.postmortemLabel(), marker)
 }
 
 func (d Deps) postmortemLabel() string {

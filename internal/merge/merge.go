@@ -122,21 +122,14 @@ func (d Deps) rule() backport.Rule {
 // names an incident with a log, with the incident's own facts. A postmortem already open (a rerun,
 // or a merge after /resolve) gets those facts refreshed in place: at most one PATCH.
 func (d Deps) postmortem(ctx context.Context, pr *github.PullRequest, l Result, rec *incident.Record) (postmortem.Result, error) {
-	return postmortem.Sync(ctx, d.Client, postmortem.Repo{Owner: d.Owner, Name: d.Name}, d.postmortemFacts(pr, l, rec), d.postmortemOptions())
-}
-
-// postmortemFacts are the postmortem's facts: the incident's, when its log was read, else the PR's.
-func (d Deps) postmortemFacts(pr *github.PullRequest, l Result, rec *incident.Record) postmortem.Facts {
+	f := d.prFacts(pr, l)
 	if rec != nil {
-		return d.incidentFacts(*rec, pr, l)
+		f = d.incidentFacts(*rec, pr, l)
 	}
-	return d.prFacts(pr, l)
-}
-
-// postmortemOptions are the policy's postmortem settings, with the toolkit's login as the author.
-func (d Deps) postmortemOptions() postmortem.Options {
-	return postmortem.Options{Template: d.Template, Label: d.Policy.Postmortem.Label, ActionLabel: d.Policy.Postmortem.ActionLabel,
+	repo := postmortem.Repo{Owner: d.Owner, Name: d.Name}
+	opts := postmortem.Options{Template: d.Template, Label: d.Policy.Postmortem.Label, ActionLabel: d.Policy.Postmortem.ActionLabel,
 		Author: d.author()}
+	return postmortem.Sync(ctx, d.Client, repo, f, opts)
 }
 
 // prFacts are the postmortem's facts from the PR and what the merge made.

@@ -47,33 +47,21 @@ func (o Options) withDefaults() Options {
 // by its hidden marker among the issues with the postmortem label. It never opens a second one,
 // and leaves one it finds as it is (Sync refreshes it).
 func Open(ctx context.Context, c *github.Client, repo Repo, f Facts, opts Options) (Result, error) {
-	issue, created, err := open(ctx, c, repo, f, opts.withDefaults(), lookup{})
+	issue, created, err := open(ctx, c, repo, f, opts.withDefaults())
 	if err != nil {
 		return Result{}, err
 	}
 	return Result{Number: issue.GetNumber(), URL: issue.GetHTMLURL(), Created: created}, nil
 }
 
-// lookup is a look-up of the postmortem that the caller made already: done, and the issue it
-// found (nil for none).
-type lookup struct {
-	done  bool
-	issue *github.Issue
-}
-
-// open finds the postmortem or creates it: the issue, and whether this call created it. A look-up
-// already done stands for the first find.
-func open(ctx context.Context, c *github.Client, repo Repo, f Facts, opts Options, known lookup) (*github.Issue, bool, error) {
+// open finds the postmortem or creates it: the issue, and whether this call created it.
+func open(ctx context.Context, c *github.Client, repo Repo, f Facts, opts Options) (*github.Issue, bool, error) {
 	body, err := Render(opts.Template, f, opts.ActionLabel)
 	if err != nil {
 		return nil, false, err
 	}
 	created := false
 	find := func(ctx context.Context) (*github.Issue, bool, error) {
-		if known.done {
-			known.done = false
-			return known.issue, known.issue != nil, nil
-		}
 		return FindBy(ctx, c, repo, opts.Label, Marker(f), opts.Author)
 	}
 	create := func(ctx context.Context) (*github.Issue, error) {

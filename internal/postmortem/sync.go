@@ -13,20 +13,8 @@ import (
 // was created, so that time, not f.Opened, dates a refreshed body. A refresh costs what Open's
 // look-up costs plus at most one PATCH, and none when the facts are unchanged.
 func Sync(ctx context.Context, c *github.Client, repo Repo, f Facts, opts Options) (Result, error) {
-	return syncFrom(ctx, c, repo, f, opts, lookup{})
-}
-
-// SyncFound is Sync after the caller looked the postmortem up as FindBy does with opts.Label and
-// opts.Author: found is what that found, nil for none. The look-up is not made again, except
-// when GitHub refuses the create because a concurrent run made the issue meanwhile.
-func SyncFound(ctx context.Context, c *github.Client, repo Repo, f Facts, opts Options, found *github.Issue) (Result, error) {
-	return syncFrom(ctx, c, repo, f, opts, lookup{done: true, issue: found})
-}
-
-// syncFrom is Sync with a look-up already made, or not.
-func syncFrom(ctx context.Context, c *github.Client, repo Repo, f Facts, opts Options, known lookup) (Result, error) {
 	opts = opts.withDefaults()
-	issue, created, err := open(ctx, c, repo, f, opts, known)
+	issue, created, err := open(ctx, c, repo, f, opts)
 	if err != nil {
 		return Result{}, err
 	}
