@@ -56,7 +56,7 @@ func (c *guardCmd) check(ctx context.Context, env *Env, policies *config.Resolve
 	if err := guard.Tighten(&policy.Guard, c.severity, c.limits); err != nil {
 		return Usage(err)
 	}
-	base, err := rangeBase(ctx, repo, c.base, source)
+	base, err := source.RangeBase(ctx, repo, c.base)
 	if err != nil {
 		return Usage(err)
 	}
@@ -67,15 +67,6 @@ func (c *guardCmd) check(ctx context.Context, env *Env, policies *config.Resolve
 	res := guard.Check(set, policy.Guard, c.severity)
 	h := guard.Heading{Range: c.base + "..." + c.head, Policy: source.String()}
 	return c.report(env, res, h)
-}
-
-// rangeBase is the full ref the range starts at: the one the policy was just read from in the
-// checkout, or else the one config.ResolveBase finds, so git resolves the base once per run.
-func rangeBase(ctx context.Context, repo, base string, source config.Source) (string, error) {
-	if source.Ref != "" && !source.API && source.File == config.DefaultPath {
-		return source.Ref, nil
-	}
-	return config.ResolveBase(ctx, repo, base)
 }
 
 // validate checks the arguments that need no repository.
