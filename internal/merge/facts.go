@@ -32,8 +32,9 @@ type Facts struct {
 	IncidentUnread bool
 }
 
-// mode is how facts reads: for a dry run's plan (GETs only, the login never asked) or for the
-// run that applies the plan (the tags as release.Run reads them, the postmortem's author checked).
+// mode is how facts reads: for a dry run's plan (GETs only, the login never asked, with the
+// incident's log and the postmortem) or for the run that applies the plan (the tags as release.Run
+// reads them).
 type mode bool
 
 const (
