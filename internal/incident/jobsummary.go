@@ -8,13 +8,13 @@ import (
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 )
 
-// DefaultTokenLogin is the login a workflow's GITHUB_TOKEN writes as.
-const DefaultTokenLogin = "github-actions[bot]"
+// defaultTokenLogin is the login a workflow's GITHUB_TOKEN writes as.
+const defaultTokenLogin = "github-actions[bot]"
 
 // BranchWarning says that a branch cut with the default token starts no workflow, when it does
 // not. See https://docs.github.com/actions/security-for-github-actions/security-guides/automatic-token-authentication#using-the-github_token-in-a-workflow
 func BranchWarning(branch, identity string) string {
-	if branch == "" || identity != DefaultTokenLogin {
+	if branch == "" || identity != defaultTokenLogin {
 		return ""
 	}
 	return fmt.Sprintf("%s was cut with the default GITHUB_TOKEN, so its creation starts no workflow; the guard and verify run on its first push. "+

@@ -36,10 +36,10 @@ func TestUpdateSummaryNamesThePostmortem(t *testing.T) {
 // TestBranchWarningOnlyForTheDefaultToken: only a branch cut as github-actions[bot] gets the warning.
 func TestBranchWarningOnlyForTheDefaultToken(t *testing.T) {
 	t.Parallel()
-	if w := BranchWarning("hotfix/x", DefaultTokenLogin); !strings.HasPrefix(w, "hotfix/x was cut with the default GITHUB_TOKEN") {
+	if w := BranchWarning("hotfix/x", defaultTokenLogin); !strings.HasPrefix(w, "hotfix/x was cut with the default GITHUB_TOKEN") {
 		t.Errorf("BranchWarning for the default token = %q", w)
 	}
-	for _, tc := range [][2]string{{"hotfix/x", "incident-bot[bot]"}, {"", DefaultTokenLogin}} {
+	for _, tc := range [][2]string{{"hotfix/x", "incident-bot[bot]"}, {"", defaultTokenLogin}} {
 		if w := BranchWarning(tc[0], tc[1]); w != "" {
 			t.Errorf("BranchWarning(%q, %q) = %q, want none", tc[0], tc[1], w)
 		}
