@@ -75,26 +75,18 @@ func (c *releaseCmd) validate(args []string) error {
 	return nil
 }
 
-// plan prints the tag a merge into the base would get, from the local repository: load, decide,
-// report. It writes nothing.
+// plan prints the tag a merge into the base would get, from the local repository
+// (release.PlanLocal). It writes nothing.
 func (c *releaseCmd) plan(ctx context.Context, env *Env) error {
 	repo := env.Path(c.repo)
 	policy, _, err := readPolicy(ctx, checkoutPolicies(env, c.config, c.repo, nil), c.base)
 	if err != nil {
 		return err
 	}
-	base, err := config.ResolveBase(ctx, repo, c.base)
-	if err != nil {
-		return Usage(err)
-	}
-	facts, err := release.LocalFacts(ctx, repo, base)
+	plan, err := release.PlanLocal(ctx, repo, c.base, c.releaseConfig(policy).Prefix)
 	if errors.Is(err, release.ErrLocal) {
 		return Usage(err)
 	}
-	if err != nil {
-		return err
-	}
-	plan, err := release.Decide(c.releaseConfig(policy).Prefix, facts)
 	if err != nil {
 		return err
 	}
