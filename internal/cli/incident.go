@@ -119,9 +119,11 @@ func (c *incidentCmd) session(ctx context.Context, env *Env, t event.Trigger, r 
 	return incidentSession{remote: r, opts: opts, webhook: hook}, err
 }
 
-// incidentOptions are the incident package's options from the policy.
+// incidentOptions are the incident package's options from the policy, with the login the
+// toolkit writes the log as: the policy's incident.identity, else the identity input, else
+// GitHub's GraphQL viewer, asked once per run.
 func incidentOptions(ctx context.Context, r remote, p config.Policy, env *Env) (incident.Options, error) {
-	id, err := logIdentity(ctx, r, p, env)
+	id, err := r.who.Login(ctx, p.Incident.Identity)
 	return incident.OptionsFor(p, id, env.Now), err
 }
 

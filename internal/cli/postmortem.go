@@ -62,7 +62,7 @@ func (c *postmortemCmd) forIncident(ctx context.Context, env *Env) error {
 	if d.Template, err = r.template(ctx, policy.Postmortem.Template, branch); err != nil {
 		return err
 	}
-	if d.Identity, err = logIdentity(ctx, r, policy, env); err != nil {
+	if d.Identity, err = r.who.Login(ctx, policy.Incident.Identity); err != nil {
 		return err
 	}
 	res, err := d.IncidentPostmortem(ctx, c.incident)

@@ -47,7 +47,7 @@ func (c *remindCmd) exec(ctx context.Context, env *Env, r remote, policies *conf
 	if err != nil {
 		return err
 	}
-	identity, err := logIdentity(ctx, r, policy, env)
+	identity, err := r.who.Login(ctx, policy.Incident.Identity)
 	if err != nil {
 		return err
 	}

@@ -47,7 +47,7 @@ func (c *reportCmd) Run(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	identity, err := logIdentity(ctx, r, policy, env)
+	identity, err := r.who.Login(ctx, policy.Incident.Identity)
 	if err != nil {
 		return err
 	}
