@@ -35,7 +35,7 @@ func (f *remoteFlags) bind(fs *flag.FlagSet) {
 
 // connect builds the one GitHub client for a command, masking the token in the job log first.
 func (f *remoteFlags) connect(ctx context.Context, env *Env) (remote, error) {
-	token := firstSet(env.Getenv("INPUT_TOKEN"), env.Getenv("GITHUB_TOKEN"))
+	token := env.token()
 	if token == "" {
 		return remote{}, Usage(errors.New("no GitHub token: set the token input, or GITHUB_TOKEN"))
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 
@@ -50,7 +49,7 @@ func (c *incidentCmd) Run(ctx context.Context, env *Env, args []string) error {
 	if len(args) != 1 || !slices.Contains(incidentSubcommands, event.Kind(args[0])) {
 		return Usage(fmt.Errorf("hotfix incident needs one subcommand, got %q; valid subcommands: declare, update", strings.Join(args, " ")))
 	}
-	t, err := event.Load(env.Getenv, func(p string) ([]byte, error) { return os.ReadFile(env.Path(p)) })
+	t, err := env.loadEvent()
 	if err != nil {
 		return Usage(err)
 	}

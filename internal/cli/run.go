@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
@@ -41,7 +40,7 @@ func (c *runCmd) Run(ctx context.Context, env *Env, args []string) error {
 	if _, err := onlyRoute(event.Decision{Kind: event.None}, c.only); err != nil {
 		return Usage(err)
 	}
-	t, err := event.Load(env.Getenv, func(p string) ([]byte, error) { return os.ReadFile(env.Path(p)) })
+	t, err := env.loadEvent()
 	if err != nil {
 		return Usage(err)
 	}
@@ -153,7 +152,7 @@ func dispatch(ctx context.Context, env *Env, t event.Trigger, d event.Decision, 
 
 // hasToken reports whether the run has a GitHub token.
 func hasToken(env *Env) bool {
-	return firstSet(env.Getenv("INPUT_TOKEN"), env.Getenv("GITHUB_TOKEN")) != ""
+	return env.token() != ""
 }
 
 // routingPolicy is the policy the route is chosen under, from the run's resolver (the override
