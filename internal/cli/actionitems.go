@@ -56,7 +56,7 @@ func (c *actionItemsCmd) Run(ctx context.Context, env *Env, args []string) error
 // exec syncs the postmortem's table, or creates its typed rows' issues, with the policy on the
 // branch c.ref from policies.
 func (c *actionItemsCmd) exec(ctx context.Context, env *Env, action string, r remote, policies *config.Resolver) error {
-	if ok, err := mayWrite(ctx, r, c.requestedBy); err != nil || !ok {
+	if ok, err := gh.MayWrite(ctx, r.client, r.owner, r.name, c.requestedBy); err != nil || !ok {
 		fmt.Fprintf(env.Stdout, "%s may not create action items: it takes write access to the repository; nothing changed\n", c.requestedBy)
 		return err
 	}
@@ -84,8 +84,7 @@ func (c *actionItemsCmd) report(env *Env, res actionitem.Result) error {
 	}
 	fmt.Fprintln(env.Stdout, res.Line())
 	rn := env.runner()
-	return errors.Join(rn.SetOutput("changed", fmt.Sprint(res.Changed)), rn.SetOutput("all_closed", fmt.Sprint(res.AllClosed)),
-		rn.Summary(fmt.Sprintf("### Action items\n\n%s\n", res.Line())))
+	return errors.Join(setOutputs(rn, "action-items", res.Outputs()), rn.Summary(res.Summary()))
 }
 
 // followupPolicy reads the policy the follow-up commands run under, on the branch ref.
@@ -97,14 +96,4 @@ func followupPolicy(ctx context.Context, env *Env, policies *config.Resolver, re
 	}
 	fmt.Fprintf(env.log(), "policy: %s\n", source)
 	return p, nil
-}
-
-// mayWrite reports whether login has write access or above; true when no login is named (a
-// person at a terminal, with their own token).
-func mayWrite(ctx context.Context, r remote, login string) (bool, error) {
-	if login == "" {
-		return true, nil
-	}
-	p, err := gh.Permission(ctx, r.client, r.owner, r.name, login)
-	return gh.CanWrite(p), err
 }

@@ -2,9 +2,11 @@ package cli
 
 import (
 	"io"
+	"os"
 	"path/filepath"
 	"time"
 
+	"github.com/incident-hotfix/incident-hotfix/internal/event"
 	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 )
 
@@ -49,4 +51,14 @@ func (e *Env) Path(p string) string {
 // MapEnv returns a Getenv that reads from m, for tests and for nested runs.
 func MapEnv(m map[string]string) func(string) string {
 	return func(k string) string { return m[k] }
+}
+
+// token is the GitHub token: the token input, else GITHUB_TOKEN; "" when there is none.
+func (e *Env) token() string {
+	return firstSet(e.Getenv("INPUT_TOKEN"), e.Getenv("GITHUB_TOKEN"))
+}
+
+// loadEvent loads the event that started the workflow (GITHUB_EVENT_NAME, GITHUB_EVENT_PATH).
+func (e *Env) loadEvent() (event.Trigger, error) {
+	return event.Load(e.Getenv, func(p string) ([]byte, error) { return os.ReadFile(e.Path(p)) })
 }

@@ -29,8 +29,8 @@ func Usage(err error) error {
 	return usageError{err}
 }
 
-// IsUsage reports whether err was marked by Usage.
-func IsUsage(err error) bool {
+// isUsage reports whether err was marked by Usage.
+func isUsage(err error) bool {
 	var u usageError
 	return errors.As(err, &u)
 }
@@ -40,7 +40,7 @@ func exitCode(err error) int {
 	switch {
 	case err == nil:
 		return ExitOK
-	case IsUsage(err):
+	case isUsage(err):
 		return ExitUsage
 	default:
 		return ExitFailed

@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 	"github.com/incident-hotfix/incident-hotfix/internal/identity"
+	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 )
 
 // remote is the repository on GitHub that an API command works on.
@@ -34,7 +35,7 @@ func (f *remoteFlags) bind(fs *flag.FlagSet) {
 
 // connect builds the one GitHub client for a command, masking the token in the job log first.
 func (f *remoteFlags) connect(ctx context.Context, env *Env) (remote, error) {
-	token := firstSet(env.Getenv("INPUT_TOKEN"), env.Getenv("GITHUB_TOKEN"))
+	token := env.token()
 	if token == "" {
 		return remote{}, Usage(errors.New("no GitHub token: set the token input, or GITHUB_TOKEN"))
 	}
@@ -51,36 +52,19 @@ func (f *remoteFlags) connect(ctx context.Context, env *Env) (remote, error) {
 	return remote{client: c, owner: owner, name: name, who: identity.New(c, env.Getenv(identity.Input))}, nil
 }
 
-// template reads the policy's postmortem template from the base branch; "" when the policy
-// names none, so the built-in one is used.
+// template reads the policy's postmortem template from the base branch (postmortem.ReadTemplate);
+// a template the branch lacks is a usage error.
 func (r remote) template(ctx context.Context, path, base string) (string, error) {
-	if path == "" {
-		return "", nil
+	text, err := postmortem.ReadTemplate(ctx, r.client, postmortem.Repo{Owner: r.owner, Name: r.name}, path, base)
+	if errors.Is(err, postmortem.ErrNoTemplate) {
+		return "", Usage(err)
 	}
-	data, found, err := r.file(ctx, base, path)
-	if err != nil {
-		return "", err
-	}
-	if !found {
-		return "", Usage(fmt.Errorf("the policy's postmortem template %s is not on %s", path, base))
-	}
-	return string(data), nil
+	return text, err
 }
 
 // file reads a file at ref; found is false when it is not there.
 func (r remote) file(ctx context.Context, ref, path string) ([]byte, bool, error) {
-	fc, _, _, err := r.client.Repositories.GetContents(ctx, r.owner, r.name, path, &github.RepositoryContentGetOptions{Ref: ref})
-	if gh.Kind(err) == gh.NotFound {
-		return nil, false, nil
-	}
-	if err != nil {
-		return nil, false, fmt.Errorf("read %s on %s: %w", path, ref, gh.Explain(err))
-	}
-	text, err := fc.GetContent()
-	if err != nil {
-		return nil, false, fmt.Errorf("decode %s on %s: %w", path, ref, err)
-	}
-	return []byte(text), true, nil
+	return gh.File(ctx, r.client, r.owner, r.name, ref, path)
 }
 
 func firstSet(vals ...string) string {

@@ -2,18 +2,15 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/change"
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/guard"
-	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 )
 
 // guardCmd checks a hotfix branch against the minimal-change policy of its base branch.
@@ -56,10 +53,10 @@ func (c *guardCmd) check(ctx context.Context, env *Env, policies *config.Resolve
 	if err != nil {
 		return err
 	}
-	if err := c.tighten(&policy.Guard); err != nil {
+	if err := guard.Tighten(&policy.Guard, c.severity, c.limits); err != nil {
 		return Usage(err)
 	}
-	base, err := rangeBase(ctx, repo, c.base, source)
+	base, err := source.RangeBase(ctx, repo, c.base)
 	if err != nil {
 		return Usage(err)
 	}
@@ -70,15 +67,6 @@ func (c *guardCmd) check(ctx context.Context, env *Env, policies *config.Resolve
 	res := guard.Check(set, policy.Guard, c.severity)
 	h := guard.Heading{Range: c.base + "..." + c.head, Policy: source.String()}
 	return c.report(env, res, h)
-}
-
-// rangeBase is the full ref the range starts at: the one the policy was just read from in the
-// checkout, or else the one config.ResolveBase finds, so git resolves the base once per run.
-func rangeBase(ctx context.Context, repo, base string, source config.Source) (string, error) {
-	if source.Ref != "" && !source.API && source.File == config.DefaultPath {
-		return source.Ref, nil
-	}
-	return config.ResolveBase(ctx, repo, base)
 }
 
 // validate checks the arguments that need no repository.
@@ -97,29 +85,6 @@ func (c *guardCmd) validate(args []string) error {
 	return nil
 }
 
-// tighten applies the command-line limits. They may only lower the policy's limits for the
-// severity, because the policy on the base branch is the authority and a hotfix must not loosen it.
-func (c *guardCmd) tighten(g *config.Guard) error {
-	l := g.LimitsFor(c.severity)
-	for _, lim := range []struct {
-		name          string
-		given, policy *int
-	}{
-		{"max-lines", &c.limits.MaxLines, &l.MaxLines},
-		{"max-files", &c.limits.MaxFiles, &l.MaxFiles},
-		{"max-commits", &c.limits.MaxCommits, &l.MaxCommits},
-	} {
-		if *lim.given > *lim.policy {
-			return fmt.Errorf("--%s %d is looser than the policy's %d; a caller can only tighten limits, so raise them in the policy on the base branch", lim.name, *lim.given, *lim.policy)
-		}
-		if *lim.given > 0 {
-			*lim.policy = *lim.given
-		}
-	}
-	g.Limits, g.Severity = l, nil
-	return nil
-}
-
 // changeError marks a bad repository or ref, or refs with no history in common, as a usage error.
 func changeError(err error) error {
 	var refErr *change.RefError
@@ -129,32 +94,11 @@ func changeError(err error) error {
 	return err
 }
 
-// report prints the result: JSON, or the table for people; inside an action also annotations,
-// the job summary and the outputs verdict, changed_files and changed_lines.
+// report prints the result (guard.Report) and sets the outputs verdict, changed_files and
+// changed_lines; a failed verdict is ErrCheckFailed.
 func (c *guardCmd) report(env *Env, res guard.Result, h guard.Heading) error {
 	r := env.runner()
-	if c.json {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(res); err != nil {
-			return err
-		}
-	} else {
-		res.WriteText(env.Stdout, h)
-	}
-	for _, f := range res.Findings {
-		level := runner.Error
-		if f.Level == config.LevelWarn {
-			level = runner.Warning
-		}
-		r.Annotate(runner.Annotation{Level: level, File: f.Path, Title: "hotfix guard: " + f.Rule, Message: f.Message})
-	}
-	err := errors.Join(
-		r.Summary(res.Markdown(h)),
-		setOutputs(r, "guard", map[string]string{"verdict": res.Verdict,
-			"changed_files": strconv.Itoa(res.ChangedFiles), "changed_lines": strconv.Itoa(res.ChangedLines())}),
-	)
-	if err != nil {
+	if err := errors.Join(guard.Report(env.Stdout, r, res, h, c.json), setOutputs(r, "guard", res.Outputs())); err != nil {
 		return err
 	}
 	if res.Verdict == guard.Fail {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/event"
@@ -36,7 +35,7 @@ func runGitHubGuard(ctx context.Context, env *Env, t event.Trigger, opts runOpti
 		return err
 	}
 	repo := guard.Repo{Client: r.client, Owner: r.owner, Name: r.name}
-	if err := pushBase(ctx, env, repo, &target, opts.Policy.Branches.Release); err != nil {
+	if err := target.MeasureFrom(ctx, repo, opts.Policy.Branches.Release, env.Stdout); err != nil {
 		return fmt.Errorf("guard: %w", gh.Explain(err))
 	}
 	policy, source, err := readPolicy(ctx, opts.Policies, target.Base)
@@ -47,38 +46,14 @@ func runGitHubGuard(ctx context.Context, env *Env, t event.Trigger, opts runOpti
 	if err != nil {
 		return Usage(err)
 	}
-	set, err := target.ChangeSet(ctx, repo)
-	if err != nil {
-		return fmt.Errorf("guard: read the change set: %w", gh.Explain(err))
-	}
-	res := guard.Check(set, policy.Guard, severity)
-	ov, err := guard.FindOverride(ctx, repo, guard.OverrideQuery{PR: target.PR, Label: policy.Guard.OverrideLabel, Result: res,
-		Action: t.PullRequest.GetAction(), ActionLabel: t.PullRequest.GetLabel().GetName(), Author: r.who.Author(policy.Incident.Identity),
-		Head: set.HeadSHA})
-	if err != nil {
-		return fmt.Errorf("guard: %w", gh.Explain(err))
-	}
-	out := guard.Outcome{Result: ov.Apply(res), Override: ov, Heading: target.Heading(set, source.String()), SHA: set.HeadSHA}
-	notes, err := guard.Publish(ctx, repo, target, out, guard.PublishOptions{DryRun: opts.DryRun, Fork: t.Fork, RunURL: runURL(t),
-		Author: r.who.Author(policy.Incident.Identity)})
-	return errors.Join(err, reportOutcome(env, out, notes))
-}
-
-// pushBase measures a push from the branch the hotfix was cut from, the production branch or a
-// maintenance branch (the glob release), as its pull request into that branch will be measured.
-func pushBase(ctx context.Context, env *Env, repo guard.Repo, target *guard.Target, release string) error {
-	if target.PR != nil {
-		return nil
-	}
-	base, err := guard.ForkBase(ctx, repo, target.Head, target.Base, firstSet(release, config.Default().Branches.Release))
+	out, err := guard.Evaluate(ctx, repo, guard.Evaluation{Target: target, Policy: policy.Guard, Source: source.String(), Severity: severity,
+		Action: t.PullRequest.GetAction(), ActionLabel: t.PullRequest.GetLabel().GetName(), Author: r.who.Author(policy.Incident.Identity)})
 	if err != nil {
 		return err
 	}
-	if base != target.Base {
-		fmt.Fprintf(env.Stdout, "guard: the push was cut from %s, not %s, so it is measured from %s\n", base, target.Base, base)
-	}
-	target.Base = base
-	return nil
+	notes, err := guard.Publish(ctx, repo, target, out, guard.PublishOptions{DryRun: opts.DryRun, Fork: t.Fork, RunURL: runURL(t),
+		Author: r.who.Author(policy.Incident.Identity)})
+	return errors.Join(err, reportOutcome(env, out, notes))
 }
 
 // runURL is the workflow run's page, or "" outside a run.
@@ -93,27 +68,5 @@ func runURL(t event.Trigger) string {
 // local guard does, and adds the override and the writes to the summary.
 func reportOutcome(env *Env, o guard.Outcome, notes []guard.Note) error {
 	err := (&guardCmd{}).report(env, o.Shown(), o.Heading)
-	for _, n := range notes {
-		if n.Refused {
-			warn(env, n.Text) // a write refused for lack of permission: shown, not failed
-			continue
-		}
-		fmt.Fprintln(env.Stdout, n.Text)
-	}
-	rn := env.runner()
-	if note := o.Override.Note(); note != "" || len(notes) > 0 {
-		if serr := rn.Summary(note + notesMarkdown(notes)); serr != nil {
-			return errors.Join(err, serr)
-		}
-	}
-	return err
-}
-
-// notesMarkdown lists the notes about GitHub writes for the step summary.
-func notesMarkdown(notes []guard.Note) string {
-	var b strings.Builder
-	for _, n := range notes {
-		b.WriteString("\n- " + n.Text)
-	}
-	return b.String() + "\n"
+	return errors.Join(err, guard.ReportNotes(env.Stdout, env.runner(), func(msg string) { warn(env, msg) }, o, notes))
 }

@@ -51,7 +51,7 @@ func writeCommandHelp(w io.Writer, cmd Command, fs *flag.FlagSet) {
 	fs.VisitAll(func(f *flag.Flag) {
 		kind, usage := flag.UnquoteUsage(f)
 		fmt.Fprintf(w, "  --%s %s\n", f.Name, kind)
-		fmt.Fprintf(w, "        %s (input: %s", usage, InputName(f.Name))
+		fmt.Fprintf(w, "        %s (input: %s", usage, inputName(f.Name))
 		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
 			fmt.Fprintf(w, "; default %s", f.DefValue)
 		}

@@ -2,19 +2,16 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/event"
+	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 	"github.com/incident-hotfix/incident-hotfix/internal/notify"
-	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 )
 
@@ -52,7 +49,7 @@ func (c *incidentCmd) Run(ctx context.Context, env *Env, args []string) error {
 	if len(args) != 1 || !slices.Contains(incidentSubcommands, event.Kind(args[0])) {
 		return Usage(fmt.Errorf("hotfix incident needs one subcommand, got %q; valid subcommands: declare, update", strings.Join(args, " ")))
 	}
-	t, err := event.Load(env.Getenv, func(p string) ([]byte, error) { return os.ReadFile(env.Path(p)) })
+	t, err := env.loadEvent()
 	if err != nil {
 		return Usage(err)
 	}
@@ -104,11 +101,10 @@ type incidentSession struct {
 func (c *incidentCmd) session(ctx context.Context, env *Env, t event.Trigger, r remote, policies *config.Resolver) (incidentSession, error) {
 	branch := t.BaseRef()
 	if branch == "" {
-		repo, _, err := r.client.Repositories.Get(ctx, r.owner, r.name)
-		if err != nil {
-			return incidentSession{}, fmt.Errorf("read repository %s/%s: %w", r.owner, r.name, err)
+		var err error
+		if branch, err = gh.DefaultBranch(ctx, r.client, r.owner, r.name); err != nil {
+			return incidentSession{}, err
 		}
-		branch = repo.GetDefaultBranch()
 	}
 	p, _, err := readPolicy(ctx, policies, branch)
 	if err != nil {
@@ -122,19 +118,12 @@ func (c *incidentCmd) session(ctx context.Context, env *Env, t event.Trigger, r 
 	return incidentSession{remote: r, opts: opts, webhook: hook}, err
 }
 
-// incidentOptions are the incident package's options from the policy.
+// incidentOptions are the incident package's options from the policy, with the login the
+// toolkit writes the log as: the policy's incident.identity, else the identity input, else
+// GitHub's GraphQL viewer, asked once per run.
 func incidentOptions(ctx context.Context, r remote, p config.Policy, env *Env) (incident.Options, error) {
-	id, err := logIdentity(ctx, r, p, env)
-	now := env.Now
-	if now == nil {
-		now = time.Now
-	}
-	return incident.Options{
-		Identity: id, Label: p.Incident.Label, Production: p.Branches.Production, Prefix: p.Release.Prefix,
-		Window: p.Incident.RecentChanges.D(), Scale: incident.ScaleFor(p), Now: now,
-		Postmortem: postmortem.Options{Label: p.Postmortem.Label, ActionLabel: p.Postmortem.ActionLabel},
-		DueAfter:   p.Postmortem.Due(),
-	}, err
+	id, err := r.who.Login(ctx, p.Incident.Identity)
+	return incident.OptionsFor(p, id, env.Now), err
 }
 
 // notifyText sends text to the webhook, if there is one; a failure is a warning, never an error.
@@ -162,7 +151,5 @@ func (c *incidentCmd) print(env *Env, v any, line string) error {
 		_, err := fmt.Fprintln(env.Stdout, line)
 		return err
 	}
-	enc := json.NewEncoder(env.Stdout)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	return writeJSON(env.Stdout, v)
 }

@@ -6,7 +6,6 @@ import (
 
 	"github.com/incident-hotfix/incident-hotfix/internal/event"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
-	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 )
 
@@ -25,36 +24,12 @@ func (c *incidentCmd) update(ctx context.Context, env *Env, t event.Trigger, s i
 	if got.Outcome == incident.Applied {
 		s.notifyText(ctx, env, incident.Notice(got.Record, got.Entry, t.IssueComment.GetIssue().GetHTMLURL()))
 	}
-	line := updateLine(number, got)
-	if err := runner.New(env.Getenv, env.Stdout).Summary(updateSummary(number, t.IssueComment.GetIssue().GetHTMLURL(), got)); err != nil {
+	line := incident.UpdateLine(number, got)
+	if err := runner.New(env.Getenv, env.Stdout).Summary(incident.UpdateSummary(number, t.IssueComment.GetIssue().GetHTMLURL(), got)); err != nil {
 		return err
 	}
 	if pm := got.Postmortem; pm != nil {
-		line += fmt.Sprintf("; postmortem #%d %s %s", pm.Number, postmortemWord(*pm), pm.URL)
+		line += fmt.Sprintf("; postmortem #%d %s %s", pm.Number, incident.PostmortemWord(*pm), pm.URL)
 	}
 	return c.print(env, got, line)
-}
-
-// postmortemWord says what /resolve did to the postmortem.
-func postmortemWord(pm postmortem.Result) string {
-	switch {
-	case pm.Created:
-		return "opened"
-	case pm.Refreshed:
-		return "refreshed with the final timeline"
-	default:
-		return "already up to date"
-	}
-}
-
-// updateLine says what became of the command, and why when it was refused or invalid.
-func updateLine(number int, got incident.Handled) string {
-	line := fmt.Sprintf("incident #%d: %s", number, got.Outcome)
-	if got.Type != "" {
-		line += " " + got.Type
-	}
-	if got.Reason != "" {
-		line += ": " + got.Reason
-	}
-	return line
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/scaffold"
 )
@@ -42,7 +41,7 @@ func (c *initCmd) Run(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	writeFacts(env.Stdout, facts)
+	facts.WriteText(env.Stdout)
 	do := scaffold.Write
 	if c.dryRun {
 		do = scaffold.Check
@@ -55,41 +54,6 @@ func (c *initCmd) Run(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	c.writeReport(env.Stdout, written, files)
+	scaffold.WriteReport(env.Stdout, written, files, c.dryRun)
 	return nil
-}
-
-// writeFacts prints what init detected, and how.
-func writeFacts(w io.Writer, f scaffold.Facts) {
-	fmt.Fprintf(w, "repository: %s\n", f.Root)
-	fmt.Fprintf(w, "production branch: %s (%s)\n", f.Production, f.ProductionNote)
-	fmt.Fprintf(w, "develop branch: %s (%s)\n", f.Develop, f.DevelopNote)
-	fmt.Fprintf(w, "verify steps: %d\n", len(f.Steps))
-	for _, n := range f.StepNotes {
-		fmt.Fprintf(w, "  %s\n", n)
-	}
-	if len(f.Steps) == 0 {
-		fmt.Fprintf(w, "  none detected: list your lint, build and test steps under verify.steps in %s\n", scaffold.PolicyPath)
-	}
-}
-
-// writeReport lists the files with their sizes; under --dry-run it also shows their content.
-func (c *initCmd) writeReport(w io.Writer, written []scaffold.Written, files []scaffold.File) {
-	verb := "wrote"
-	if c.dryRun {
-		verb = "would write"
-	}
-	for i, f := range written {
-		how := "new"
-		if f.Replaced {
-			how = "replaced"
-		}
-		fmt.Fprintf(w, "%s %s (%d bytes, %s)\n", verb, f.Path, f.Size, how)
-		if c.dryRun {
-			fmt.Fprintf(w, "--- %s\n%s", f.Path, files[i].Content)
-		}
-	}
-	if !c.dryRun {
-		fmt.Fprintln(w, "next: commit these files to the production branch; the workflows run from there")
-	}
 }

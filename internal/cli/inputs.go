@@ -6,16 +6,16 @@ import (
 	"strings"
 )
 
-// InputName is the action input that binds to the flag called name: snake_case, so that the runner's
+// inputName is the action input that binds to the flag called name: snake_case, so that the runner's
 // variable is INPUT_MAX_LINES for --max-lines. See
 // https://docs.github.com/en/actions/sharing-automations/creating-actions/metadata-syntax-for-github-actions#inputs
-func InputName(flagName string) string {
+func inputName(flagName string) string {
 	return strings.ReplaceAll(flagName, "-", "_")
 }
 
 // inputVar is the environment variable the runner sets for an input.
 func inputVar(flagName string) string {
-	return "INPUT_" + strings.ToUpper(InputName(flagName))
+	return "INPUT_" + strings.ToUpper(inputName(flagName))
 }
 
 // bindInputs sets each flag that the command line left alone from its INPUT_* variable, when that
@@ -33,7 +33,7 @@ func bindInputs(fs *flag.FlagSet, getenv func(string) string) error {
 			return
 		}
 		if err := fs.Set(f.Name, v); err != nil {
-			errs = append(errs, fmt.Sprintf("input %s=%q: %v", InputName(f.Name), v, err))
+			errs = append(errs, fmt.Sprintf("input %s=%q: %v", inputName(f.Name), v, err))
 		}
 	})
 	if len(errs) > 0 {

@@ -5,10 +5,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
 
 	"github.com/google/go-github/v60/github"
-	"github.com/incident-hotfix/incident-hotfix/internal/event"
 	"github.com/incident-hotfix/incident-hotfix/internal/merge"
 )
 
@@ -58,7 +56,7 @@ func (f *stepFlags) pullRequest(ctx context.Context, env *Env, r remote) (*githu
 		}
 		return pr, nil
 	}
-	t, err := event.Load(env.Getenv, func(p string) ([]byte, error) { return os.ReadFile(env.Path(p)) })
+	t, err := env.loadEvent()
 	if err != nil {
 		return nil, Usage(fmt.Errorf("no --pr, and no event to take the PR from: %w", err))
 	}

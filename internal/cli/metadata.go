@@ -38,7 +38,7 @@ func Inputs(command string) (inputs []string, ok bool) {
 	fs := flag.NewFlagSet(command, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	cmd.Flags(fs)
-	fs.VisitAll(func(f *flag.Flag) { inputs = append(inputs, InputName(f.Name)) })
+	fs.VisitAll(func(f *flag.Flag) { inputs = append(inputs, inputName(f.Name)) })
 	return append(inputs, envInputs[command]...), true
 }
 

@@ -1,9 +1,7 @@
 package cli
 
 import (
-	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 )
@@ -40,27 +38,8 @@ func Outputs(command string) []string {
 	return all
 }
 
-// setOutputs writes values as command's step outputs, in the table's order. A name that the
-// table does not list for command is an error, and nothing is written.
+// setOutputs writes values as command's step outputs, in the table's order (runner.SetOutputs):
+// a name that the table does not list for command is an error, and nothing is written.
 func setOutputs(r *runner.Runner, command string, values map[string]string) error {
-	declared := Outputs(command)
-	var unknown []string
-	for name := range values {
-		if !slices.Contains(declared, name) {
-			unknown = append(unknown, name)
-		}
-	}
-	if len(unknown) > 0 {
-		slices.Sort(unknown)
-		return fmt.Errorf("hotfix %s writes the undeclared outputs %s; declared: %s",
-			command, strings.Join(unknown, ", "), strings.Join(declared, ", "))
-	}
-	for _, name := range declared {
-		if v, ok := values[name]; ok {
-			if err := r.SetOutput(name, v); err != nil {
-				return fmt.Errorf("output %s: %w", name, err)
-			}
-		}
-	}
-	return nil
+	return r.SetOutputs(command, Outputs(command), values)
 }

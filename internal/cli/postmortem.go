@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 
+	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 	"github.com/incident-hotfix/incident-hotfix/internal/merge"
 )
 
@@ -49,19 +50,19 @@ func (c *postmortemCmd) forIncident(ctx context.Context, env *Env) error {
 	if err != nil {
 		return err
 	}
-	repo, _, err := r.client.Repositories.Get(ctx, r.owner, r.name)
+	branch, err := gh.DefaultBranch(ctx, r.client, r.owner, r.name)
 	if err != nil {
-		return fmt.Errorf("read repository %s/%s: %w", r.owner, r.name, err)
+		return err
 	}
-	policy, _, err := readPolicy(ctx, r.policies(), repo.GetDefaultBranch())
+	policy, _, err := readPolicy(ctx, r.policies(), branch)
 	if err != nil {
 		return err
 	}
 	d := merge.Deps{Client: r.client, Owner: r.owner, Name: r.name, Policy: policy, Now: env.Now}
-	if d.Template, err = r.template(ctx, policy.Postmortem.Template, repo.GetDefaultBranch()); err != nil {
+	if d.Template, err = r.template(ctx, policy.Postmortem.Template, branch); err != nil {
 		return err
 	}
-	if d.Identity, err = logIdentity(ctx, r, policy, env); err != nil {
+	if d.Identity, err = r.who.Login(ctx, policy.Incident.Identity); err != nil {
 		return err
 	}
 	res, err := d.IncidentPostmortem(ctx, c.incident)

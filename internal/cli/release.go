@@ -11,7 +11,6 @@ import (
 
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
-	"github.com/incident-hotfix/incident-hotfix/internal/markdown"
 	"github.com/incident-hotfix/incident-hotfix/internal/release"
 )
 
@@ -76,43 +75,25 @@ func (c *releaseCmd) validate(args []string) error {
 	return nil
 }
 
-// plan prints the tag a merge into the base would get, from the local repository: load, decide,
-// report. It writes nothing.
+// plan prints the tag a merge into the base would get, from the local repository
+// (release.PlanLocal). It writes nothing.
 func (c *releaseCmd) plan(ctx context.Context, env *Env) error {
 	repo := env.Path(c.repo)
 	policy, _, err := readPolicy(ctx, checkoutPolicies(env, c.config, c.repo, nil), c.base)
 	if err != nil {
 		return err
 	}
-	base, err := config.ResolveBase(ctx, repo, c.base)
-	if err != nil {
-		return Usage(err)
-	}
-	facts, err := release.LocalFacts(ctx, repo, base)
+	plan, err := release.PlanLocal(ctx, repo, c.base, c.releaseConfig(policy).Prefix)
 	if errors.Is(err, release.ErrLocal) {
 		return Usage(err)
 	}
 	if err != nil {
 		return err
 	}
-	plan, err := release.Decide(c.releaseConfig(policy).Prefix, facts)
-	if err != nil {
-		return err
-	}
 	if c.json {
 		return writeJSON(env.Stdout, plan)
 	}
-	verb := "would tag"
-	switch {
-	case plan.Exists:
-		verb = "already tagged"
-	case plan.Released:
-		verb = "already released in"
-	}
-	fmt.Fprintf(env.Stdout, "%s %s on %s (previous %s)\n%s\n", verb, plan.Tag, plan.Target, orNone(plan.PreviousTag), plan.Reason)
-	for _, why := range plan.Ignored {
-		fmt.Fprintf(env.Stdout, "ignored: %s\n", why)
-	}
+	plan.WriteText(env.Stdout)
 	return nil
 }
 
@@ -171,18 +152,10 @@ func (c *releaseCmd) report(env *Env, res release.Result) error {
 			return err
 		}
 	} else {
-		verb := "tagged"
-		if !res.Created {
-			verb = "already tagged"
-		}
-		fmt.Fprintf(env.Stdout, "%s %s on %s (previous %s)\n%s\n", verb, res.Tag, res.SHA, orNone(res.PreviousTag), res.Reason)
+		res.WriteText(env.Stdout)
 	}
 	r := env.runner()
-	return errors.Join(
-		setOutputs(r, "release", map[string]string{"tag": res.Tag, "previous_tag": res.PreviousTag, "sha": res.SHA}),
-		r.Summary(fmt.Sprintf("### Release\n\n%s on %s (previous %s): %s\n",
-			markdown.Code(res.Tag), markdown.Code(res.SHA), markdown.Code(orNone(res.PreviousTag)), markdown.Text(res.Reason))),
-	)
+	return errors.Join(setOutputs(r, "release", res.Outputs()), r.Summary(res.Markdown()))
 }
 
 // serverURL is GitHub's web address for links: GITHUB_SERVER_URL, else github.com.

@@ -5,11 +5,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"time"
 
-	"github.com/incident-hotfix/incident-hotfix/internal/actionitem"
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
-	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 	"github.com/incident-hotfix/incident-hotfix/internal/remind"
 	"github.com/incident-hotfix/incident-hotfix/internal/runner"
@@ -50,16 +47,11 @@ func (c *remindCmd) exec(ctx context.Context, env *Env, r remote, policies *conf
 	if err != nil {
 		return err
 	}
-	identity, err := logIdentity(ctx, r, policy, env)
+	identity, err := r.who.Login(ctx, policy.Incident.Identity)
 	if err != nil {
 		return err
 	}
-	src := remind.Sources{IncidentLabel: policy.Incident.Label, PostmortemLabel: policy.Postmortem.Label, Items: actionitem.OptionsFor(policy), PostmortemDue: policy.Postmortem.Due(), Identity: identity}
-	cadence := map[string]time.Duration{}
-	for _, sev := range incident.ScaleFor(policy) {
-		cadence[sev.Name] = sev.Cadence
-	}
-	res, err := remind.Run(ctx, r.client, postmortem.Repo{Owner: r.owner, Name: r.name}, src, remind.Options{Cadence: cadence}, env.Now().UTC())
+	res, err := remind.Run(ctx, r.client, postmortem.Repo{Owner: r.owner, Name: r.name}, remind.SourcesFor(policy, identity), remind.OptionsFor(policy), env.Now().UTC())
 	if c.json {
 		return errors.Join(err, writeJSON(env.Stdout, res))
 	}
@@ -68,5 +60,5 @@ func (c *remindCmd) exec(ctx context.Context, env *Env, r remote, policies *conf
 	for _, p := range res.Problems {
 		rn.Annotate(runner.Annotation{Level: runner.Warning, Message: p})
 	}
-	return errors.Join(err, rn.SetOutput("posted", fmt.Sprint(res.Posted())), rn.Summary(remindSummary(res)))
+	return errors.Join(err, rn.SetOutput("posted", fmt.Sprint(res.Posted())), rn.Summary(res.Summary()))
 }

@@ -4,9 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"strconv"
-	"strings"
-	"time"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/actionitem"
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
@@ -38,7 +35,7 @@ func (c *reportCmd) Run(ctx context.Context, env *Env, args []string) error {
 		return Usage(fmt.Errorf("unexpected argument %q; give the window with --since", args[0]))
 	}
 	now := env.Now().UTC()
-	since, err := parseSince(c.since, now)
+	since, err := metrics.ParseSince(c.since, now)
 	if err != nil {
 		return Usage(err)
 	}
@@ -50,7 +47,7 @@ func (c *reportCmd) Run(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	identity, err := logIdentity(ctx, r, policy, env)
+	identity, err := r.who.Login(ctx, policy.Incident.Identity)
 	if err != nil {
 		return err
 	}
@@ -65,21 +62,4 @@ func (c *reportCmd) Run(ctx context.Context, env *Env, args []string) error {
 	}
 	fmt.Fprint(env.Stdout, metrics.Text(rep))
 	return env.runner().Summary(metrics.Markdown(rep))
-}
-
-// parseSince reads a window: "90d", "12h", or a date (YYYY-MM-DD, UTC midnight).
-func parseSince(s string, now time.Time) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	if d, err := time.Parse(time.DateOnly, s); err == nil {
-		return d, nil
-	}
-	units := map[string]time.Duration{"d": 24 * time.Hour, "h": time.Hour}
-	for suffix, unit := range units {
-		if num, ok := strings.CutSuffix(s, suffix); ok {
-			if n, err := strconv.Atoi(num); err == nil && n > 0 {
-				return now.Add(-time.Duration(n) * unit), nil
-			}
-		}
-	}
-	return time.Time{}, fmt.Errorf("--since %q is not a window; use Nd (90d), Nh (12h) or a date (2026-01-31)", s)
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
@@ -41,7 +40,7 @@ func (c *runCmd) Run(ctx context.Context, env *Env, args []string) error {
 	if _, err := onlyRoute(event.Decision{Kind: event.None}, c.only); err != nil {
 		return Usage(err)
 	}
-	t, err := event.Load(env.Getenv, func(p string) ([]byte, error) { return os.ReadFile(env.Path(p)) })
+	t, err := env.loadEvent()
 	if err != nil {
 		return Usage(err)
 	}
@@ -153,7 +152,7 @@ func dispatch(ctx context.Context, env *Env, t event.Trigger, d event.Decision, 
 
 // hasToken reports whether the run has a GitHub token.
 func hasToken(env *Env) bool {
-	return firstSet(env.Getenv("INPUT_TOKEN"), env.Getenv("GITHUB_TOKEN")) != ""
+	return env.token() != ""
 }
 
 // routingPolicy is the policy the route is chosen under, from the run's resolver (the override
@@ -187,19 +186,10 @@ func routingPolicy(ctx context.Context, env *Env, t event.Trigger, res *config.R
 // runLocalGuard checks the hotfix range of a push or a pull request with the guard on the
 // checkout: runGuard's way when there is no token.
 func runLocalGuard(ctx context.Context, env *Env, t event.Trigger, opts runOptions) error {
-	base, head := guardRange(t, opts.Policy.Branches.Production)
+	base, head := t.GuardRange(opts.Policy.Branches.Production)
 	c := &guardCmd{base: base, head: head, repo: opts.Repo, severity: opts.Severity}
 	if err := c.validate(nil); err != nil {
 		return Usage(err)
 	}
 	return c.check(ctx, env, opts.Policies)
-}
-
-// guardRange is the range the guard checks: a pull request's base and head commits, or the
-// production branch (resolved as a branch, never a tag) and the pushed commit.
-func guardRange(t event.Trigger, production string) (base, head string) {
-	if pr := t.PullRequest.GetPullRequest(); pr != nil {
-		return pr.GetBase().GetSHA(), pr.GetHead().GetSHA()
-	}
-	return firstSet(production, config.Default().Branches.Production), t.Push.GetAfter()
 }

@@ -4,14 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/event"
-	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 	"github.com/incident-hotfix/incident-hotfix/internal/merge"
-	"github.com/incident-hotfix/incident-hotfix/internal/release"
 )
 
 // runMerge handles a merged hotfix PR: the policy from the base branch through the API, then
@@ -34,12 +31,12 @@ func runMerge(ctx context.Context, env *Env, t event.Trigger, opts runOptions) e
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "policy for the merge: %s\n", source)
+	if opts.DryRun {
+		return planMerge(ctx, env, merge.ForPlan(mergeWiring(env, r, policy, opts.Severity)), pr, opts.Report)
+	}
 	d, err := mergeDeps(ctx, env, r, policy, pr, opts.Severity)
 	if err != nil {
 		return err
-	}
-	if opts.DryRun {
-		return planMerge(ctx, env, d, pr, opts.Report)
 	}
 	res, handleErr := merge.Handle(ctx, d, pr)
 	if opts.Report != nil {
@@ -53,33 +50,20 @@ func runMerge(ctx context.Context, env *Env, t event.Trigger, opts runOptions) e
 	return handleErr
 }
 
-// mergeDeps wires the merge handling for a PR: the repository's postmortem template from the
-// base branch, the clock, the tagger, and the incident log's identity when the PR names one.
+// mergeDeps wires the merge handling for a PR (merge.New), with the repository's postmortem
+// template from the base branch.
 func mergeDeps(ctx context.Context, env *Env, r remote, policy config.Policy, pr *github.PullRequest, severity string) (merge.Deps, error) {
-	tmpl, err := r.template(ctx, policy.Postmortem.Template, pr.GetBase().GetRef())
-	if err != nil {
+	w := mergeWiring(env, r, policy, severity)
+	var err error
+	if w.Template, err = r.template(ctx, policy.Postmortem.Template, pr.GetBase().GetRef()); err != nil {
 		return merge.Deps{}, err
 	}
-	d := merge.Deps{Client: r.client, Owner: r.owner, Name: r.name, Policy: policy, Template: tmpl,
-		Severity: severity, Now: env.Now, Sleep: sleepCtx,
-		Tagger: release.DefaultTagger, Author: r.who.Author(policy.Incident.Identity)}
-	d.Tagger.Now = env.Now
-	if incident.Ref(pr.GetBody()) > 0 {
-		if d.Identity, err = logIdentity(ctx, r, policy, env); err != nil {
-			return merge.Deps{}, err
-		}
-	}
-	return d, nil
+	return merge.New(ctx, w, pr)
 }
 
-// sleepCtx waits for d, or until ctx is done.
-func sleepCtx(ctx context.Context, d time.Duration) error {
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-time.After(d):
-		return nil
-	}
+// mergeWiring is what the run has for the merge handling.
+func mergeWiring(env *Env, r remote, policy config.Policy, severity string) merge.Wiring {
+	return merge.Wiring{Client: r.client, Owner: r.owner, Name: r.name, Policy: policy, Severity: severity, Now: env.Now, Who: r.who}
 }
 
 // planMerge decides what the merge would do, from GET requests only, and prints the plan: in the

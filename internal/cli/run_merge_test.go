@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -116,13 +117,7 @@ func TestRunMergeDryRunJSON(t *testing.T) {
 		if got.code != ExitOK {
 			t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", got.code, got.stdout, got.stderr)
 		}
-		for _, r := range s.Server.RequestLog() {
-			// The one POST is the GraphQL viewer query for the toolkit's login, which finds its
-			// own postmortem; the sandbox's GraphQL answers that query and no mutation.
-			if r.Method != "GET" && !(r.Method == "POST" && r.Path == "/graphql" && r.Status == 200) {
-				t.Errorf("the dry run sent %s %s", r.Method, r.Path)
-			}
-		}
+		assertOnlyGETs(t, s)
 		dec := json.NewDecoder(strings.NewReader(got.stdout))
 		var doc map[string]any
 		if err := dec.Decode(&doc); err != nil || dec.More() {
@@ -148,7 +143,60 @@ func TestRunMergeDryRunJSON(t *testing.T) {
 		t.Fatalf("the real run: exit %d\n%s%s", got.code, got.stdout, got.stderr)
 	}
 	again := plan()["plan"].(map[string]any)
-	if again["tag"].(map[string]any)["exists"] != true || again["postmortem"].(map[string]any)["action"] != "refresh" {
-		t.Errorf("plan after the run = %v; want the tag there and the postmortem to refresh", again)
+	againPM := again["postmortem"].(map[string]any)
+	if again["tag"].(map[string]any)["exists"] != true || againPM["action"] != "refresh" || againPM["unchecked"] != true {
+		t.Errorf("plan after the run = %v; want the tag there and the marked postmortem to refresh, its author unchecked", again)
+	}
+}
+
+// assertOnlyGETs fails the test for every request in the sandbox's log that is not a GET.
+func assertOnlyGETs(t *testing.T, s *sandboxtest.Sandbox) {
+	t.Helper()
+	if len(s.Server.RequestLog()) == 0 {
+		t.Error("the sandbox logged no request")
+	}
+	for _, r := range s.Server.RequestLog() {
+		if r.Method != "GET" {
+			t.Errorf("the dry run sent %s %s", r.Method, r.Path)
+		}
+	}
+}
+
+// TestRunMergeDryRunGETsOnly: with a marked postmortem there and a PR that names its incident,
+// the dry run sends only GETs. The identity input names the toolkit's login, so the postmortem's
+// author is checked and the incident's log read; without it, the plan says what it did not check.
+func TestRunMergeDryRunGETsOnly(t *testing.T) {
+	t.Parallel()
+	s := sandboxtest.Start(t, sandboxtest.Options{})
+	pr := sandboxtest.MergedHotfix(t, s, "squash", "Incident: #1")
+	vars := actionVars(t, map[string]string{
+		"GITHUB_EVENT_NAME": "pull_request", "GITHUB_EVENT_PATH": mergedPayload(t, pr),
+		"GITHUB_REPOSITORY": "acme/shop", "GITHUB_API_URL": s.URL, "GITHUB_TOKEN": sandboxtest.Token,
+	})
+	if got := run(t, t.TempDir(), vars, "run"); got.code != ExitOK {
+		t.Fatalf("the real run: exit %d\n%s%s", got.code, got.stdout, got.stderr)
+	}
+	for _, tt := range []struct {
+		identity       string
+		wantUnchecked  bool
+		wantTextSuffix string
+	}{
+		{"", true, "if the toolkit wrote it (a dry run does not ask GitHub who the toolkit is; the identity input names it)"},
+		{"sandbox-bot", false, `"Incident Postmortem: Fix login timeout"`},
+	} {
+		v := maps.Clone(vars)
+		v["INPUT_IDENTITY"] = tt.identity
+		s.Server.ResetRequests()
+		got := run(t, t.TempDir(), v, "run", "--dry-run")
+		if got.code != ExitOK {
+			t.Fatalf("identity %q: exit %d\n%s%s", tt.identity, got.code, got.stdout, got.stderr)
+		}
+		assertOnlyGETs(t, s)
+		if !strings.Contains(got.stdout, "would refresh  postmortem #") || strings.Contains(got.stdout, tt.wantTextSuffix+"\n") != true {
+			t.Errorf("identity %q: the plan does not end its postmortem line with %q:\n%s", tt.identity, tt.wantTextSuffix, got.stdout)
+		}
+		if unread := strings.Contains(got.stdout, "its log is not read"); unread != tt.wantUnchecked {
+			t.Errorf("identity %q: the plan says the incident's log is unread: %v, want %v:\n%s", tt.identity, unread, tt.wantUnchecked, got.stdout)
+		}
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"net"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/sandbox"
@@ -65,9 +64,9 @@ func (c *sandboxCmd) options(env *Env) (sandbox.Options, error) {
 	if c.repo == "" {
 		errs = append(errs, errors.New("--repo: a path for the bare repository is required"))
 	}
-	creds, err := c.credentials()
+	creds, err := sandbox.ParseCredentials(c.tokens)
 	errs = append(errs, err)
-	collaborators, err := c.roles()
+	collaborators, err := sandbox.ParseRoles(c.collaborators)
 	errs = append(errs, err)
 	if _, _, err := net.SplitHostPort(c.addr); err != nil {
 		errs = append(errs, fmt.Errorf("--addr %q: want HOST:PORT, such as 127.0.0.1:0", c.addr))
@@ -76,7 +75,7 @@ func (c *sandboxCmd) options(env *Env) (sandbox.Options, error) {
 	if err != nil {
 		errs = append(errs, fmt.Errorf("--faults: %w", err))
 	}
-	limit, err := parseRateLimit(c.rateLimit)
+	limit, err := sandbox.ParseRateLimit(c.rateLimit)
 	if err != nil {
 		errs = append(errs, err)
 	}
@@ -86,13 +85,4 @@ func (c *sandboxCmd) options(env *Env) (sandbox.Options, error) {
 		StateFile: env.Path(c.state), Clock: env.Now, Faults: faults, RateLimit: limit,
 		Logf: func(format string, args ...any) { fmt.Fprintf(env.Stderr, format+"\n", args...) },
 	}, errors.Join(errs...)
-}
-
-// parseRateLimit reads --rate-limit: a positive number of requests an hour, written N/h.
-func parseRateLimit(v string) (int, error) {
-	n, err := strconv.Atoi(strings.TrimSuffix(v, "/h"))
-	if err != nil || n < 1 || !strings.HasSuffix(v, "/h") {
-		return 0, fmt.Errorf("--rate-limit %q: want a positive number of requests an hour, N/h, such as 5000/h", v)
-	}
-	return n, nil
 }

@@ -8,7 +8,6 @@ import (
 	"io"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
-	"github.com/incident-hotfix/incident-hotfix/internal/markdown"
 	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 	"github.com/incident-hotfix/incident-hotfix/internal/verify"
 )
@@ -61,7 +60,7 @@ func (c *verifyCmd) Run(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return Usage(errors.Join(err, st.Fail(ctx, err)))
 	}
-	writePlan(out, plan)
+	plan.WriteText(out)
 	if c.dryRun {
 		return c.printDry(env, plan)
 	}
@@ -108,29 +107,12 @@ func (c *verifyCmd) report(env *Env, r *runner.Runner, plan verify.Plan, res ver
 			return err
 		}
 	} else {
-		fmt.Fprintf(env.Stdout, "verdict: %s\n", res.Verdict)
-		if res.FailedStep != "" {
-			fmt.Fprintf(env.Stdout, "failed step: %s\n", res.FailedStep)
-		}
+		res.WriteText(env.Stdout)
 	}
-	if res.FailedStep != "" {
-		r.Error(fmt.Sprintf("hotfix verify: step %q %s", res.FailedStep, verify.FinalDescription(res)))
+	if msg := res.FailureMessage(); msg != "" {
+		r.Error(msg)
 	}
-	return errors.Join(
-		r.Summary(verify.Markdown(plan, res)),
-		setOutputs(r, "verify", map[string]string{"verdict": res.Verdict, "failed_step": res.FailedStep, "description": verify.FinalDescription(res)}),
-	)
-}
-
-// writePlan prints where the steps came from, why, and each step.
-func writePlan(w io.Writer, p verify.Plan) {
-	fmt.Fprintf(w, "steps: %s\n", p.Source)
-	for _, n := range p.Notes {
-		fmt.Fprintf(w, "  %s\n", n)
-	}
-	for i, s := range p.Steps {
-		fmt.Fprintf(w, "%d. %s: %s\n", i+1, s.Name, s.Run)
-	}
+	return errors.Join(r.Summary(verify.Markdown(plan, res)), setOutputs(r, "verify", res.Outputs()))
 }
 
 // printDry prints the plan for --dry-run: the steps above, or the plan as JSON.
@@ -138,6 +120,6 @@ func (c *verifyCmd) printDry(env *Env, plan verify.Plan) error {
 	if c.json {
 		return writeJSON(env.Stdout, plan)
 	}
-	fmt.Fprintf(env.Stdout, "dry run: would run %s, and ran none\n", markdown.Count(len(plan.Steps), "step"))
+	fmt.Fprintln(env.Stdout, plan.DryRunLine())
 	return nil
 }

@@ -38,7 +38,7 @@ func (c *verifyCmd) publishOnly(ctx context.Context, env *Env) error {
 // warnToken says that a token sits in this process's environment while the steps run: a step
 // can read it from /proc/<pid>/environ of its parent, however clean its own environment is.
 func warnToken(env *Env, r *runner.Runner) {
-	if firstSet(env.Getenv("INPUT_TOKEN"), env.Getenv("GITHUB_TOKEN")) == "" {
+	if env.token() == "" {
 		return
 	}
 	msg := "a GitHub token is in the environment of hotfix verify, where a verify step can read it from /proc/<parent>/environ; run the steps without a token and write the status with --publish from a job that runs no step (the shipped workflow does)"

@@ -234,3 +234,12 @@ func treeEntry(out []byte, path string) (meta string, found bool) {
 	}
 	return "", false
 }
+
+// RangeBase is the full ref a range on the checkout dir starts at: the one the policy was just
+// read from there (s), or else the one ResolveBase finds, so git resolves the base once per run.
+func (s Source) RangeBase(ctx context.Context, dir, base string) (string, error) {
+	if s.Ref != "" && !s.API && s.File == DefaultPath {
+		return s.Ref, nil
+	}
+	return ResolveBase(ctx, dir, base)
+}

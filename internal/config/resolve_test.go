@@ -154,3 +154,26 @@ func TestResolveReadsEachBaseOnce(t *testing.T) {
 		t.Errorf("the API was read %d times for two bases, want 2", api.calls)
 	}
 }
+
+// TestRangeBase: the ref the policy was read from in the checkout is the range's base; an
+// override file or the API resolves the base in the checkout, never as a tag.
+func TestRangeBase(t *testing.T) {
+	t.Parallel()
+	r := shadowedRepo(t)
+	ctx := context.Background()
+	for _, tc := range []struct {
+		src  Source
+		want string
+	}{
+		{Source{File: DefaultPath, Ref: "refs/heads/main"}, "refs/heads/main"},
+		{Source{File: "override.yml"}, "refs/heads/main"},
+		{Source{File: DefaultPath, Ref: "main", API: true}, "refs/heads/main"},
+	} {
+		if got, err := tc.src.RangeBase(ctx, r.Dir, "main"); err != nil || got != tc.want {
+			t.Errorf("RangeBase from %+v = %q, %v; want %q", tc.src, got, err, tc.want)
+		}
+	}
+	if _, err := (Source{File: "override.yml"}).RangeBase(ctx, r.Dir, "no-such-branch"); err == nil {
+		t.Error("RangeBase of a missing branch: no error")
+	}
+}

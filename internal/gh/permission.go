@@ -32,3 +32,13 @@ func Permission(ctx context.Context, c *github.Client, owner, name, login string
 func CanWrite(permission string) bool {
 	return slices.Contains(writePermissions, permission)
 }
+
+// MayWrite reports whether login has write access or above; true when no login is named (a
+// person at a terminal, with their own token).
+func MayWrite(ctx context.Context, c *github.Client, owner, name, login string) (bool, error) {
+	if login == "" {
+		return true, nil
+	}
+	p, err := Permission(ctx, c, owner, name, login)
+	return CanWrite(p), err
+}

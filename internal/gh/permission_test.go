@@ -50,7 +50,13 @@ func TestPermission(t *testing.T) {
 			if err != nil || got != tt.want || gh.CanWrite(got) != tt.write {
 				t.Errorf("Permission(%s) = %q, %v (can write %t); want %q (can write %t)", tt.login, got, err, gh.CanWrite(got), tt.want, tt.write)
 			}
+			if ok, err := gh.MayWrite(context.Background(), c, sandboxtest.Owner, sandboxtest.Name, tt.login); err != nil || ok != tt.write {
+				t.Errorf("MayWrite(%s) = %t, %v; want %t", tt.login, ok, err, tt.write)
+			}
 		})
+	}
+	if ok, err := gh.MayWrite(context.Background(), c, sandboxtest.Owner, sandboxtest.Name, ""); !ok || err != nil {
+		t.Errorf("MayWrite with no login = %t, %v; want true: a person with their own token", ok, err)
 	}
 }
 

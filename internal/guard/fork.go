@@ -1,20 +1,43 @@
 package guard
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"io"
 	"net/http"
+	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
 	"github.com/incident-hotfix/incident-hotfix/internal/backport"
+	"github.com/incident-hotfix/incident-hotfix/internal/config"
 )
 
-// ForkBase finds the branch a pushed hotfix was cut from, so that a push is measured against the
+// MeasureFrom sets a push's base to the branch the hotfix was cut from, the production branch or
+// a maintenance branch (the glob release, config's default when empty), as its pull request into
+// that branch will be measured, and says so on log when that is not the production branch. A
+// pull request keeps its base.
+func (t *Target) MeasureFrom(ctx context.Context, r Repo, release string, log io.Writer) error {
+	if t.PR != nil {
+		return nil
+	}
+	base, err := forkBase(ctx, r, t.Head, t.Base, cmp.Or(strings.TrimSpace(release), config.Default().Branches.Release))
+	if err != nil {
+		return err
+	}
+	if base != t.Base {
+		fmt.Fprintf(log, "guard: the push was cut from %s, not %s, so it is measured from %s\n", base, t.Base, base)
+	}
+	t.Base = base
+	return nil
+}
+
+// forkBase finds the branch a pushed hotfix was cut from, so that a push is measured against the
 // branch it will merge into, as its pull request will be: of the production branch and the
 // maintenance branches (the glob maintenance), the one whose merge base with head leaves the
 // fewest commits on head. A tie goes to production. With no maintenance branch it asks nothing
 // more than the list of branches.
-func ForkBase(ctx context.Context, r Repo, head, production, maintenance string) (string, error) {
+func forkBase(ctx context.Context, r Repo, head, production, maintenance string) (string, error) {
 	candidates, err := maintenanceBranches(ctx, r, maintenance)
 	if err != nil || len(candidates) == 0 {
 		return production, err

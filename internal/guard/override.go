@@ -33,12 +33,12 @@ type Override struct {
 // Granted reports whether the override turns the failures into warnings.
 func (o Override) Granted() bool { return o.granted }
 
-// FindOverride looks for the override label on a failing pull request. Who applied it comes
+// findOverride looks for the override label on a failing pull request. Who applied it comes
 // from the pull request's latest labeled or unlabeled event for the label, not from the payload,
 // so a rerun sees a label removed since; that person's permission comes from the collaborator
 // API. The label covers only the head commit it was applied to (see boundSHA): a later push is
 // guarded without it. A passing result, or a push, needs none of these requests.
-func FindOverride(ctx context.Context, r Repo, q OverrideQuery) (Override, error) {
+func findOverride(ctx context.Context, r Repo, q overrideQuery) (Override, error) {
 	pr, label, res := q.PR, q.Label, q.Result
 	ov := Override{label: label, pr: pr != nil, errors: res.Errors(), head: cmp.Or(q.Head, pr.GetHead().GetSHA())}
 	if pr == nil || label == "" || res.Verdict != Fail {

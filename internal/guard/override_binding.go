@@ -11,10 +11,10 @@ import (
 	"github.com/google/go-github/v60/github"
 )
 
-// OverrideQuery is what FindOverride needs: the pull request as the event has it, the policy's
+// overrideQuery is what findOverride needs: the pull request as the event has it, the policy's
 // override label, the guard's result, the event that started the run (its action and label), and
 // the login the toolkit writes as, whose guard comment records which commit an override covers.
-type OverrideQuery struct {
+type overrideQuery struct {
 	PR     *github.PullRequest
 	Label  string
 	Result Result
@@ -45,7 +45,7 @@ func (o Override) bindingLine() string {
 // boundSHA is the head commit the override label event was applied to: the event's own payload
 // when this run is for that labeled event, else the binding a run of it recorded in the guard's
 // comment; "" when no run recorded it.
-func boundSHA(ctx context.Context, r Repo, q OverrideQuery, event int64) (string, error) {
+func boundSHA(ctx context.Context, r Repo, q overrideQuery, event int64) (string, error) {
 	if q.Action == "labeled" && strings.EqualFold(q.ActionLabel, q.Label) {
 		return q.PR.GetHead().GetSHA(), nil
 	}

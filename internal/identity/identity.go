@@ -58,6 +58,21 @@ func (w *Who) Login(ctx context.Context, policy string) (string, error) {
 	return w.ask(ctx)
 }
 
+// Known is the login without asking GitHub: the policy's incident.identity (or the one Adopt
+// remembered), else the identity input, else a viewer answer already had. ok is false when only
+// the GraphQL viewer query, a POST, could tell; a dry run, which sends GitHub only GETs, stops there.
+func (w *Who) Known(policy string) (login string, ok bool) {
+	if policy = cmp.Or(strings.TrimSpace(policy), w.adopted()); policy != "" {
+		return policy, true
+	}
+	if w.input != "" {
+		return w.input, true
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.viewer, w.asked && w.err == nil
+}
+
 // Author is Login with no policy key, in the shape of a lazy author check.
 func (w *Who) Author(policy string) func(context.Context) (string, error) {
 	return func(ctx context.Context) (string, error) { return w.Login(ctx, policy) }
@@ -75,7 +90,7 @@ func (w *Who) ask(ctx context.Context) (string, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if !w.asked {
-		w.viewer, w.err = Viewer(ctx, w.client)
+		w.viewer, w.err = askViewer(ctx, w.client)
 		w.asked = true
 	}
 	if w.err != nil {

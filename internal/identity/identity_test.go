@@ -83,3 +83,37 @@ func TestGraphQLURL(t *testing.T) {
 		}
 	}
 }
+
+// TestKnownAsksNothing: Known answers from the policy key, the input or an earlier answer, and
+// sends GitHub no request; without any of them it says the login is unknown.
+func TestKnownAsksNothing(t *testing.T) {
+	t.Parallel()
+	sb := sandboxtest.Start(t, sandboxtest.Options{Tokens: []string{"app:incident-bot=S1"}})
+	tests := []struct {
+		name, policy, input, want string
+		askFirst, wantOK          bool
+	}{
+		{name: "nothing named", want: "", wantOK: false},
+		{name: "policy key", policy: "ops-bot[bot]", input: "release-bot[bot]", want: "ops-bot[bot]", wantOK: true},
+		{name: "identity input", input: "release-bot[bot]", want: "release-bot[bot]", wantOK: true},
+		{name: "viewer asked before", askFirst: true, want: "incident-bot[bot]", wantOK: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			who := identity.New(sb.WithToken("S1"), tt.input)
+			if tt.askFirst {
+				if _, err := who.Login(context.Background(), ""); err != nil {
+					t.Fatal(err)
+				}
+			}
+			before := sb.Server.Requests()["POST /graphql"]
+			got, ok := who.Known(tt.policy)
+			if got != tt.want || ok != tt.wantOK {
+				t.Errorf("Known = %q, %v; want %q, %v", got, ok, tt.want, tt.wantOK)
+			}
+			if n := sb.Server.Requests()["POST /graphql"] - before; n != 0 {
+				t.Errorf("Known sent %d GraphQL requests, want none", n)
+			}
+		})
+	}
+}

@@ -27,8 +27,8 @@ type viewerAnswer struct {
 	} `json:"errors"`
 }
 
-// Viewer asks GitHub's GraphQL API for the login of c's token: one request.
-func Viewer(ctx context.Context, c *github.Client) (string, error) {
+// askViewer asks GitHub's GraphQL API for the login of c's token: one request.
+func askViewer(ctx context.Context, c *github.Client) (string, error) {
 	endpoint := GraphQLURL(c.BaseURL)
 	req, err := c.NewRequest(http.MethodPost, endpoint, map[string]string{"query": viewerQuery})
 	if err != nil {

@@ -30,11 +30,12 @@ func (d Deps) Decide(pr *github.PullRequest, f Facts) Plan {
 		p.Postmortem.Title = postmortem.Title(d.incidentFacts(*f.Record, pr, Result{Incident: p.Incident}))
 	}
 	if f.Postmortem != nil {
-		p.Postmortem = PostmortemPlan{Action: "refresh", Number: f.Postmortem.GetNumber(), Title: f.Postmortem.GetTitle()}
+		p.Postmortem = PostmortemPlan{Action: "refresh", Number: f.Postmortem.GetNumber(), Title: f.Postmortem.GetTitle(), Unchecked: f.PostmortemUnchecked}
 	}
 	if f.Record != nil {
 		p.Links = links(*f.Record, pr, p)
 	}
+	p.IncidentUnread = f.IncidentUnread
 	return p
 }
 

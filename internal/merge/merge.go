@@ -5,7 +5,6 @@ package merge
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -60,43 +59,13 @@ func (d Deps) author() postmortem.Author {
 	return d.Author
 }
 
-// Handle handles a merged hotfix PR: the tag first, then the backports (which name the tag), then
-// the postmortem (which names both). A step that fails does not stop the next; every failure is
+// Handle handles a merged hotfix PR: it reads the facts, decides the plan (Decide, as a dry run
+// does), and applies it: the tag first, then the backports (which name the tag), then the
+// postmortem (which names both). A step that fails does not stop the next; every failure is
 // returned, joined, and the run is red.
 func Handle(ctx context.Context, d Deps, pr *github.PullRequest) (Result, error) {
-	out := Result{Backports: []backport.Result{}, Incident: incident.Ref(pr.GetBody())}
-	var errs []error
-	in := release.Input{Repo: release.Repo{Owner: d.Owner, Name: d.Name}, PR: pr, IncidentURL: issueURL(pr, out.Incident)}
-	rel, err := d.release(ctx, in) // after the verify gate
-	if err == nil {
-		out.Release = &rel
-	} else {
-		errs = append(errs, fmt.Errorf("release: %w", err))
-	}
-	bps, err := d.backport(ctx, pr, out.Release)
-	out.Backports = append(out.Backports, bps...)
-	if err != nil {
-		errs = append(errs, fmt.Errorf("backport: %w", err))
-	}
-	rec, err := d.record(ctx, out.Incident)
-	if err != nil {
-		out.Warnings = append(out.Warnings, fmt.Sprintf("incident: %v; the postmortem is filled in from the PR alone", err))
-	}
-	pm, err := d.postmortem(ctx, pr, out, rec)
-	if err == nil {
-		out.Postmortem = &pm
-	} else {
-		errs = append(errs, fmt.Errorf("postmortem: %w", err))
-	}
-	if rec != nil {
-		if err := d.link(ctx, *rec, pr, out); err != nil {
-			errs = append(errs, fmt.Errorf("incident #%d: %w", rec.Number, err))
-		}
-	}
-	for _, e := range errs {
-		out.Errors = append(out.Errors, e.Error())
-	}
-	return out, errors.Join(errs...)
+	f := d.facts(ctx, pr, applying)
+	return d.apply(ctx, pr, d.Decide(pr, f), f)
 }
 
 // issueURL is the web address of issue number in the PR's repository, from the PR's own address;
@@ -117,15 +86,10 @@ func (d Deps) releaseConfig() release.Config {
 	}
 }
 
-// backport opens the backport PRs. The targets follow git-flow from the line the hotfix shipped
-// on; when no tag was made, the line is unknown and only develop is a safe target.
-func (d Deps) backport(ctx context.Context, pr *github.PullRequest, rel *release.Result) ([]backport.Result, error) {
+// backport opens the backport PRs to targets.
+func (d Deps) backport(ctx context.Context, pr *github.PullRequest, rel *release.Result, targets []backport.Target) ([]backport.Result, error) {
 	repo := backport.Repo{Owner: d.Owner, Name: d.Name}
-	rule := backport.Rule{Develop: d.Policy.Branches.Develop, Release: d.Policy.Branches.Release, Fixed: d.Policy.Backport.Targets}
-	targets, err := d.targets(ctx, repo, rule, pr, rel)
-	if err != nil {
-		return nil, err
-	}
+	rule := d.rule()
 	h := backport.Hotfix{Number: pr.GetNumber(), Title: pr.GetTitle(), Branch: pr.GetHead().GetRef(), Base: pr.GetBase().GetRef(),
 		MergeSHA: pr.GetMergeCommitSHA(), Incident: incident.Ref(pr.GetBody())}
 	if rel != nil {
@@ -137,15 +101,21 @@ func (d Deps) backport(ctx context.Context, pr *github.PullRequest, rel *release
 
 // targets reads the open release branches, when the targets depend on them, and decides the
 // targets as the plan does (decideTargets).
-func (d Deps) targets(ctx context.Context, repo backport.Repo, rule backport.Rule, pr *github.PullRequest, rel *release.Result) ([]backport.Target, error) {
+func (d Deps) targets(ctx context.Context, pr *github.PullRequest, rel *release.Result) ([]backport.Target, error) {
+	rule := d.rule()
 	var branches []string
 	if _, ok := d.shippedLine(rel); len(rule.Fixed) == 0 && ok {
 		var err error
-		if branches, err = backport.Branches(ctx, d.Client, repo, rule.Release); err != nil {
+		if branches, err = backport.Branches(ctx, d.Client, backport.Repo{Owner: d.Owner, Name: d.Name}, rule.Release); err != nil {
 			return nil, err
 		}
 	}
 	return d.decideTargets(rule, pr, rel, branches), nil
+}
+
+// rule is the policy's backport rule.
+func (d Deps) rule() backport.Rule {
+	return backport.Rule{Develop: d.Policy.Branches.Develop, Release: d.Policy.Branches.Release, Fixed: d.Policy.Backport.Targets}
 }
 
 // postmortem opens the tracking issue, filled in with what the merge produced and, when the PR

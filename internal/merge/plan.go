@@ -2,11 +2,9 @@ package merge
 
 import (
 	"context"
+	"errors"
 
 	"github.com/google/go-github/v60/github"
-	"github.com/incident-hotfix/incident-hotfix/internal/backport"
-	"github.com/incident-hotfix/incident-hotfix/internal/incident"
-	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 	"github.com/incident-hotfix/incident-hotfix/internal/release"
 )
 
@@ -23,6 +21,9 @@ type Plan struct {
 	Incident    int            `json:"incident,omitempty"`
 	// Links are the entries the merge would add to the incident's timeline.
 	Links []string `json:"incident_links,omitempty"`
+	// IncidentUnread says that the PR names an incident whose log was not read: only the
+	// toolkit's login tells its entries, and a dry run does not ask GitHub for it.
+	IncidentUnread bool `json:"incident_unread,omitempty"`
 }
 
 // BackportPlan is one backport the merge would open (or find open, on a rerun).
@@ -37,52 +38,20 @@ type PostmortemPlan struct {
 	Action string `json:"action"` // "open" or "refresh"
 	Number int    `json:"number,omitempty"`
 	Title  string `json:"title"`
+	// Unchecked says that the issue to refresh carries the postmortem's marker, but its author was
+	// not checked: the toolkit's login was not named, and a dry run does not ask GitHub for it
+	// (a POST). The real run refreshes it only if the toolkit wrote it, else opens its own.
+	Unchecked bool `json:"unchecked,omitempty"`
 }
 
-// Facts are the read-only look-ups the plan is decided from.
-type Facts struct {
-	Release         release.Facts
-	ReleaseProblem  error            // the tags could not be read
-	ReleaseBranches []string         // the open release branches, when the targets depend on them
-	Postmortem      *github.Issue    // the postmortem already open, or nil
-	Record          *incident.Record // the incident the PR names, when its log can be read
-}
-
-// Plan reads the facts (GET requests only) and decides the plan from them.
+// Plan reads the facts and decides the plan from them, as Handle does before it applies the plan.
+// It sends GitHub only GETs: the tags come from matching-refs (release.GETFacts), and the
+// toolkit's login is Identity when set, never asked (the GraphQL viewer query is a POST), so
+// without it the incident's log is not read and a marked postmortem is taken unchecked.
 func (d Deps) Plan(ctx context.Context, pr *github.PullRequest) (Plan, error) {
-	f, err := d.facts(ctx, pr)
-	if err != nil {
+	f := d.facts(ctx, pr, planning)
+	if err := errors.Join(f.BranchesProblem, f.PostmortemProblem); err != nil {
 		return Plan{}, err
 	}
 	return d.Decide(pr, f), nil
-}
-
-// facts reads what Decide needs, writing nothing.
-func (d Deps) facts(ctx context.Context, pr *github.PullRequest) (Facts, error) {
-	var f Facts
-	cfg := d.releaseConfig()
-	m := release.Merge{Base: pr.GetBase().GetRef(), Head: pr.GetHead().GetRef(), Target: pr.GetMergeCommitSHA()}
-	f.Release, f.ReleaseProblem = release.APIFacts(ctx, d.Client, release.Repo{Owner: d.Owner, Name: d.Name}, cfg.Prefix, cfg.Branches, m)
-	var err error
-	if len(d.Policy.Backport.Targets) == 0 {
-		if f.ReleaseBranches, err = backport.Branches(ctx, d.Client, backport.Repo{Owner: d.Owner, Name: d.Name}, d.Policy.Branches.Release); err != nil {
-			return f, err
-		}
-	}
-	if f.Record, err = d.record(ctx, incident.Ref(pr.GetBody())); err != nil {
-		f.Record = nil // as Handle: the postmortem is then filled in from the PR alone
-	}
-	marker := postmortem.Marker(postmortem.Facts{Incident: incident.Ref(pr.GetBody()), PR: postmortem.PRFrom(pr)})
-	is, found, err := postmortem.FindBy(ctx, d.Client, postmortem.Repo{Owner: d.Owner, Name: d.Name}, d.postmortemLabel(), marker, d.author())
-	if found {
-		f.Postmortem = is
-	}
-	return f, err
-}
-
-func (d Deps) postmortemLabel() string {
-	if d.Policy.Postmortem.Label == "" {
-		return "postmortem"
-	}
-	return d.Policy.Postmortem.Label
 }

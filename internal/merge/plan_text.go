@@ -19,10 +19,16 @@ func (p Plan) WriteText(w io.Writer) {
 	for _, b := range p.Backports {
 		fmt.Fprintf(w, "would backport to %s from %s: %s\n", b.Target, b.Branch, b.Reason)
 	}
-	if p.Postmortem.Action == "refresh" {
+	switch {
+	case p.Postmortem.Action == "refresh" && p.Postmortem.Unchecked:
+		fmt.Fprintf(w, "would refresh  postmortem #%d %q, if the toolkit wrote it (a dry run does not ask GitHub who the toolkit is; the identity input names it)\n", p.Postmortem.Number, p.Postmortem.Title)
+	case p.Postmortem.Action == "refresh":
 		fmt.Fprintf(w, "would refresh  postmortem #%d %q\n", p.Postmortem.Number, p.Postmortem.Title)
-	} else {
+	default:
 		fmt.Fprintf(w, "would open     postmortem %q\n", p.Postmortem.Title)
+	}
+	if p.IncidentUnread {
+		fmt.Fprintf(w, "would link     what the merge makes on incident #%d (its log is not read: a dry run does not ask GitHub who the toolkit is; the identity input names it)\n", p.Incident)
 	}
 	for _, l := range p.Links {
 		fmt.Fprintf(w, "would link     %s on incident #%d\n", l, p.Incident)

@@ -39,7 +39,11 @@ func (d Deps) Backport(ctx context.Context, pr *github.PullRequest) (Result, err
 		return out, err
 	}
 	out.Release = rel
-	bps, err := d.backport(ctx, pr, rel)
+	targets, err := d.targets(ctx, pr, rel)
+	if err != nil {
+		return out, err
+	}
+	bps, err := d.backport(ctx, pr, rel, targets)
 	out.Backports = append(out.Backports, bps...)
 	return out, err
 }

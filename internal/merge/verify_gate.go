@@ -6,7 +6,6 @@ import (
 
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
-	"github.com/incident-hotfix/incident-hotfix/internal/release"
 	"github.com/incident-hotfix/incident-hotfix/internal/verify"
 )
 
@@ -33,25 +32,11 @@ func (e *VerifyFailedError) Error() string {
 	return msg + "; make verify pass on the head and re-run this workflow, or set release.require_verify: false in the policy on the base branch"
 }
 
-// release tags the merge after the verify gate. The gate refuses only a failing hotfix/verify
-// status (failure or error). A head without one, or with one still pending, is tagged, and the
-// reason says that verify did not vouch for it: verify may not be set up, and a merge event does
-// not come back when verify ends. A status that can't be read refuses the tag, so the gate fails
-// closed. With release.require_verify false there is no gate and no request.
-func (d Deps) release(ctx context.Context, in release.Input) (release.Result, error) {
-	note := ""
-	if d.Policy.Release.VerifyRequired() {
-		var err error
-		if note, err = d.verifyGate(ctx, in.PR.GetHead().GetSHA()); err != nil {
-			return release.Result{}, err
-		}
-	}
-	res, err := release.Run(ctx, d.Client, in, d.releaseConfig())
-	if err == nil && note != "" {
-		res.Reason += "; " + note
-	}
-	return res, err
-}
+// The verify gate refuses only a failing hotfix/verify status (failure or error). A head
+// without one, or with one still pending, is tagged, and the reason says that verify did not
+// vouch for it: verify may not be set up, and a merge event does not come back when verify ends.
+// A status that can't be read refuses the tag, so the gate fails closed. With
+// release.require_verify false there is no gate and no request (see facts).
 
 // verifyGate reads the hotfix/verify status of the head: an error for a failing one, or a note
 // for one that is missing or pending.

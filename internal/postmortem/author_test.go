@@ -85,3 +85,25 @@ func TestFindAuthorError(t *testing.T) {
 		t.Error("FindBy with an author that fails = nil error")
 	}
 }
+
+// TestFindUncheckedSendsOnlyGETs: a dry run's look-up takes the first marked issue, whoever
+// wrote it, and asks GitHub nothing but GETs (no viewer query).
+func TestFindUncheckedSendsOnlyGETs(t *testing.T) {
+	t.Parallel()
+	s := sandboxtest.Start(t, sandboxtest.Options{Users: []string{"mallory"}})
+	f := incidentFacts()
+	fake := plantLookAlike(t, s, f)
+	s.Server.ResetRequests()
+	got, found, err := FindUnchecked(context.Background(), s.Client, repo, "postmortem", Marker(f))
+	if err != nil || !found || got.GetNumber() != fake.GetNumber() {
+		t.Errorf("FindUnchecked = #%d, %v, %v; want mallory's #%d, unchecked", got.GetNumber(), found, err, fake.GetNumber())
+	}
+	for _, r := range s.Server.RequestLog() {
+		if r.Method != "GET" {
+			t.Errorf("FindUnchecked sent %s %s", r.Method, r.Path)
+		}
+	}
+	if _, found, err := FindUnchecked(context.Background(), s.Client, repo, "postmortem", "<!-- hotfix:postmortem pr=999 -->"); err != nil || found {
+		t.Errorf("FindUnchecked of an unused marker = %v, %v; want not found", found, err)
+	}
+}

@@ -80,6 +80,17 @@ type Result struct {
 // again and takes the next patch, at most raceTries times. A tag already on the merge commit
 // is reported and nothing is written.
 func Run(ctx context.Context, c *github.Client, in Input, cfg Config) (Result, error) {
+	return run(ctx, c, in, cfg, nil)
+}
+
+// RunFrom is Run whose first try decides from facts the caller already read with APIFacts for
+// this merge, so they are not read twice; a race for the number reads them again, as Run does.
+func RunFrom(ctx context.Context, c *github.Client, in Input, cfg Config, facts Facts) (Result, error) {
+	return run(ctx, c, in, cfg, &facts)
+}
+
+// run is Run with the first try's facts, when the caller has them.
+func run(ctx context.Context, c *github.Client, in Input, cfg Config, first *Facts) (Result, error) {
 	merge, err := mergeOf(in.PR)
 	if err != nil {
 		return Result{}, err
@@ -87,20 +98,21 @@ func Run(ctx context.Context, c *github.Client, in Input, cfg Config) (Result, e
 	cfg = cfg.withDefaults()
 	var taken []string
 	for range raceTries {
-		res, err := attempt(ctx, c, in, cfg, merge, taken)
+		res, err := attempt(ctx, c, in, cfg, merge, taken, first)
 		if !errors.Is(err, errTaken) {
 			return res, err
 		}
-		taken = append(taken, res.Tag)
+		taken, first = append(taken, res.Tag), nil
 	}
 	return Result{}, fmt.Errorf("tag %s on %s: concurrent releases took %s; run again to take the next number",
 		in.Repo, short(merge.Target), strings.Join(taken, ", "))
 }
 
 // attempt makes one try: load, decide, apply. On errTaken its Result names the tag it tried.
-func attempt(ctx context.Context, c *github.Client, in Input, cfg Config, merge Merge, taken []string) (Result, error) {
+// With first, it decides from those facts and reads none.
+func attempt(ctx context.Context, c *github.Client, in Input, cfg Config, merge Merge, taken []string, first *Facts) (Result, error) {
 	prefix := cfg.Prefix
-	facts, err := APIFacts(ctx, c, in.Repo, prefix, cfg.Branches, merge)
+	facts, err := firstOr(first, func() (Facts, error) { return APIFacts(ctx, c, in.Repo, prefix, cfg.Branches, merge) })
 	if err != nil {
 		return Result{}, err
 	}
@@ -136,4 +148,12 @@ func mergeOf(pr *github.PullRequest) (Merge, error) {
 // note is what the tag message says about the pull request.
 func note(in Input) Note {
 	return Note{Title: in.PR.GetTitle(), Number: in.PR.GetNumber(), PRURL: in.PR.GetHTMLURL(), IncidentURL: in.IncidentURL}
+}
+
+// firstOr is *first when there is one, else what read returns.
+func firstOr(first *Facts, read func() (Facts, error)) (Facts, error) {
+	if first != nil {
+		return *first, nil
+	}
+	return read()
 }

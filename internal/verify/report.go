@@ -74,8 +74,8 @@ func pendingDescription(p Plan) string {
 	return gh.StatusDescription(fmt.Sprintf("running %d %s: %s", len(p.Steps), plural(len(p.Steps), "step"), strings.Join(names, ", ")))
 }
 
-// FinalDescription is the status description once the run is over.
-func FinalDescription(res Result) string {
+// finalDescription is the status description once the run is over.
+func finalDescription(res Result) string {
 	if res.Verdict == Fail {
 		for _, s := range res.Steps {
 			if s.Name == res.FailedStep {

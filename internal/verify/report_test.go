@@ -52,12 +52,12 @@ func TestDescriptions(t *testing.T) {
 	pass := Result{Verdict: Pass, Duration: 65 * time.Second, Steps: []StepResult{{Name: "lint", Outcome: Failed, Allowed: true}, {Name: "test", Outcome: Passed}}}
 	for name, tc := range map[string]struct{ got, want string }{
 		"pending": {pendingDescription(Plan{Steps: []Step{{Name: "go vet"}, {Name: "go test"}}}), "running 2 steps: go vet, go test"},
-		"failure": {FinalDescription(failedRun), "go test failed after 1m20s (exit code 1)"},
-		"pass":    {FinalDescription(pass), "2 steps passed in 1m5s; lint failed but may fail"},
-		"nothing": {FinalDescription(Result{Verdict: Pass}), "no verify steps: the policy lists none and turns detection off"},
-		"fast failure": {FinalDescription(Result{Verdict: Fail, FailedStep: "lint", Steps: []StepResult{{Name: "lint", Outcome: Failed, ExitCode: 1, Duration: 415 * time.Millisecond}}}),
+		"failure": {finalDescription(failedRun), "go test failed after 1m20s (exit code 1)"},
+		"pass":    {finalDescription(pass), "2 steps passed in 1m5s; lint failed but may fail"},
+		"nothing": {finalDescription(Result{Verdict: Pass}), "no verify steps: the policy lists none and turns detection off"},
+		"fast failure": {finalDescription(Result{Verdict: Fail, FailedStep: "lint", Steps: []StepResult{{Name: "lint", Outcome: Failed, ExitCode: 1, Duration: 415 * time.Millisecond}}}),
 			"lint failed after 415ms (exit code 1)"},
-		"fast pass": {FinalDescription(Result{Verdict: Pass, Duration: 2340 * time.Millisecond, Steps: []StepResult{{Name: "vet", Outcome: Passed}}}), "1 step passed in 2.3s"},
+		"fast pass": {finalDescription(Result{Verdict: Pass, Duration: 2340 * time.Millisecond, Steps: []StepResult{{Name: "vet", Outcome: Passed}}}), "1 step passed in 2.3s"},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("%s: %q, want %q", name, tc.got, tc.want)
@@ -106,7 +106,7 @@ func TestStatusOnTheSandbox(t *testing.T) {
 				got = append(got, status{r.GetContext(), r.GetState(), r.GetDescription(), r.GetTargetURL()})
 			}
 			want := []status{
-				{Context, tc.want, FinalDescription(tc.res), st.TargetURL},
+				{Context, tc.want, finalDescription(tc.res), st.TargetURL},
 				{Context, "pending", "running 1 step: go test", st.TargetURL},
 			}
 			if diff := cmp.Diff(got, want); diff != "" {

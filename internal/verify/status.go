@@ -35,7 +35,7 @@ func (s Status) Final(ctx context.Context, res Result) error {
 	if res.Verdict == Fail {
 		state = "failure"
 	}
-	return s.write(ctx, state, FinalDescription(res))
+	return s.write(ctx, state, finalDescription(res))
 }
 
 // Error marks the head as not verifiable, with the reason.

@@ -1,21 +1,19 @@
-package cli
+package incident
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 
-	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 	"github.com/incident-hotfix/incident-hotfix/internal/markdown"
-	"github.com/incident-hotfix/incident-hotfix/internal/remind"
+	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 )
 
 // defaultTokenLogin is the login a workflow's GITHUB_TOKEN writes as.
 const defaultTokenLogin = "github-actions[bot]"
 
-// branchWarning says that a branch cut with the default token starts no workflow, when it does
+// BranchWarning says that a branch cut with the default token starts no workflow, when it does
 // not. See https://docs.github.com/actions/security-for-github-actions/security-guides/automatic-token-authentication#using-the-github_token-in-a-workflow
-func branchWarning(branch, identity string) string {
+func BranchWarning(branch, identity string) string {
 	if branch == "" || identity != defaultTokenLogin {
 		return ""
 	}
@@ -23,9 +21,9 @@ func branchWarning(branch, identity string) string {
 		"Pass a GitHub App or personal token as the token input for workflows on branch creation", branch)
 }
 
-// declareSummary is the job summary of a declaration: the incident's link, its severity and
+// DeclareSummary is the job summary of a declaration: the incident's link, its severity and
 // response target, the branch, and every warning.
-func declareSummary(got incident.Opened, d incident.Declaration, sev incident.Severity, warnings []string) string {
+func DeclareSummary(got Opened, d Declaration, sev Severity, warnings []string) string {
 	var b strings.Builder
 	verb := "declared"
 	if !got.Created {
@@ -43,24 +41,12 @@ func declareSummary(got incident.Opened, d incident.Declaration, sev incident.Se
 	return b.String()
 }
 
-// updateSummary is the job summary of a command comment: what became of it, and why.
-func updateSummary(number int, url string, got incident.Handled) string {
+// UpdateSummary is the job summary of a command comment: what became of it, and why.
+func UpdateSummary(number int, url string, got Handled) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "### Incident [#%d](%s): %s\n\n", number, url, markdown.Text(strings.TrimPrefix(updateLine(number, got), fmt.Sprintf("incident #%d: ", number))))
+	fmt.Fprintf(&b, "### Incident [#%d](%s): %s\n\n", number, url, markdown.Text(strings.TrimPrefix(UpdateLine(number, got), fmt.Sprintf("incident #%d: ", number))))
 	if pm := got.Postmortem; pm != nil {
-		fmt.Fprintf(&b, "Postmortem [#%d](%s) %s.\n", pm.Number, pm.URL, postmortemWord(*pm))
-	}
-	return b.String()
-}
-
-// remindSummary is the job summary of remind: each reminder, each table, each problem.
-func remindSummary(res remind.Result) string {
-	var lines bytes.Buffer
-	res.WriteText(&lines)
-	var b strings.Builder
-	b.WriteString("### Reminders\n\n")
-	for _, l := range strings.Split(strings.TrimSpace(lines.String()), "\n") {
-		fmt.Fprintf(&b, "- %s\n", markdown.Text(l))
+		fmt.Fprintf(&b, "Postmortem [#%d](%s) %s.\n", pm.Number, pm.URL, PostmortemWord(*pm))
 	}
 	return b.String()
 }
@@ -74,4 +60,28 @@ func writeWarnings(b *strings.Builder, warnings []string) {
 	for _, w := range warnings {
 		fmt.Fprintf(b, "> %s\n", markdown.Text(w))
 	}
+}
+
+// PostmortemWord says what /resolve did to the postmortem.
+func PostmortemWord(pm postmortem.Result) string {
+	switch {
+	case pm.Created:
+		return "opened"
+	case pm.Refreshed:
+		return "refreshed with the final timeline"
+	default:
+		return "already up to date"
+	}
+}
+
+// UpdateLine says what became of the command, and why when it was refused or invalid.
+func UpdateLine(number int, got Handled) string {
+	line := fmt.Sprintf("incident #%d: %s", number, got.Outcome)
+	if got.Type != "" {
+		line += " " + got.Type
+	}
+	if got.Reason != "" {
+		line += ": " + got.Reason
+	}
+	return line
 }

@@ -1,0 +1,53 @@
+package sandbox
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// roleNames are the roles ParseRoles accepts.
+var roleNames = []string{"read", "triage", "write", "maintain", "admin"}
+
+// ParseCredentials reads every --token value (see ParseCredential); at least one is required.
+func ParseCredentials(specs []string) ([]Credential, error) {
+	if len(specs) == 0 {
+		return nil, errors.New("--token: the token clients must send is required (SECRET, user:LOGIN=SECRET, app:SLUG=SECRET or actions=SECRET)")
+	}
+	var creds []Credential
+	var errs []error
+	for _, spec := range specs {
+		cred, err := ParseCredential(spec, "")
+		if err != nil {
+			errs = append(errs, fmt.Errorf("--token: %w", err))
+		}
+		creds = append(creds, cred)
+	}
+	return creds, errors.Join(errs...)
+}
+
+// ParseRoles reads every --collaborator LOGIN=ROLE into Options.Collaborators.
+func ParseRoles(specs []string) (map[string]string, error) {
+	out := map[string]string{}
+	var errs []error
+	for _, spec := range specs {
+		login, role, ok := strings.Cut(spec, "=")
+		if !ok || login == "" || !slices.Contains(roleNames, role) {
+			errs = append(errs, fmt.Errorf("--collaborator %q: want LOGIN=ROLE, ROLE one of %s", spec, strings.Join(roleNames, ", ")))
+			continue
+		}
+		out[login] = role
+	}
+	return out, errors.Join(errs...)
+}
+
+// ParseRateLimit reads --rate-limit: a positive number of requests an hour, written N/h.
+func ParseRateLimit(v string) (int, error) {
+	n, err := strconv.Atoi(strings.TrimSuffix(v, "/h"))
+	if err != nil || n < 1 || !strings.HasSuffix(v, "/h") {
+		return 0, fmt.Errorf("--rate-limit %q: want a positive number of requests an hour, N/h, such as 5000/h", v)
+	}
+	return n, nil
+}
