@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -56,5 +57,39 @@ func TestUpdatesGoOnFromTheSummary(t *testing.T) {
 	}
 	if diff := cmp.Diff(body[start:end+len(SummaryEnd)+1], Summary(r, Severities)); diff != "" {
 		t.Errorf("summary differs from the whole log's (-got +want):\n%s", diff)
+	}
+}
+
+// TestConcurrentUpdatesFromTheSummary handles two commands at once on an incident whose summary
+// keeps the record: each reads only the log's tail, and the summary shows both.
+func TestConcurrentUpdatesFromTheSummary(t *testing.T) {
+	t.Parallel()
+	for range 5 {
+		s, n := declaredIncident(t)
+		ctx := context.Background()
+		if _, err := Handle(ctx, s.Client, repo, n, command(t, s.Client, n, "/timeline paged the team", "sandbox-bot"), testOptions()); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := fromSummary(n, issueState(t, s.Client, n).GetBody()); !ok {
+			t.Fatal("the summary keeps no record after an update")
+		}
+		a := command(t, s.Client, n, "/timeline first concurrent note", "sandbox-bot")
+		b := command(t, s.Client, n, "/severity P0", "sandbox-bot")
+		var wg sync.WaitGroup
+		errs := make([]error, 2)
+		for i, cm := range []*github.IssueComment{a, b} {
+			wg.Go(func() { _, errs[i] = Handle(ctx, s.NewClient(), repo, n, cm, testOptions()) })
+		}
+		wg.Wait()
+		if errs[0] != nil || errs[1] != nil {
+			t.Fatal(errs)
+		}
+		r, err := Load(ctx, s.Client, repo, n, "sandbox-bot")
+		if err != nil || len(r.Entries) != 4 {
+			t.Fatalf("log has %d entries (%v), want 4", len(r.Entries), err)
+		}
+		if body := issueState(t, s.Client, n).GetBody(); !strings.Contains(body, Summary(r, Severities)) {
+			t.Errorf("the summary is not the whole log's:\n%s\nwant:\n%s", body, Summary(r, Severities))
+		}
 	}
 }
