@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/Masterminds/semver/v3"
+	"github.com/incident-hotfix/incident-hotfix/internal/semver"
 )
 
 // ErrNoRelease says that there is no stable release tag to patch, so there is no next patch to
