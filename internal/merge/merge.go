@@ -141,7 +141,9 @@ func (d Deps) targets(ctx context.Context, repo backport.Repo, rule backport.Rul
 	var branches []string
 	if _, ok := d.shippedLine(rel); len(rule.Fixed) == 0 && ok {
 		var err error
-		if branches, err = backport.Branches(ctx, d.Client, repo, rule.Release); err != nil {
+		if rel.BranchesRead { // the release read them with its tags
+			branches = rel.ReleaseBranches
+		} else if branches, err = backport.Branches(ctx, d.Client, repo, rule.Release); err != nil {
 			return nil, err
 		}
 	}
