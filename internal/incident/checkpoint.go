@@ -124,17 +124,24 @@ func fromSummary(number int, body string) (Record, bool) {
 	if !ok || !closed || !hasTable || json.Unmarshal([]byte(data), &r) != nil || r.Newest.IsZero() {
 		return Record{}, false
 	}
-	r.Number, r.Shown = number, rows(table)
-	return r, true
+	shown, ok := rows(table)
+	r.Number, r.Shown = number, shown
+	return r, ok
 }
 
-// rows are the lines of a table's body.
-func rows(table string) []string {
+// rows are the lines of the timeline table's body; ok is false when one is not a row the
+// summary writes (| time | event |), as after a hand edit: then the log says.
+func rows(table string) ([]string, bool) {
 	var out []string
-	for line := range strings.SplitSeq(table, "\n") {
-		if strings.HasPrefix(line, "| ") {
-			out = append(out, line)
-		}
+	if table == "" {
+		return nil, true
 	}
-	return out
+	for line := range strings.SplitSeq(strings.TrimSuffix(table, "\n"), "\n") {
+		at, _, ok := strings.Cut(strings.TrimPrefix(line, "| "), " | ")
+		if _, err := time.Parse("2006-01-02 15:04 UTC", at); err != nil || !ok || !strings.HasSuffix(line, " |") {
+			return nil, false
+		}
+		out = append(out, line)
+	}
+	return out, true
 }

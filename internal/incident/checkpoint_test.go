@@ -81,16 +81,17 @@ func TestFromSummaryRejects(t *testing.T) {
 	t.Parallel()
 	good := Summary(Fold(longLog(3)), Severities)
 	tests := map[string]string{
-		"no summary":         "hello",
-		"no state line":      strings.Replace(good, stateStart, "<!-- hotfix:other ", 1),
-		"broken JSON":        strings.Replace(good, stateStart+"{", stateStart+"{{", 1),
-		"no newest entry":    SummaryStart + "\n" + stateStart + `{"severity":"P1"}` + " -->\n" + timelineHead + SummaryEnd,
-		"no timeline":        strings.Replace(good, timelineHead, "", 1),
-		"end before start":   SummaryEnd + good,
-		"a draft has none":   Summary(Fold([]Entry{declared(at(9, 0), 0)}), Severities),
-		"a line left open":   SummaryStart + "\n" + stateStart + `{"newest":"2026-03-04T10:00:00Z"}` + "\n" + timelineHead + SummaryEnd,
-		"a huge record":      Summary(Record{Title: strings.Repeat("x", 20000), Newest: at(9, 0), Entries: []Entry{{ID: 1}}}, Severities),
-		"the line elsewhere": "<!-- hotfix:state {\"newest\":\"2026-03-04T10:00:00Z\"} -->\n" + strings.Replace(good, stateStart, "<!-- x ", 1),
+		"no summary":           "hello",
+		"no state line":        strings.Replace(good, stateStart, "<!-- hotfix:other ", 1),
+		"broken JSON":          strings.Replace(good, stateStart+"{", stateStart+"{{", 1),
+		"no newest entry":      SummaryStart + "\n" + stateStart + `{"severity":"P1"}` + " -->\n" + timelineHead + SummaryEnd,
+		"no timeline":          strings.Replace(good, timelineHead, "", 1),
+		"end before start":     SummaryEnd + good,
+		"a draft has none":     Summary(Fold([]Entry{declared(at(9, 0), 0)}), Severities),
+		"a line left open":     SummaryStart + "\n" + stateStart + `{"newest":"2026-03-04T10:00:00Z"}` + "\n" + timelineHead + SummaryEnd,
+		"a huge record":        Summary(Record{Title: strings.Repeat("x", 20000), Newest: at(9, 0), Entries: []Entry{{ID: 1}}}, Severities),
+		"a row edited by hand": strings.Replace(good, "\n| 2026-03-04 09:01 UTC | Status", "\n| yesterday | Status", 1),
+		"the line elsewhere":   "<!-- hotfix:state {\"newest\":\"2026-03-04T10:00:00Z\"} -->\n" + strings.Replace(good, stateStart, "<!-- x ", 1),
 	}
 	for name, body := range tests {
 		if r, ok := fromSummary(1, body); ok {
