@@ -170,17 +170,20 @@ func TestBranchesInOneRequest(t *testing.T) {
 }
 
 // TestMergeabilityPollIsConditional opens a backport on a sandbox that, like GitHub under load,
-// takes four reads to compute mergeability: the reads in between carry the last ETag and are
-// answered 304, which costs no rate limit.
+// takes four reads after the create to compute mergeability: the reads in between carry the
+// last ETag and are answered 304, which costs no rate limit, and the waits back off from
+// firstWait after the first answer, with no fixed sleep.
 func TestMergeabilityPollIsConditional(t *testing.T) {
 	t.Parallel()
-	s := sandboxtest.Start(t, sandboxtest.Options{MergeableAfter: 4})
+	s := sandboxtest.Start(t, sandboxtest.Options{MergeableAfter: 5})
 	s.Push("main", map[string]string{"svc.txt": "one\n"})
 	s.Push("develop", map[string]string{"feature.txt": "new\n"}, "main")
 	fix := s.Push("main", map[string]string{"svc.txt": "one fixed\n"})
 	h := Hotfix{Number: 9, Title: "Fix svc", Branch: "hotfix/svc", Base: "main", MergeSHA: fix, Tag: "v1.0.1"}
 	s.Server.ResetRequests()
-	got, err := Open(context.Background(), s.Client, repo, h, fix, []Target{{Branch: "develop"}}, Options{Sleep: noSleep})
+	var slept []time.Duration
+	sleep := func(_ context.Context, d time.Duration) error { slept = append(slept, d); return nil }
+	got, err := Open(context.Background(), s.Client, repo, h, fix, []Target{{Branch: "develop"}}, Options{Sleep: sleep})
 	if err != nil || len(got) != 1 || !got[0].Created || got[0].Conflict {
 		t.Fatalf("Open = %+v, %v; want one clean backport", got, err)
 	}
@@ -192,5 +195,8 @@ func TestMergeabilityPollIsConditional(t *testing.T) {
 	}
 	if fmt.Sprint(statuses) != "[200 304 304 200]" {
 		t.Errorf("mergeability reads answered %v, want [200 304 304 200]", statuses)
+	}
+	if want := []time.Duration{firstWait, 2 * firstWait, 4 * firstWait}; fmt.Sprint(slept) != fmt.Sprint(want) {
+		t.Errorf("waits %v, want %v", slept, want)
 	}
 }

@@ -47,6 +47,11 @@ var growths = []growth{
 	// A /status command on an incident with n comments besides its declaration: the log read
 	// once in pages, and after the write only what it gained since (one page).
 	{"incident-update", []int{50, 600}, 0, func(n int) int { return pages(n+2) + 7 }, updateIncident},
+	// A /status command on an incident whose log has n comments, a quarter of them entries of
+	// earlier updates, the last one a few comments back: the issue (its summary keeps the
+	// record), the log's tail since the record's newest entry (one page), and after the write
+	// what it gained (one page), at any log length. Issue #16's limit is 8.
+	{"incident-update-kept", []int{50, 600}, 0, func(int) int { return 8 }, updateKeptIncident},
 	// An incident's log with n comments besides its declaration.
 	{"incident-load", []int{50, 500}, 0, func(n int) int { return pages(n + 1) }, loadIncident},
 }
@@ -190,6 +195,43 @@ func updateIncident(tb testing.TB, n int) map[string]int {
 	mustRun(tb, s, "workflow_dispatch", declarePayload(tb, false), "run")
 	for i := range n {
 		body := fmt.Sprintf("comment %d", i)
+		if _, _, err := s.Client.Issues.CreateComment(ctx, sandboxtest.Owner, sandboxtest.Name, 1, &github.IssueComment{Body: &body}); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return mustRun(tb, s, "issue_comment", comment(tb, s, 1, "/status identified the pool"), "run").routes
+}
+
+// updateKeptIncident counts a /status command on an incident with n comments after its
+// declaration: every fourth an entry of an update (written as the toolkit writes them, then
+// the summary re-rendered from the whole log, as the last update left it), the others people's
+// comments, the last five after that update.
+func updateKeptIncident(tb testing.TB, n int) map[string]int {
+	clock := &ticking{at: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	s := sandboxtest.Start(tb, sandboxtest.Options{NoSecondaryLimit: true, Clock: clock.now})
+	mustRun(tb, s, "workflow_dispatch", declarePayload(tb, false), "run")
+	repo := incident.Repo{Owner: sandboxtest.Owner, Name: sandboxtest.Name}
+	for i := range n - 5 {
+		body := fmt.Sprintf("comment %d", i)
+		if i%4 == 3 {
+			e := incident.Entry{Type: incident.Timeline, Text: body}
+			if _, err := incident.Append(ctx, s.Client, repo, 1, e); err != nil {
+				tb.Fatal(err)
+			}
+		} else if _, _, err := s.Client.Issues.CreateComment(ctx, sandboxtest.Owner, sandboxtest.Name, 1, &github.IssueComment{Body: &body}); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	r, err := incident.Load(ctx, s.Client, repo, 1, "sandbox-bot")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	o := incident.Options{Identity: "sandbox-bot", Scale: incident.Severities, Now: clock.now}
+	if _, err := incident.Refresh(ctx, s.Client, repo, 1, r.Entries, o); err != nil {
+		tb.Fatal(err)
+	}
+	for i := range 4 {
+		body := fmt.Sprintf("after the update %d", i)
 		if _, _, err := s.Client.Issues.CreateComment(ctx, sandboxtest.Owner, sandboxtest.Name, 1, &github.IssueComment{Body: &body}); err != nil {
 			tb.Fatal(err)
 		}

@@ -12,7 +12,7 @@ import (
 	"github.com/incident-hotfix/incident-hotfix/internal/sandbox/sandboxtest"
 )
 
-// TestRunMergeUnderARateLimit runs the merge against a sandbox whose token has 20 requests an
+// TestRunMergeUnderARateLimit runs the merge against a sandbox whose token has 18 requests an
 // hour: the setup and the first run spend them, so the first run stops on GitHub's refusal and
 // says so; with the clock moved past the reset, the rerun completes, and the repository ends with
 // one tag, one backport PR and one postmortem.
@@ -21,7 +21,7 @@ func TestRunMergeUnderARateLimit(t *testing.T) {
 	var mu sync.Mutex
 	now := runClock
 	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
-	s := sandboxtest.Start(t, sandboxtest.Options{Clock: clock, RateLimit: 20, Users: []string{"auditor"}})
+	s := sandboxtest.Start(t, sandboxtest.Options{Clock: clock, RateLimit: 18, Users: []string{"auditor"}})
 	pr := sandboxtest.MergedHotfix(t, s, "squash", "Incident: none")
 	vars := actionVars(t, map[string]string{
 		"GITHUB_EVENT_NAME": "pull_request", "GITHUB_EVENT_PATH": mergedPayload(t, pr),

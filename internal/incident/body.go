@@ -2,6 +2,7 @@ package incident
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -45,16 +46,17 @@ func issueBody(runID int64, r Record, scale Scale, alert string, c Context) stri
 	return markdown.Truncate(strings.Join(parts, "\n"))
 }
 
-// Summary is the summary section, between its markers: the hidden facts line (FromBody), the
-// facts, then the latest events.
+// Summary is the summary section, between its markers: the hidden facts line (FromBody) and
+// state line (fromSummary), the facts, then the latest events.
 func Summary(r Record, scale Scale) string {
 	sev, _ := scale.Get(r.Severity)
 	var b strings.Builder
-	b.WriteString(SummaryStart + "\n" + factsLine(r) + "## Summary\n\n| | |\n|---|---|\n")
+	shown, hidden := timelineRows(r)
+	b.WriteString(SummaryStart + "\n" + factsLine(r) + stateLine(r, hidden) + "## Summary\n\n| | |\n|---|---|\n")
 	for _, row := range summaryRows(r, sev) {
 		fmt.Fprintf(&b, "| %s | %s |\n", row[0], row[1])
 	}
-	b.WriteString(timeline(r.Events))
+	b.WriteString(timeline(shown, hidden))
 	b.WriteString(SummaryEnd + "\n")
 	return b.String()
 }
@@ -93,17 +95,30 @@ func eventCell(e Event) string {
 	return cell(e.Text)
 }
 
-// timeline is the latest maxEvents events as a table, saying how many earlier ones it leaves out.
-func timeline(events []Event) string {
+// timelineRows are the rows of the latest maxEvents events, the rows a continued record kept
+// from its summary first, and how many earlier events they leave out.
+func timelineRows(r Record) ([]string, int) {
+	shown := slices.Clone(r.Shown)
+	for _, e := range r.Events {
+		shown = append(shown, fmt.Sprintf("| %s | %s |", utc(e.At), eventCell(e)))
+	}
+	hidden := r.Hidden
+	if n := len(shown) - maxEvents; n > 0 {
+		hidden, shown = hidden+n, shown[n:]
+	}
+	return shown, hidden
+}
+
+// timeline is the table of rows, saying how many earlier events it leaves out.
+func timeline(rows []string, hidden int) string {
 	var b strings.Builder
 	b.WriteString("\n### Timeline\n\n")
-	if n := len(events) - maxEvents; n > 0 {
-		fmt.Fprintf(&b, "_%d earlier events are in the log comments below._\n\n", n)
-		events = events[n:]
+	if hidden > 0 {
+		fmt.Fprintf(&b, "_%d earlier events are in the log comments below._\n\n", hidden)
 	}
-	b.WriteString("| Time | Event |\n|---|---|\n")
-	for _, e := range events {
-		fmt.Fprintf(&b, "| %s | %s |\n", utc(e.At), eventCell(e))
+	b.WriteString(timelineHead)
+	for _, row := range rows {
+		b.WriteString(row + "\n")
 	}
 	return b.String()
 }

@@ -174,7 +174,7 @@ func writeDeclared(ctx context.Context, c *github.Client, repo Repo, issue *gith
 		}
 		entries = append(entries, got)
 	}
-	return syncIssue(ctx, c, repo, issue, entries, o)
+	return syncIssue(ctx, c, repo, issue, known{entries: entries}, o)
 }
 
 // cutBranch creates hotfix/<slug of title> at the production branch's head. A branch of that name

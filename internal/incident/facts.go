@@ -2,7 +2,6 @@ package incident
 
 import (
 	"net/url"
-	"slices"
 	"strings"
 	"time"
 )
@@ -26,7 +25,7 @@ var factTimes = []struct {
 // timestamps to the second, so that a report reads them from the issue list, not from each log.
 // A record not yet all in the log (declare's draft, timed by the runner's clock) gets none.
 func factsLine(r Record) string {
-	if len(r.Entries) == 0 || slices.ContainsFunc(r.Entries, func(e Entry) bool { return e.ID == 0 }) {
+	if !r.complete() {
 		return ""
 	}
 	v := url.Values{"severity": {r.Severity}}
@@ -38,11 +37,17 @@ func factsLine(r Record) string {
 	return factsPrefix + v.Encode() + " -->\n"
 }
 
-// withoutFacts is body with its facts line removed, to compare what people see: the line alone
-// never costs an edit (it changes alone only from declare's draft to the log's seconds).
+// withoutFacts is body with its hidden facts and state lines removed, to compare what people
+// see: the lines alone never cost an edit (they change alone only from declare's draft to the
+// log's seconds, or for entries that change nothing a person sees, which fold the same again).
 func withoutFacts(body string) string {
-	start := strings.Index(body, SummaryStart+"\n"+factsPrefix)
-	if start < 0 {
+	return withoutLine(withoutLine(body, factsPrefix), stateStart)
+}
+
+// withoutLine is body without the hidden line opened by prefix at the top of its summary.
+func withoutLine(body, prefix string) string {
+	start := strings.Index(body, SummaryStart+"\n")
+	if start < 0 || !strings.HasPrefix(body[start+len(SummaryStart)+1:], prefix) {
 		return body
 	}
 	from := start + len(SummaryStart) + 1

@@ -171,7 +171,7 @@ func TestHandleHostile(t *testing.T) {
 		t.Errorf("log: open %v, %d entries (%v); want open with 3: the marker look-alike must not resolve it", r.Open, len(r.Entries), err)
 	}
 	is := issueState(t, s.Client, n)
-	if strings.Contains(is.GetBody(), "@acme") || strings.Count(is.GetBody(), "<!--") != 5 { // the run, the inputs, the summary start, its metrics, its end
+	if strings.Contains(is.GetBody(), "@acme") || strings.Count(is.GetBody(), "<!--") != 6 { // the run, the inputs, the summary start, its metrics, its state, its end
 		t.Errorf("body pings or carries extra markers:\n%s", is.GetBody())
 	}
 	last := r.Entries[len(r.Entries)-1]

@@ -3,7 +3,6 @@ package incident
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -32,28 +31,20 @@ func Load(ctx context.Context, c *github.Client, repo Repo, number int, identity
 // most seconds after the newest entry it saw.
 const rescanSlack = 10 * time.Minute
 
-// rescan is entries and the ones the log gained since them: only the comments updated from
-// rescanSlack before the newest entry are read (one page, at any log length), never the whole
-// log again. An entry seen twice is kept once.
-func rescan(ctx context.Context, c *github.Client, repo Repo, number int, identity string, entries []Entry) ([]Entry, error) {
-	var newest time.Time
-	for _, e := range entries {
-		if e.Time.After(newest) {
-			newest = e.Time
-		}
-	}
+// rescan is k with the entries the log gained: only the comments updated from rescanSlack
+// before the newest entry k knows are read (one page, at any log length), never the whole log
+// again. grew says whether it found an entry k did not know.
+func rescan(ctx context.Context, c *github.Client, repo Repo, number int, identity string, k known) (known, bool, error) {
 	since := time.Time{}
-	if !newest.IsZero() {
+	if newest := k.newest(); !newest.IsZero() {
 		since = newest.Add(-rescanSlack)
 	}
 	fresh, _, err := scanSince(ctx, c, repo, number, identity, since)
-	out := slices.Clone(entries)
-	for _, e := range fresh {
-		if !slices.ContainsFunc(out, func(x Entry) bool { return x.ID == e.ID }) {
-			out = append(out, e)
-		}
+	if err != nil {
+		return k, false, err
 	}
-	return out, err
+	k, grew := k.add(fresh)
+	return k, grew, nil
 }
 
 // scan lists issue number's comments by identity, a hundred a page: the log entries, and the

@@ -7,9 +7,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/Masterminds/semver/v3"
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
+	"github.com/incident-hotfix/incident-hotfix/internal/semver"
 )
 
 // maxTagLookups bounds how many tags (the highest versions first) Recent reads the date of.

@@ -1,38 +1,53 @@
 package incident
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"time"
 )
 
 // Record is an incident as its log says it is now: the log folded, oldest entry first.
+//
+// The JSON form is the summary's state line (checkpoint.go): what the fold carries forward,
+// without the events, the entries and the sources.
 type Record struct {
-	Number    int
-	Title     string
-	Severity  string
-	Service   string
-	Impact    string
-	Commander string
-	Branch    string // the hotfix branch declare cut, "" when none
-	State     string // investigating, identified, monitoring or resolved
-	Open      bool
+	Number    int    `json:"-"`
+	Title     string `json:"title,omitempty"`
+	Severity  string `json:"severity,omitempty"`
+	Service   string `json:"service,omitempty"`
+	Impact    string `json:"impact,omitempty"`
+	Commander string `json:"commander,omitempty"`
+	Branch    string `json:"branch,omitempty"` // the hotfix branch declare cut, "" when none
+	State     string `json:"state,omitempty"`  // investigating, identified, monitoring or resolved
+	Open      bool   `json:"open,omitempty"`
 
 	// The timestamps, kept apart; a zero time is unknown. Acknowledged is the first status entry.
-	ImpactStart, Declared, Acknowledged, Mitigated, Resolved time.Time
+	ImpactStart  time.Time `json:"impact_start,omitzero"`
+	Declared     time.Time `json:"declared,omitzero"`
+	Acknowledged time.Time `json:"acknowledged,omitzero"`
+	Mitigated    time.Time `json:"mitigated,omitzero"`
+	Resolved     time.Time `json:"resolved,omitzero"`
 
-	MitigatedHow string
-	ETA          string // the ETA of the latest status entry, "" when none
-	Events       []Event
-	Links        []Artifact
+	MitigatedHow string     `json:"mitigated_how,omitempty"`
+	ETA          string     `json:"eta,omitempty"` // the ETA of the latest status entry, "" when none
+	Events       []Event    `json:"-"`
+	Links        []Artifact `json:"links,omitempty"`
 	// LastUpdate is the time of the latest entry written by a person's command or by declare
 	// (links are not updates); the update cadence counts from it.
-	LastUpdate time.Time
+	LastUpdate time.Time `json:"last_update,omitzero"`
 	// Sources are the ids of the command comments already applied.
-	Sources []int64
+	Sources []int64 `json:"-"`
 	// Entries are the entries folded, in the order they were folded.
-	Entries []Entry
+	Entries []Entry `json:"-"`
+
+	// Where the fold stands, so that it can go on from the summary (continued).
+	Newest time.Time `json:"newest,omitzero"`  // the server time of the newest entry folded
+	Recent []Stamp   `json:"recent,omitempty"` // the entries folded within rescanSlack of Newest
+	Last   Stamp     `json:"last"`             // the last entry in fold order
+	// Shown are the summary's timeline rows from before Events, oldest first, and Hidden the
+	// events before them that it no longer showed: set only on a record continued from a summary.
+	Shown  []string `json:"-"`
+	Hidden int      `json:"hidden,omitempty"`
 }
 
 // Event is one line of the incident's timeline.
@@ -46,11 +61,11 @@ type Event struct {
 
 // Artifact is an object joined to the incident: its hotfix PR, tag, backport or postmortem.
 type Artifact struct {
-	Kind   string
-	Number int
-	Name   string
-	URL    string
-	At     time.Time
+	Kind   string    `json:"kind"`
+	Number int       `json:"number,omitempty"`
+	Name   string    `json:"name,omitempty"`
+	URL    string    `json:"url,omitempty"`
+	At     time.Time `json:"at"`
 }
 
 // Has reports whether the command in comment id was already applied.
@@ -66,16 +81,21 @@ func (r Record) Linked(kind string, number int, name string) bool {
 // Fold is the record the entries make, applied in time order (comment id breaks ties). It is
 // pure: the same entries in any order make the same record.
 func Fold(entries []Entry) Record {
-	sorted := slices.Clone(entries)
-	slices.SortStableFunc(sorted, func(a, b Entry) int {
-		return cmp.Or(a.order().Compare(b.order()), cmp.Compare(a.Source, b.Source), cmp.Compare(a.ID, b.ID))
-	})
+	sorted := inOrder(entries)
 	var r Record
 	for _, e := range sorted {
 		r.apply(e)
 	}
 	r.Entries = sorted
+	r.prune()
 	return r
+}
+
+// inOrder is entries sorted in fold order: by order, then source, then comment id.
+func inOrder(entries []Entry) []Entry {
+	sorted := slices.Clone(entries)
+	slices.SortStableFunc(sorted, func(a, b Entry) int { return stampOf(a).compare(stampOf(b)) })
+	return sorted
 }
 
 // order is the entry's place in the log: when its command was posted, else when it was written.
@@ -88,6 +108,7 @@ func (e Entry) order() time.Time {
 
 // apply folds one entry into the record.
 func (r *Record) apply(e Entry) {
+	r.mark(e)
 	if e.Source != 0 {
 		r.Sources = append(r.Sources, e.Source)
 	}

@@ -17,5 +17,5 @@ func Refresh(ctx context.Context, c *github.Client, repo Repo, number int, entri
 	if err != nil {
 		return Record{}, fmt.Errorf("read incident #%d: %w", number, gh.Explain(err))
 	}
-	return syncIssue(ctx, c, repo, issue, entries, o)
+	return syncIssue(ctx, c, repo, issue, known{entries: entries}, o)
 }

@@ -13,35 +13,28 @@ import (
 // syncRounds bounds how often sync re-reads the log to catch entries written meanwhile.
 const syncRounds = 3
 
-// syncIssue makes the issue agree with the log: the summary re-rendered from every entry, the
+// syncIssue makes the issue agree with the log as k knows it: the summary re-rendered, the
 // status/* and severity/* labels, and open or closed. After writing, it reads what the log
 // gained (rescan): an entry that another run appended meanwhile is folded in and written too,
 // so of two concurrent updates, the one that writes last shows both.
-func syncIssue(ctx context.Context, c *github.Client, repo Repo, issue *github.Issue, entries []Entry, o Options) (Record, error) {
+func syncIssue(ctx context.Context, c *github.Client, repo Repo, issue *github.Issue, k known, o Options) (Record, error) {
 	n := issue.GetNumber()
 	for round := 1; ; round++ {
-		r := Fold(entries)
-		r.Number = n
 		var err error
+		if k, err = whole(ctx, c, repo, n, o.Identity, k); err != nil {
+			return Record{}, err
+		}
+		r, _ := k.fold()
+		r.Number = n
 		if issue, err = edit(ctx, c, repo, issue, r, o); err != nil {
 			return r, err
 		}
-		again, err := rescan(ctx, c, repo, n, o.Identity, entries)
-		if err != nil || !grew(entries, again) || round == syncRounds {
+		again, grew, err := rescan(ctx, c, repo, n, o.Identity, k)
+		if err != nil || !grew || round == syncRounds {
 			return r, err
 		}
-		entries = again
+		k = again
 	}
-}
-
-// grew reports whether later holds an entry that earlier does not.
-func grew(earlier, later []Entry) bool {
-	for _, e := range later {
-		if !slices.ContainsFunc(earlier, func(x Entry) bool { return x.ID == e.ID }) {
-			return true
-		}
-	}
-	return false
 }
 
 // edit writes the body, labels and state the record calls for, in one request, when any differ.

@@ -59,26 +59,51 @@ func Handle(ctx context.Context, c *github.Client, repo Repo, number int, commen
 	case ReplyWritten:
 		return Handled{Outcome: ReplyWritten, Reason: d.Reason}, nil
 	}
-	return apply(ctx, c, repo, number, d, f.Entries, o)
+	return apply(ctx, c, repo, number, d, f, o)
 }
 
-// CommandFacts are what a command comment is decided on: the incident's log, the comments the
-// toolkit already replied to, and whether the author may give commands.
+// CommandFacts are what a command comment is decided on: the incident's log as far as it was
+// read, the comments the toolkit already replied to, and whether the author may give commands.
 type CommandFacts struct {
 	Entries    []Entry
 	Replied    []int64
 	MayCommand bool
+	// Issue is the incident issue, read for the record its summary keeps (base, nil when
+	// Entries are the whole log).
+	Issue *github.Issue
+	base  *Record
 }
 
-// commandFacts reads the facts: the log (every page) and the author's permission.
+// commandFacts reads the facts: the author's permission, then for a valid command the issue
+// and the log's tail since the record its summary keeps (tail). A refused or invalid command
+// needs only the replies since it was posted.
 func commandFacts(ctx context.Context, c *github.Client, repo Repo, number int, comment *github.IssueComment, o Options) (CommandFacts, error) {
 	var f CommandFacts
 	var err error
-	if f.Entries, f.Replied, err = scan(ctx, c, repo, number, o.Identity); err != nil {
+	if f.MayCommand, err = mayCommand(ctx, c, repo, comment.GetUser().GetLogin()); err != nil {
 		return f, err
 	}
-	f.MayCommand, err = mayCommand(ctx, c, repo, comment.GetUser().GetLogin())
+	posted := comment.GetCreatedAt().Time.UTC()
+	e, perr := ParseCommand(comment.GetBody(), o.Now().UTC(), o.Scale)
+	if !f.MayCommand || perr != nil {
+		_, f.Replied, err = scanSince(ctx, c, repo, number, o.Identity, since(posted))
+		return f, err
+	}
+	if f.Issue, _, err = c.Issues.Get(ctx, repo.Owner, repo.Name, number); err != nil {
+		return f, fmt.Errorf("read incident #%d: %w", number, gh.Explain(err))
+	}
+	k, replied, err := tail(ctx, c, repo, f.Issue, comment, e.Type == Resolved, o)
+	f.Entries, f.Replied, f.base = k.entries, replied, k.base
 	return f, err
+}
+
+// since is when a read of the comments answering a command posted at posted starts; the zero
+// time (all of them) when it is unknown.
+func since(posted time.Time) time.Time {
+	if posted.IsZero() {
+		return posted
+	}
+	return posted.Add(-rescanSlack)
 }
 
 // CommandDecision is what a command comment comes to: the outcome, and the entry to append
@@ -105,11 +130,11 @@ func DecideCommand(comment *github.IssueComment, f CommandFacts, o Options) Comm
 		d = CommandDecision{Outcome: Refused, Reply: refusal(author), Reason: fmt.Sprintf("%s has no write access to the repository", author)}
 	case perr != nil:
 		d = CommandDecision{Outcome: Invalid, Reply: invalid(author, perr), Reason: perr.Error()}
-	case Fold(f.Entries).Has(comment.GetID()):
+	case applied(f.Entries, comment.GetID()):
 		return CommandDecision{Outcome: AlreadyDone, Entry: e}
 	default:
 		e.Source, e.Posted = comment.GetID(), comment.GetCreatedAt().Time.UTC()
-		e.Message = message(draft(f.Entries, e, now), e, o)
+		e.Message = message(draft(known{base: f.base, entries: f.Entries}, e, now), e, o)
 		return CommandDecision{Outcome: Applied, Entry: e}
 	}
 	if slices.Contains(f.Replied, comment.GetID()) {
@@ -118,26 +143,30 @@ func DecideCommand(comment *github.IssueComment, f CommandFacts, o Options) Comm
 	return d
 }
 
+// applied reports whether entries hold the entry of the command in comment id: the facts read
+// every entry written after the command was posted, so a rerun finds it.
+func applied(entries []Entry, id int64) bool {
+	return id != 0 && slices.ContainsFunc(entries, func(e Entry) bool { return e.Source == id })
+}
+
 // apply appends the decided entry (none on a rerun), and syncs the issue with the log; on
 // /resolve it opens the postmortem.
-func apply(ctx context.Context, c *github.Client, repo Repo, number int, d CommandDecision, entries []Entry, o Options) (Handled, error) {
+func apply(ctx context.Context, c *github.Client, repo Repo, number int, d CommandDecision, f CommandFacts, o Options) (Handled, error) {
 	e := d.Entry
 	out := Handled{Outcome: AlreadyDone, Type: e.Type, Entry: e}
+	k := known{base: f.base, entries: f.Entries}
 	if d.Outcome == Applied {
 		cm, err := Append(ctx, c, repo, number, e)
 		if err != nil {
 			return out, err
 		}
 		if got, ok := FromComment(cm, o.Identity); ok {
-			entries = append(entries, got)
+			k.entries = append(slices.Clone(k.entries), got)
 		}
 		out.Outcome, out.Message = Applied, e.Message
 	}
-	issue, _, err := c.Issues.Get(ctx, repo.Owner, repo.Name, number)
-	if err != nil {
-		return out, fmt.Errorf("read incident #%d: %w", number, gh.Explain(err))
-	}
-	if out.Record, err = syncIssue(ctx, c, repo, issue, entries, o); err != nil {
+	var err error
+	if out.Record, err = syncIssue(ctx, c, repo, f.Issue, k, o); err != nil {
 		return out, err
 	}
 	if e.Type == Resolved && !out.Record.Open {
@@ -147,14 +176,18 @@ func apply(ctx context.Context, c *github.Client, repo Repo, number int, d Comma
 }
 
 // draft is the record as it will be once e is appended: e comes after every entry so far.
-func draft(entries []Entry, e Entry, now time.Time) Record {
+func draft(k known, e Entry, now time.Time) Record {
 	e.Time, e.ID = now, math.MaxInt64
-	for _, x := range entries {
-		if x.Time.After(e.Time) {
-			e.Time = x.Time
-		}
+	if newest := k.newest(); newest.After(e.Time) {
+		e.Time = newest
 	}
-	return Fold(append(slices.Clone(entries), e))
+	k.entries = append(slices.Clone(k.entries), e)
+	if r, ok := k.fold(); ok {
+		return r
+	}
+	r := *k.base // the facts read the whole log when e comes before the base's last entry
+	r.apply(e)
+	return r
 }
 
 // message is the text for people that the entry's log comment carries.

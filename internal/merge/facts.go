@@ -56,7 +56,11 @@ func (d Deps) facts(ctx context.Context, pr *github.PullRequest, m mode) Facts {
 		f.Release, f.ReleaseProblem = d.releaseFacts(ctx, pr, m)
 	}
 	if _, problem := d.decideTag(f); problem == "" && len(d.Policy.Backport.Targets) == 0 {
-		f.ReleaseBranches, f.BranchesProblem = backport.Branches(ctx, d.Client, backport.Repo{Owner: d.Owner, Name: d.Name}, d.Policy.Branches.Release)
+		if f.Release.BranchesRead { // the release read them with its tags
+			f.ReleaseBranches = f.Release.ReleaseBranches
+		} else {
+			f.ReleaseBranches, f.BranchesProblem = backport.Branches(ctx, d.Client, backport.Repo{Owner: d.Owner, Name: d.Name}, d.Policy.Branches.Release)
+		}
 	}
 	if m == planning {
 		d.planFacts(ctx, pr, &f)

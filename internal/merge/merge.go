@@ -106,7 +106,9 @@ func (d Deps) targets(ctx context.Context, pr *github.PullRequest, rel *release.
 	var branches []string
 	if _, ok := d.shippedLine(rel); len(rule.Fixed) == 0 && ok {
 		var err error
-		if branches, err = backport.Branches(ctx, d.Client, backport.Repo{Owner: d.Owner, Name: d.Name}, rule.Release); err != nil {
+		if rel.BranchesRead { // the release read them with its tags
+			branches = rel.ReleaseBranches
+		} else if branches, err = backport.Branches(ctx, d.Client, backport.Repo{Owner: d.Owner, Name: d.Name}, rule.Release); err != nil {
 			return nil, err
 		}
 	}

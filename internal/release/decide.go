@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/Masterminds/semver/v3"
+	"github.com/incident-hotfix/incident-hotfix/internal/semver"
 )
 
 // ErrNoRelease says that there is no stable release tag to patch, so there is no next patch to
@@ -31,6 +31,11 @@ type Facts struct {
 	// Line, when set, limits the choice to one line; LineReason says which branch named it.
 	Line       *Line
 	LineReason string
+	// ReleaseBranches are the branches whose names start with the maintenance glob's literal
+	// part, when the request that read the newest tags read them all too (BranchesRead), for
+	// the backport's targets; Decide does not use them.
+	ReleaseBranches []string
+	BranchesRead    bool
 }
 
 // Plan is the release tag to make, or the one a previous run made, and why.

@@ -46,15 +46,24 @@ func apiFacts(ctx context.Context, c *github.Client, repo Repo, prefix string, b
 		f.Line, f.LineReason = &l, why
 		return f, listed(ctx, w, prefix, &f, l.RefPrefix(prefix))
 	}
-	page, err := newestTags(ctx, c, repo, prefix, first)
+	page, err := newestTags(ctx, c, repo, prefix, literal(b.Maintenance), first)
 	if err != nil {
 		return Facts{}, err
 	}
 	if ok, err := fromNewest(ctx, w, prefix, &f, page); ok || err != nil {
+		f.ReleaseBranches, f.BranchesRead = page.Branches, page.BranchesRead
 		return f, err
 	}
-	f = Facts{Base: m.Base, Target: m.Target}
+	f = Facts{Base: m.Base, Target: m.Target, ReleaseBranches: page.Branches, BranchesRead: page.BranchesRead}
 	return f, listed(ctx, w, prefix, &f, "tags/"+prefix)
+}
+
+// literal is a glob's part before its first wildcard: the prefix every match starts with.
+func literal(glob string) string {
+	if i := strings.IndexAny(glob, "*?[{"); i >= 0 {
+		return glob[:i]
+	}
+	return glob
 }
 
 // listed fills f from every tag under refs/<refPrefix>.

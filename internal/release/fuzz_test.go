@@ -25,7 +25,7 @@ func FuzzParseTag(f *testing.F) {
 		if !strings.HasPrefix(name, prefix) || tag.Name != name {
 			t.Errorf("ParseTag(%q, %q) accepted a name without the prefix: %+v", name, prefix, tag)
 		}
-		if got := prefix + tag.Version.Original(); got != name {
+		if got := prefix + tag.Version.String(); got != name {
 			t.Errorf("ParseTag(%q, %q) kept %q", name, prefix, got)
 		}
 		if tag.Version.Metadata() == "" && Format(prefix, tag.Version) != name {

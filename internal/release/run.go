@@ -73,6 +73,10 @@ type Result struct {
 	// Released is true when Tag is a later release that already contains the merge.
 	Released bool   `json:"released,omitempty"`
 	Reason   string `json:"reason"`
+	// ReleaseBranches are the open maintenance branches, read with the tags when BranchesRead
+	// (Facts), so that the backport's targets need no request of their own.
+	ReleaseBranches []string `json:"-"`
+	BranchesRead    bool     `json:"-"`
 }
 
 // Run tags a merged hotfix: it reads the facts, decides the tag, and creates it as an annotated
@@ -121,7 +125,8 @@ func attempt(ctx context.Context, c *github.Client, in Input, cfg Config, merge 
 	if err != nil {
 		return Result{}, err
 	}
-	res := Result{Tag: plan.Tag, PreviousTag: plan.PreviousTag, SHA: plan.Target, Reason: plan.Reason}
+	res := Result{Tag: plan.Tag, PreviousTag: plan.PreviousTag, SHA: plan.Target, Reason: plan.Reason,
+		ReleaseBranches: facts.ReleaseBranches, BranchesRead: facts.BranchesRead}
 	if plan.Exists || plan.Released {
 		res.Released = plan.Released
 		return res, nil

@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/Masterminds/semver/v3"
+	"github.com/incident-hotfix/incident-hotfix/internal/semver"
 )
 
 // DefaultPrefix is the prefix of release tags unless configured otherwise.

@@ -48,8 +48,8 @@ func TestParseTag(t *testing.T) {
 			if err != nil {
 				t.Fatalf("ParseTag(%q, %q): %v", tt.name, tt.prefix, err)
 			}
-			if got.Version.Original() != tt.want || got.Stable() != tt.stable || got.Name != tt.name {
-				t.Errorf("ParseTag(%q, %q) = %s stable=%v, want %s stable=%v", tt.name, tt.prefix, got.Version.Original(), got.Stable(), tt.want, tt.stable)
+			if got.Version.String() != tt.want || got.Stable() != tt.stable || got.Name != tt.name {
+				t.Errorf("ParseTag(%q, %q) = %s stable=%v, want %s stable=%v", tt.name, tt.prefix, got.Version.String(), got.Stable(), tt.want, tt.stable)
 			}
 		})
 	}

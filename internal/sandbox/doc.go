@@ -32,7 +32,8 @@
 //     commits, the head last.
 //   - An open pull request's merge_commit_sha is its test merge: a real merge commit of base and
 //     head (refs/pull/N/merge), renewed when either moves, null while in conflict. Only merged
-//     says merged. Mergeability is null until a later read computes it (Options.MergeableAfter).
+//     says merged. Mergeability is null until a later read computes it (Options.MergeableAfter);
+//     creating the pull request starts the computation, as a read does.
 //   - default_branch is the bare repository's HEAD; a first push of master into a repository
 //     made with main makes master the default, and contents, commits and releases without a ref
 //     use it.

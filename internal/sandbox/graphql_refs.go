@@ -14,9 +14,16 @@ import (
 	"time"
 )
 
-// refsQuery matches a query for a repository's refs: repository(owner:, name:) { refs(...) }.
+// refsQuery matches a query for a repository's refs: repository(owner:, name:) { refs(...) },
+// the connection perhaps under an alias (tags: refs(...)).
 var refsQuery = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?s)repository\s*\(([^)]*)\)\s*\{\s*refs\s*\(([^)]*)\)`)
+	return regexp.MustCompile(`(?s)repository\s*\(([^)]*)\)\s*\{\s*(?:[_A-Za-z][_0-9A-Za-z]*\s*:\s*)?refs\s*\(([^)]*)\)`)
+})
+
+// refsField matches each refs connection of the query: its alias when it has one, and its
+// argument list.
+var refsField = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?s)(?:([_A-Za-z][_0-9A-Za-z]*)\s*:\s*)?\brefs\s*\(([^)]*)\)`)
 })
 
 // graphQLArg matches one argument: a name, then a variable, a string, a number or an object.
@@ -43,30 +50,37 @@ type refsArgs struct {
 // nodes { name target { __typename oid ... on Commit { committedDate } ... on Tag { target {
 // __typename oid ... on Commit { committedDate } } } } } } }: the refs under refPrefix, named
 // without it, in ALPHABETICAL order or by TAG_COMMIT_DATE, the date of the commit a tag peels to.
+// Several refs connections, each under its own alias (tags: refs(...) branches: refs(...)), are
+// answered in one response, as GitHub does.
 // https://docs.github.com/graphql/reference/objects#repository
+// https://docs.github.com/graphql/guides/forming-calls-with-graphql#about-queries (aliases)
 func (s *Server) graphqlRefs(w http.ResponseWriter, req graphQLRequest) error {
-	a, bad := parseRefsArgs(req)
-	if bad != "" {
-		return writeJSON(w, http.StatusOK, map[string]any{"errors": []graphQLError{{Type: "INVALID_ARGUMENT", Message: bad}}})
+	repo := map[string]any{}
+	for _, field := range refsField().FindAllStringSubmatch(req.Query, -1) {
+		a, bad := parseRefsArgs(req, field[2])
+		if bad != "" {
+			return writeJSON(w, http.StatusOK, map[string]any{"errors": []graphQLError{{Type: "INVALID_ARGUMENT", Message: bad}}})
+		}
+		if !s.isRepo(a.owner, a.name) {
+			return writeJSON(w, http.StatusOK, map[string]any{"data": map[string]any{"repository": nil}, "errors": []graphQLError{{Type: "NOT_FOUND", Path: []string{"repository"},
+				Message: fmt.Sprintf("Could not resolve to a Repository with the name '%s/%s'.", a.owner, a.name)}}})
+		}
+		refs, err := s.git.datedRefs(a.prefix)
+		if err != nil {
+			return err
+		}
+		sortRefs(refs, a.field, a.direction)
+		repo[cmp.Or(field[1], "refs")] = map[string]any{"totalCount": len(refs), "nodes": refNodes(refs[:min(a.first, len(refs))], a.prefix)}
 	}
-	if !s.isRepo(a.owner, a.name) {
-		return writeJSON(w, http.StatusOK, map[string]any{"data": map[string]any{"repository": nil}, "errors": []graphQLError{{Type: "NOT_FOUND", Path: []string{"repository"},
-			Message: fmt.Sprintf("Could not resolve to a Repository with the name '%s/%s'.", a.owner, a.name)}}})
-	}
-	refs, err := s.git.datedRefs(a.prefix)
-	if err != nil {
-		return err
-	}
-	sortRefs(refs, a.field, a.direction)
-	conn := map[string]any{"totalCount": len(refs), "nodes": refNodes(refs[:min(a.first, len(refs))], a.prefix)}
-	return writeJSON(w, http.StatusOK, map[string]any{"data": map[string]any{"repository": map[string]any{"refs": conn}}})
+	return writeJSON(w, http.StatusOK, map[string]any{"data": map[string]any{"repository": repo}})
 }
 
-// parseRefsArgs reads the arguments of repository and refs, with variables, or says what is wrong.
-func parseRefsArgs(req graphQLRequest) (refsArgs, string) {
+// parseRefsArgs reads the arguments of repository and of one refs connection (refs, its
+// argument list), with variables, or says what is wrong.
+func parseRefsArgs(req graphQLRequest, refs string) (refsArgs, string) {
 	m := refsQuery().FindStringSubmatch(req.Query)
 	args := map[string]string{}
-	for _, part := range []string{m[1], m[2]} {
+	for _, part := range []string{m[1], refs} {
 		for _, am := range graphQLArg().FindAllStringSubmatch(part, -1) {
 			args[am[1]] = argValue(am[2], req.Variables)
 		}

@@ -99,3 +99,43 @@ func TestGraphQLRefsByCommitDate(t *testing.T) {
 		})
 	}
 }
+
+// TestGraphQLRefsUnderAliases asks for two refs connections in one query, each under an alias,
+// as GitHub answers them: each alias holds its own connection.
+func TestGraphQLRefsUnderAliases(t *testing.T) {
+	t.Parallel()
+	s := sandboxtest.Start(t, sandboxtest.Options{})
+	main := s.Push("main", map[string]string{"a": "1\n"})
+	s.Git("tag", "v1.0.0", main)
+	s.Push("release/1.1", map[string]string{"a": "2\n"}, "main")
+	s.Push("release/1.2", map[string]string{"a": "3\n"}, "main")
+	query := `query { repository(owner: "acme", name: "shop") {
+  tags: refs(refPrefix: "refs/tags/", first: 10, orderBy: {field: TAG_COMMIT_DATE, direction: DESC}) { totalCount nodes { name } }
+  branches: refs(refPrefix: "refs/heads/release/", first: 1) { totalCount nodes { name } } } }`
+	req, err := s.Client.NewRequest(http.MethodPost, "graphql", map[string]any{"query": query})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type conn struct {
+		TotalCount int `json:"totalCount"`
+		Nodes      []struct {
+			Name string `json:"name"`
+		} `json:"nodes"`
+	}
+	var ans struct {
+		Data struct {
+			Repository struct {
+				Tags     conn `json:"tags"`
+				Branches conn `json:"branches"`
+			} `json:"repository"`
+		} `json:"data"`
+	}
+	if _, err := s.Client.Do(context.Background(), req, &ans); err != nil {
+		t.Fatal(err)
+	}
+	r := ans.Data.Repository
+	got := []any{r.Tags.TotalCount, len(r.Tags.Nodes), r.Branches.TotalCount, len(r.Branches.Nodes)}
+	if diff := cmp.Diff(got, []any{1, 1, 2, 1}); diff != "" || r.Branches.Nodes[0].Name != "1.1" {
+		t.Errorf("tags and branches (-got +want):\n%s\nfirst branch %+v", diff, r.Branches.Nodes)
+	}
+}

@@ -17,6 +17,7 @@ func TestNullsAsGitHubSendsThem(t *testing.T) {
 	createIssue(t, c, &github.IssueRequest{Title: github.String("Outage")})
 	pushBranch(t, dir, "hotfix/x", map[string]string{"x.txt": "x\n"})
 	openPull(t, c, "hotfix/x", "main")
+	pushBranch(t, dir, "hotfix/x", map[string]string{"y.txt": "y\n"}) // the head moves: the next read answers mergeable null
 	if _, _, err := c.Issues.CreateLabel(ctx, "acme", "shop", &github.Label{Name: github.String("plain")}); err != nil {
 		t.Fatalf("create label: %v", err)
 	}

@@ -61,6 +61,7 @@ func (s *Server) createPull(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p.Draft = req.GetDraft()
+	p.MergeKey, p.MergeReads = p.BaseSHA+".."+p.HeadSHA, 1 // creating starts the test merge, as a read does
 	now := s.now()
 	rec := &issueRecord{Number: s.nextNumber(), ID: s.nextID(), Title: req.GetTitle(), Body: req.GetBody(),
 		State: "open", User: s.requester(r), CreatedAt: now, UpdatedAt: now, Pull: p}
@@ -145,9 +146,12 @@ func (s *Server) openPull(head, base string) *issueRecord {
 	return nil
 }
 
-// getPull answers GET /repos/{owner}/{repo}/pulls/{number}. The first read after the pull request
-// is created, or after its base or head moves, answers mergeable null and mergeable_state
-// "unknown"; the next read computes it with git merge-tree.
+// getPull answers GET /repos/{owner}/{repo}/pulls/{number}. Creating the pull request starts the
+// computation of its mergeability, and so does the first read after its base or head moves,
+// which answers mergeable null and mergeable_state "unknown"; the next read computes it with git
+// merge-tree. GitHub: "When you get, create, or edit a pull request, GitHub creates a merge
+// commit to test whether the pull request can be automatically merged"
+// (https://docs.github.com/rest/pulls/pulls#get-a-pull-request).
 func (s *Server) getPull(w http.ResponseWriter, r *http.Request) error {
 	rec, err := s.pull(r)
 	if err != nil {
@@ -164,7 +168,8 @@ func (s *Server) getPull(w http.ResponseWriter, r *http.Request) error {
 }
 
 // refreshMergeable follows the branches of an open pull request and computes its mergeability
-// on the Options.MergeableAfter-th read (the second by default) that sees the same pair of SHAs.
+// on the Options.MergeableAfter-th read (the second by default) that sees the same pair of SHAs;
+// the create counts as the first.
 func (s *Server) refreshMergeable(rec *issueRecord) error {
 	p := rec.Pull
 	if rec.State != "open" {

@@ -48,9 +48,11 @@ type Options struct {
 	// NoSecondaryLimit lifts the secondary limit on content creation, for fixtures that seed
 	// thousands of objects through the API in seconds. GitHub has no such switch.
 	NoSecondaryLimit bool
-	// MergeableAfter is the read of a pull request, after it is opened or either branch moves,
-	// that finds its mergeability computed; 2 when 0. GitHub computes it in the background, so
-	// a larger value makes clients poll as they must on GitHub.
+	// MergeableAfter is the read of a pull request, after either branch moves, that finds its
+	// mergeability computed; 2 when 0. Creating the pull request counts as the first read (it
+	// starts the computation, as on GitHub), so by default the first read after it finds the
+	// answer. GitHub computes it in the background, so a larger value makes clients poll as
+	// they must on GitHub.
 	MergeableAfter int
 }
 

@@ -3,6 +3,7 @@ package sandbox
 import (
 	"io/fs"
 	"path/filepath"
+	"time"
 
 	"github.com/google/go-github/v60/github"
 )
@@ -49,12 +50,13 @@ func (s *Server) repository() *repoOut {
 	open, zero, no := github.Int(s.openIssues()), github.Int(0), github.Bool(false)
 	repo.CloneURL, repo.GitURL, repo.SSHURL = github.String(s.opts.Dir), github.String(s.opts.Dir), github.String(s.opts.Dir)
 	repo.SVNURL, repo.DefaultBranch, repo.Visibility = github.String(s.htmlURL("")), github.String(s.git.defaultBranch()), github.String("public")
-	repo.OpenIssues, repo.OpenIssuesCount, repo.Size = open, open, github.Int(s.git.sizeKiB())
+	kib, pushed := s.git.objectStats()
+	repo.OpenIssues, repo.OpenIssuesCount, repo.Size = open, open, github.Int(kib)
 	repo.ForksCount, repo.StargazersCount, repo.Watchers, repo.WatchersCount = zero, zero, zero, zero
 	repo.HasIssues, repo.HasProjects, repo.HasWiki, repo.HasPages, repo.HasDownloads, repo.HasDiscussions = github.Bool(true), no, no, no, no, no
 	repo.Archived, repo.Disabled, repo.IsTemplate, repo.AllowForking = no, no, no, github.Bool(true)
 	repo.WebCommitSignoffRequired, repo.Topics = no, []string{}
-	repo.CreatedAt, repo.UpdatedAt, repo.PushedAt = created, created, &github.Timestamp{Time: s.now()}
+	repo.CreatedAt, repo.UpdatedAt, repo.PushedAt = created, created, &github.Timestamp{Time: later(created.Time, pushed)}
 	return &repoOut{Repository: repo}
 }
 
@@ -101,17 +103,31 @@ func (s *Server) openIssues() int {
 	return n
 }
 
-// sizeKiB is the size of the repository's git objects, loose and packed, in KiB, as git
-// count-objects adds them up; 0 when they cannot be read.
-func (g *gitRepo) sizeKiB() int {
+// objectStats is the size of the repository's git objects, loose and packed, in KiB, as git
+// count-objects reports it, and when the newest of them was written: the last push (or write
+// through the API), which pushed_at shows. It stays the same between reads, so a read's ETag
+// changes only when the repository does.
+func (g *gitRepo) objectStats() (int, time.Time) {
 	var bytes int64
+	var newest time.Time
 	filepath.WalkDir(filepath.Join(g.dir, "objects"), func(_ string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			if info, err := d.Info(); err == nil {
 				bytes += info.Size()
+				if t := info.ModTime().UTC().Truncate(time.Second); t.After(newest) {
+					newest = t
+				}
 			}
 		}
 		return nil
 	})
-	return int((bytes + 1023) / 1024)
+	return int((bytes + 1023) / 1024), newest
+}
+
+// later is the later of two times.
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
 }
