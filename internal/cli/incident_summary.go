@@ -33,7 +33,7 @@ func declareSummary(got incident.Opened, d incident.Declaration, sev incident.Se
 	}
 	fmt.Fprintf(&b, "### Incident [#%d](%s) %s\n\n", got.Number, got.URL, verb)
 	fmt.Fprintf(&b, "| | |\n|---|---|\n| Title | %s |\n| Severity | %s |\n| Response target | %s |\n| Commander | %s |\n",
-		markdown.Cell(d.Title), d.Severity, markdown.Cell(sev.Response), markdown.Code(d.Commander))
+		markdown.Cell(d.Title), d.Severity, markdown.Cell(sev.Response), markdown.MentionCell(d.Commander))
 	branch := "_none_"
 	if got.Branch != "" {
 		branch = markdown.Code(got.Branch)
