@@ -3,9 +3,7 @@ package actionitem
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/google/go-github/v60/github"
@@ -32,11 +30,10 @@ func rowMarker(postmortem int, t Typed) string {
 // maxTitle is GitHub's limit on an issue title, in characters.
 const maxTitle = 256
 
-var loginRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^@?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))$`) })
-
 // newIssue is the issue for a typed row of postmortem: its text as the title, the postmortem
-// link, the due date when the row gives a real one, and the marker. The owner is assigned when
-// the cell holds one login.
+// link, the due date when the row gives a real one, the owner, and the marker. The owner is
+// assigned, and shown as a mention, when the cell holds one login; other text in the cell is
+// shown as it was typed, pinging no one.
 func newIssue(postmortem int, t Typed, label string) *github.IssueRequest {
 	title := []rune(strings.Join(strings.Fields(t.Action), " "))
 	if len(title) > maxTitle {
@@ -47,13 +44,26 @@ func newIssue(postmortem int, t Typed, label string) *github.IssueRequest {
 	if d, err := time.Parse(time.DateOnly, t.Due); err == nil {
 		fmt.Fprintf(&b, "Due: %s\n", d.Format(time.DateOnly))
 	}
+	b.WriteString(ownerLine(t.Owner))
 	fmt.Fprintf(&b, "\n%s\n\nMade from a row of the postmortem's Action Items table by `%s`.\n%s", markdown.Text(t.Action), Command, rowMarker(postmortem, t))
 	s, body, labels := string(title), b.String(), []string{label}
 	req := &github.IssueRequest{Title: &s, Body: &body, Labels: &labels}
-	if m := loginRe().FindStringSubmatch(t.Owner); m != nil {
-		req.Assignees = &[]string{m[1]}
+	if login, ok := typedLogin(t.Owner); ok {
+		req.Assignees = &[]string{login}
 	}
 	return req
+}
+
+// ownerLine names the row's owner in its issue: the login it is assigned to, or what the cell
+// said when that is not one login; "" for an empty cell.
+func ownerLine(typed string) string {
+	if login, ok := typedLogin(typed); ok {
+		return "Owner: " + markdown.Mention(login) + "\n"
+	}
+	if typed = strings.Join(strings.Fields(typed), " "); typed != "" {
+		return "Owner, as typed: " + markdown.Text(typed) + " (not one login, so nobody is assigned)\n"
+	}
+	return ""
 }
 
 // Create turns the typed rows of postmortem number that have no issue yet into issues, then

@@ -98,14 +98,30 @@ func Render(t Table) string {
 func (r Row) line() string {
 	if r.Number == 0 {
 		return fmt.Sprintf("| %s | %s | %s | %s: comment `/create-action-items` |",
-			markdown.Cell(r.Typed.Action), markdown.Cell(r.Typed.Owner), markdown.Cell(r.Typed.Due), r.Status)
+			markdown.Cell(r.Typed.Action), ownerCell(r.Typed.Owner), markdown.Cell(r.Typed.Due), r.Status)
 	}
 	owners := make([]string, 0, len(r.Owners))
 	for _, o := range r.Owners {
-		owners = append(owners, markdown.CodeCell(o))
+		owners = append(owners, markdown.MentionCell(o))
 	}
 	action := fmt.Sprintf("[#%d](%s) %s", r.Number, r.URL, markdown.Cell(r.Action))
 	return fmt.Sprintf("| %s | %s | %s | %s |", action, orDash(strings.Join(owners, ", ")), r.Due.Format(time.DateOnly), statusCell(r.Status))
+}
+
+// ownerCell is a typed Owner cell written again: one @login stays a mention, as the toolkit
+// shows every person (markdown.MentionCell); anything else (a team, several names, prose) is
+// text that pings no one.
+func ownerCell(typed string) string {
+	if login, ok := typedLogin(typed); ok && strings.HasPrefix(typed, "@") {
+		return markdown.MentionCell(login)
+	}
+	return markdown.Cell(typed)
+}
+
+// typedLogin is the one login a typed Owner cell holds, with or without its @.
+func typedLogin(typed string) (string, bool) {
+	login := strings.TrimPrefix(typed, "@")
+	return login, markdown.ValidLogin(login)
 }
 
 // statusCell makes an overdue status stand out.

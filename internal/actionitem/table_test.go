@@ -123,3 +123,39 @@ func TestHash(t *testing.T) {
 		t.Errorf("hashes %s %s %s: want the first two equal, the third different, 12 characters", a.Hash(), b.Hash(), c.Hash())
 	}
 }
+
+// TestPeople checks that the table and the issues made from it show a person by the toolkit's
+// one rule: a login is @login, a mention; a team, several names or prose pings no one.
+func TestPeople(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		owner, cell, issue, assigned string
+	}{
+		{"@carol", "| @carol |", "Owner: @carol\n", "carol"},
+		{"carol", "| carol |", "Owner: @carol\n", "carol"},
+		{"@acme/sre", "| @&#8203;acme/sre |", "Owner, as typed: @&#8203;acme/sre (not one login, so nobody is assigned)\n", ""},
+		{"@ada, @bob", "| @&#8203;ada, @&#8203;bob |", "Owner, as typed: @&#8203;ada, @&#8203;bob (not one login, so nobody is assigned)\n", ""},
+		{"@x--y", "| @&#8203;x--y |", "Owner, as typed: @&#8203;x--y (not one login, so nobody is assigned)\n", ""},
+		{"", "| Drill |  |", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.owner, func(t *testing.T) {
+			t.Parallel()
+			typed := Typed{Action: "Drill", Owner: tt.owner}
+			if got := Render(Decide(now, nil, []Typed{typed})); !strings.Contains(got, tt.cell) {
+				t.Errorf("table row for owner %q lacks %q:\n%s", tt.owner, tt.cell, got)
+			}
+			req := newIssue(1, typed, "postmortem-action")
+			if body := req.GetBody(); tt.issue != "" && !strings.Contains(body, tt.issue) || tt.issue == "" && strings.Contains(body, "Owner") {
+				t.Errorf("issue body for owner %q = %q, want %q in it", tt.owner, body, tt.issue)
+			}
+			if got := req.GetAssignees(); tt.assigned == "" && len(got) != 0 || tt.assigned != "" && (len(got) != 1 || got[0] != tt.assigned) {
+				t.Errorf("assignees for owner %q = %v, want %q", tt.owner, got, tt.assigned)
+			}
+		})
+	}
+	items := []Item{{Number: 12, Title: "Alarm", URL: "https://x/12", Owners: []string{"ada", "bob"}, Open: true, Due: date("2026-03-25")}}
+	if got := Render(Decide(now, items, nil)); !strings.Contains(got, "| @ada, @bob |") {
+		t.Errorf("an item's assignees are not mentions:\n%s", got)
+	}
+}

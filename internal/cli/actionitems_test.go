@@ -122,6 +122,7 @@ func TestRunActionItemClosed(t *testing.T) {
 		"postmortem #1: 2 action items, 1 open (1 overdue), 1 closed; 0 typed rows without an issue; table updated"})
 	containsAll(t, "postmortem", f.body(pm), []string{"Add a pool alarm | — | 2025-12-30 | **overdue** |", "Write the runbook | — | 2026-01-03 | done |"})
 	containsAll(t, "outputs", got.outputs, []string{"changed<<", "true"})
+	containsAll(t, "summary", got.summary, []string{"### Action items\n\npostmortem #1: 2 action items, 1 open (1 overdue), 1 closed"})
 
 	f.Server.ResetRequests()
 	again := run(t, t.TempDir(), vars, "run")
@@ -161,7 +162,7 @@ func TestRunCreateActionItems(t *testing.T) {
 		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", got.code, got.stdout, got.stderr)
 	}
 	containsAll(t, "stdout", got.stdout, []string{"created [2]"})
-	containsAll(t, "postmortem", f.body(pm), []string{"[#2](", "Add a pool alarm | `ada` | 2026-01-15 | open |"})
+	containsAll(t, "postmortem", f.body(pm), []string{"[#2](", "Add a pool alarm | @ada | 2026-01-15 | open |"})
 }
 
 func TestActionItemsUsage(t *testing.T) {

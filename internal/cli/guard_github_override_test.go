@@ -25,10 +25,10 @@ func TestGuardOverride(t *testing.T) {
 		golden     string
 	}{
 		{"by a writer", "write", false, ExitOK, "pass (overridden)",
-			[]string{"PASS with 1 warning", "**Overridden.** The label `hotfix-override` was applied by @&#8203;alice at ", "(permission: write), so its 1 failure is shown as a warning."}, "success", "guard_comment_overridden.golden"},
+			[]string{"PASS with 1 warning", "**Overridden.** The label `hotfix-override` was applied by @alice at ", "(permission: write), so its 1 failure is shown as a warning."}, "success", "guard_comment_overridden.golden"},
 		{"by a maintainer", "maintain", false, ExitOK, "pass (overridden)", []string{"(permission: write)"}, "success", ""},
 		{"by a reader", "read", false, ExitFailed, "fail",
-			[]string{"FAIL, 1 error", "applied by @&#8203;alice at ", "whose permission is read. Only a collaborator with write, maintain or admin access can override the guard, so the failures stand."}, "failure", "guard_comment_refused.golden"},
+			[]string{"FAIL, 1 error", "applied by @alice at ", "whose permission is read. Only a collaborator with write, maintain or admin access can override the guard, so the failures stand."}, "failure", "guard_comment_refused.golden"},
 		{"by a stranger", "none", false, ExitFailed, "fail", []string{"whose permission is none"}, "failure", ""},
 		{"applied then removed", "write", true, ExitFailed, "fail",
 			[]string{"To accept this hotfix as it is, a collaborator with write access can apply the label `hotfix-override`."}, "failure", ""},

@@ -61,7 +61,7 @@ func TestGuardOverrideBindsToTheCommit(t *testing.T) {
 	if len(comments) != 1 {
 		t.Fatalf("%d guard comments, want 1", len(comments))
 	}
-	containsAll(t, "comment", comments[0].GetBody(), []string{"**Override lapsed.** The label `hotfix-override` was applied by @&#8203;alice",
+	containsAll(t, "comment", comments[0].GetBody(), []string{"**Override lapsed.** The label `hotfix-override` was applied by @alice",
 		"for commit `" + head[:12] + "`; the head is now `" + pushed[:12] + "`, pushed since", "the failures stand"})
 	if st := guardStatuses(t, s, pushed); len(st) != 1 || st[0].GetState() != "failure" {
 		t.Errorf("statuses on the new head %v, want one failure", st)

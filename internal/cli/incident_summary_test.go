@@ -21,7 +21,7 @@ func TestIncidentRoutesWriteSummaries(t *testing.T) {
 		t.Fatalf("declare: exit %d\nstdout:\n%s\nstderr:\n%s", got.code, got.stdout, got.stderr)
 	}
 	warning := "hotfix/checkout-fails was cut with the default GITHUB_TOKEN, so its creation starts no workflow"
-	containsAll(t, "declare's summary", got.summary, []string{"### Incident [#1](", ") declared", "| Severity | P1 |", "| Response target | < 1 h |",
+	containsAll(t, "declare's summary", got.summary, []string{"### Incident [#1](", ") declared", "| Severity | P1 |", "| Response target | < 1 h |", "| Commander | @alice |",
 		"| Branch | `hotfix/checkout-fails` |", "> [!WARNING]", warning})
 	containsAll(t, "declare's log", got.stdout, []string{"::warning::" + warning})
 

@@ -101,7 +101,7 @@ func (o Override) Apply(res Result) Result {
 func (o Override) Note() string {
 	label := markdown.Code(o.label)
 	who := func() string {
-		return markdown.Text("@"+o.by) + " at " + o.at.Format("2006-01-02 15:04:05 UTC")
+		return markdown.Mention(o.by) + " at " + o.at.Format("2006-01-02 15:04:05 UTC")
 	}
 	switch {
 	case o.granted:

@@ -116,7 +116,7 @@ func Declare(ctx context.Context, c *github.Client, repo Repo, d Declaration, o 
 func declaredEntry(d Declaration) Entry {
 	return Entry{Type: Declared, Severity: d.Severity, Title: d.Title, Service: d.Service, Impact: d.Impact,
 		Commander: d.Commander, ImpactStarted: d.ImpactStarted.UTC(),
-		Message: fmt.Sprintf("**Incident declared** at %s by @%s. The Initial Alert is in the description above.", d.Severity, d.Commander)}
+		Message: fmt.Sprintf("**Incident declared** at %s by %s. The Initial Alert is in the description above.", d.Severity, mention(d.Commander))}
 }
 
 func withTime(e Entry, t time.Time) Entry { e.Time = t; return e }

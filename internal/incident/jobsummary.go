@@ -31,7 +31,7 @@ func DeclareSummary(got Opened, d Declaration, sev Severity, warnings []string) 
 	}
 	fmt.Fprintf(&b, "### Incident [#%d](%s) %s\n\n", got.Number, got.URL, verb)
 	fmt.Fprintf(&b, "| | |\n|---|---|\n| Title | %s |\n| Severity | %s |\n| Response target | %s |\n| Commander | %s |\n",
-		markdown.Cell(d.Title), d.Severity, markdown.Cell(sev.Response), markdown.Code(d.Commander))
+		markdown.Cell(d.Title), d.Severity, markdown.Cell(sev.Response), markdown.MentionCell(d.Commander))
 	branch := "_none_"
 	if got.Branch != "" {
 		branch = markdown.Code(got.Branch)

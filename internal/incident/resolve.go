@@ -33,7 +33,7 @@ func FactsFor(r Record, o Options, pr postmortem.PR) postmortem.Facts {
 	}
 	for _, e := range r.Events {
 		if e.Type != Declared && e.Type != Resolved && e.Type != ImpactStart && e.Type != Linked && !(e.Type == Mitigated && e.At.Equal(r.Mitigated)) {
-			f.Events = append(f.Events, postmortem.Event{At: e.At, What: e.Text})
+			f.Events = append(f.Events, postmortem.Event{At: e.At, What: e.Text, Who: e.Who})
 		}
 	}
 	for _, l := range r.Links {

@@ -2,9 +2,7 @@ package incident
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/markdown"
@@ -28,32 +26,25 @@ func Clip(s string, n int) string {
 // oneLine joins s's words with single spaces: for titles and other one-line fields.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// loginPattern is a GitHub login: letters, digits and single hyphens, at most 39 characters.
-var loginPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9]|-[A-Za-z0-9]){0,38}$`) })
+// validLogin reports whether s can be a GitHub user's login (markdown.ValidLogin).
+func validLogin(s string) bool { return markdown.ValidLogin(s) }
 
-// validLogin reports whether s can be a GitHub user's login.
-func validLogin(s string) bool { return loginPattern().MatchString(s) }
-
-// mention is @login, which pings the user, for a login that is valid; anything else is shown as
-// text that pings no one.
+// mention shows a person in running text by the toolkit's one rule (markdown.Mention): @login,
+// a mention, for a valid login; anything else is text that pings no one. "_none_" when empty.
 func mention(login string) string {
-	if validLogin(login) {
-		return "@" + login
+	if login == "" {
+		return "_none_"
 	}
-	return markdown.Text("@" + login)
+	return markdown.Mention(login)
 }
 
-// person is a login for the summary's table, rendered as the log comments render it: @login
-// for a valid login (a mention; GitHub notifies no one again when the summary is edited), else
-// text that pings no one and can't break the table. "_none_" when empty.
+// person is a login for the summary's table, by the same rule (markdown.MentionCell), so the
+// summary and the log comments show a person alike. "_none_" when empty.
 func person(login string) string {
 	if login == "" {
 		return "_none_"
 	}
-	if validLogin(login) {
-		return "@" + login
-	}
-	return markdown.Cell("@" + login)
+	return markdown.MentionCell(login)
 }
 
 // cell is untrusted text for a table cell, cut to a length a summary can carry.

@@ -120,3 +120,28 @@ func TestCommentOverlap(t *testing.T) {
 		}
 	}
 }
+
+// FuzzMention checks the one rule for people: Mention and MentionCell ping only a valid login,
+// as exactly "@login"; anything else pings no one, opens no comment, and the cell breaks no row.
+func FuzzMention(f *testing.F) {
+	for _, s := range append(fuzzSeeds, "ada", "@ada", "org/team", "a--b", "-a", "x|y") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		login := strings.TrimPrefix(s, "@")
+		for name, got := range map[string]string{"Mention": Mention(s), "MentionCell": MentionCell(s)} {
+			if ValidLogin(login) {
+				if got != "@"+login {
+					t.Fatalf("%s(%q) = %q, want @%s", name, s, got, login)
+				}
+				continue
+			}
+			if pings(got) || strings.Contains(got, "<!--") || strings.Contains(got, "-->") {
+				t.Fatalf("%s(%q) = %q pings or holds a comment delimiter", name, s, got)
+			}
+		}
+		if got := MentionCell(s); unescapedPipe(got) || strings.ContainsAny(got, "\r\n") {
+			t.Fatalf("MentionCell(%q) = %q breaks a table row", s, got)
+		}
+	})
+}

@@ -63,6 +63,17 @@ func TestHandleSecondHotfixKeepsTheFirst(t *testing.T) {
 			t.Errorf("the postmortem after the second hotfix lacks %q:\n%s", want, after)
 		}
 	}
+	_, timeline, _ := strings.Cut(after, "<!-- hotfix:facts:timeline:start -->")
+	timeline, _, _ = strings.Cut(timeline, "<!-- hotfix:facts:timeline:end -->")
+	for _, want := range []string{
+		fmt.Sprintf("| Hotfix PR #%d linked |", pr1.GetNumber()), fmt.Sprintf("| Hotfix PR #%d merged |", pr2.GetNumber()),
+		"| Tag " + first.Release.Tag + " linked |", "| Tagged " + second.Release.Tag + " |",
+		fmt.Sprintf("| Backport PR #%d linked |", p1.Number), fmt.Sprintf("| Backport #%d opened to develop |", p2.Number),
+	} {
+		if !strings.Contains(timeline, want) {
+			t.Errorf("the postmortem's timeline after the second hotfix lacks %q:\n%s", want, timeline)
+		}
+	}
 	if strings.Count(after, written) != 1 || strings.Count(body, "\n") > strings.Count(after, "\n") {
 		t.Errorf("people's text was not kept once:\n%s", after)
 	}

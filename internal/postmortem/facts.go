@@ -72,6 +72,9 @@ type Backport struct {
 type Event struct {
 	At   time.Time
 	What string
+	// Who is the login What ends with (" @login"), when it names a person: the timeline shows
+	// them as the incident does, by markdown.MentionCell.
+	Who string
 }
 
 // Due is when the postmortem is due: DueAfter (else DueIn) after it opens.

@@ -48,7 +48,9 @@ type data struct {
 //
 // The template sees the fields of Facts and its methods (Due, Duration, DurationText, Formula,
 // Timeline), and ActionLabel; its functions are text, cell, code (escaping a person's text for
-// Markdown, a table cell and a code span), utc, date, mermaid and actionItems (the Action Items
+// Markdown, a table cell and a code span), person (a login, shown as the toolkit shows people:
+// @login, a mention, for a valid login, else text that pings no one), event (a timeline Event
+// as a table cell, its person shown by that rule), utc, date, mermaid and actionItems (the Action Items
 // table between ItemsStart and ItemsEnd, which the action-item sync keeps up to date). What sits
 // between a region's markers, `<!-- hotfix:facts:NAME:start -->` and
 // `<!-- hotfix:facts:NAME:end -->` on lines of their own, with NAME one of Regions (summary,
@@ -75,6 +77,8 @@ func Render(tmpl string, f Facts, actionLabel string) (string, error) {
 // funcs are the template's functions; each escapes what it prints.
 var funcs = template.FuncMap{
 	"text":    markdown.Text,
+	"person":  markdown.MentionCell,
+	"event":   Event.cell,
 	"cell":    markdown.Cell,
 	"code":    markdown.Code,
 	"utc":     UTC,
@@ -83,4 +87,13 @@ var funcs = template.FuncMap{
 	"actionItems": func() string {
 		return ItemsStart + "\n| Action | Owner | Due | Status |\n|---|---|---|---|\n| _none yet_ | | | |\n" + ItemsEnd
 	},
+}
+
+// cell is the event as a timeline cell: its text escaped, and the person it ends with shown by
+// the toolkit's one rule for people, as the incident's summary shows them.
+func (e Event) cell() string {
+	if text, ok := strings.CutSuffix(e.What, " @"+e.Who); ok && e.Who != "" {
+		return markdown.Cell(text) + " " + markdown.MentionCell(e.Who)
+	}
+	return markdown.Cell(e.What)
 }

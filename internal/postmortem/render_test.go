@@ -25,7 +25,8 @@ func incidentFacts() Facts {
 		Tag:         "v1.2.4",
 		Backports:   []Backport{{Target: "develop", Number: 43}, {Target: "release/1.3", Number: 44, Conflict: true}},
 		ImpactStart: at("09:50"), Declared: at("10:02"), Mitigated: at("11:10"), Resolved: at("11:30"),
-		Events: []Event{{At: at("10:15"), What: "Status: identified | db failover"}},
+		Events: []Event{{At: at("10:15"), What: "Status: identified | db failover"},
+			{At: at("10:20"), What: "Commander is now @bob", Who: "bob"}},
 		Opened: at("11:31"),
 	}
 }
@@ -95,5 +96,54 @@ func TestHuman(t *testing.T) {
 		if got := Human(d); got != want {
 			t.Errorf("Human(%v) = %q, want %q", d, got, want)
 		}
+	}
+}
+
+// TestPeople checks that the postmortem shows a person as the incident does: @login, a mention,
+// for a valid login, and text that pings no one for anything else, in the Author cell and the
+// timeline; free text naming a person or a team never pings.
+func TestPeople(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name      string
+		commander string
+		event     Event
+		want      []string
+		wantNot   []string
+	}{
+		{"valid logins are mentions", "ada", Event{At: at("10:20"), What: "Commander is now @bob", Who: "bob"},
+			[]string{"| **Author** | @ada |", "| Commander is now @bob |"}, []string{"`ada`", "@&#8203;bob"}},
+		{"a team is text", "acme/sre", Event{At: at("10:20"), What: "Commander is now @acme/sre", Who: "acme/sre"},
+			[]string{"| **Author** | @&#8203;acme/sre |", "| Commander is now @&#8203;acme/sre |"}, []string{"@acme"}},
+		{"a hostile login can't break the row", "x|y<!--", Event{At: at("10:20"), What: "Commander is now @x|y", Who: "x|y"},
+			[]string{`| **Author** | @&#8203;x\|y&lt;!-- |`, `| Commander is now @&#8203;x\|y |`}, []string{"@x"}},
+		{"free text never pings", "ada", Event{At: at("10:20"), What: "Status: paged @bob and @acme/sre"},
+			[]string{"| Status: paged @&#8203;bob and @&#8203;acme/sre |"}, []string{"@bob", "@acme"}},
+		{"Who that the text does not end with is not a mention", "ada", Event{At: at("10:20"), What: "@bob was paged", Who: "bob"},
+			[]string{"| @&#8203;bob was paged |"}, []string{"@bob"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			f := incidentFacts()
+			f.Commander, f.Events = tt.commander, []Event{tt.event}
+			got, err := Render("", f, "postmortem-action")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("postmortem lacks %q", w)
+				}
+			}
+			// The Mermaid diagram is a fenced code block, where nothing pings.
+			before, _, _ := strings.Cut(got, "```mermaid")
+			_, after, _ := strings.Cut(got, "<!-- hotfix:facts:timeline:end -->")
+			for _, w := range tt.wantNot {
+				if strings.Contains(before+after, w) {
+					t.Errorf("postmortem holds %q", w)
+				}
+			}
+		})
 	}
 }

@@ -73,7 +73,7 @@ func TestMessages(t *testing.T) {
 	f := Facts{
 		Incidents: []Incident{{Number: 7, Severity: "P1", Commander: "ada", LastUpdate: at("2026-03-04 10:15")},
 			{Number: 9, Severity: "P0", LastUpdate: at("2026-03-04 10:15")}},
-		Reviews: []Review{{Number: 20, Due: at("2026-03-06 11:31"), Owners: []string{"ada", "@org/team"}}},
+		Reviews: []Review{{Number: 20, Due: at("2026-03-06 11:31"), Owners: []string{"ada", "@org/team", "x|y <!--", "ada-"}}},
 		Items: []Item{{Number: 21, Title: "Alarm @org/team <!-- x -->\nsecond line", Postmortem: 20, Owners: []string{"bob"},
 			Due: at("2026-03-18 00:00"), Deadline: at("2026-03-19 00:00")}},
 	}

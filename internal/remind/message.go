@@ -2,9 +2,7 @@ package remind
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/markdown"
@@ -52,16 +50,14 @@ func ask(logins []string, request, none string) string {
 	return none
 }
 
-var loginRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$`) })
-
-// mentions pings the logins that look like logins; anything else is shown escaped, not pinged.
+// mentions shows the logins by the toolkit's one rule for people (markdown.Mention): a valid
+// login is a mention, which is the point of a reminder; anything else (a team, a malformed name)
+// is text that pings no one.
 func mentions(logins []string) string {
 	var out []string
 	for _, l := range logins {
-		if loginRe().MatchString(l) {
-			out = append(out, "@"+l)
-		} else if l != "" {
-			out = append(out, markdown.Code(l))
+		if m := markdown.Mention(l); m != "" {
+			out = append(out, m)
 		}
 	}
 	return strings.Join(out, ", ")
