@@ -26,6 +26,8 @@ type Record struct {
 	ETA          string // the ETA of the latest status entry, "" when none
 	Events       []Event
 	Links        []Artifact
+	// Deploys are the deploy outcomes recorded: Kind is the conclusion, Name the tag.
+	Deploys []Artifact
 	// LastUpdate is the time of the latest entry written by a person's command or by declare
 	// (links are not updates); the update cadence counts from it.
 	LastUpdate time.Time
@@ -97,7 +99,7 @@ func (r *Record) apply(e Entry) {
 	if f, ok := folds[e.Type]; ok {
 		f(r, e)
 	}
-	if e.Type != Linked {
+	if e.Type != Linked && e.Type != Deployed {
 		r.LastUpdate = e.Time
 	}
 }
@@ -113,6 +115,7 @@ var folds = map[string]func(*Record, Entry){
 	Timeline:     func(r *Record, e Entry) { r.event(e, e.Text) },
 	Resolved:     foldResolved,
 	Linked:       foldLinked,
+	Deployed:     foldDeployed,
 }
 
 func foldDeclared(r *Record, e Entry) {
@@ -164,6 +167,9 @@ func foldLinked(r *Record, e Entry) {
 
 // linkText describes a link for the timeline.
 func linkText(e Entry) string {
+	if e.Kind == "deploy" {
+		return "Deploy of " + e.Name + " dispatched"
+	}
 	what := map[string]string{"pr": "Hotfix PR", "tag": "Tag", "backport": "Backport PR", "postmortem": "Postmortem"}[e.Kind]
 	if what == "" {
 		what = e.Kind

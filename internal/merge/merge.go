@@ -13,6 +13,7 @@ import (
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/backport"
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
+	"github.com/incident-hotfix/incident-hotfix/internal/deploy"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
@@ -22,6 +23,7 @@ import (
 // Result is what the merge of a hotfix PR came to: its tag, its backports and its postmortem.
 type Result struct {
 	Release    *release.Result    `json:"release,omitempty"`
+	Deploy     *deploy.Result     `json:"deploy,omitempty"`
 	Backports  []backport.Result  `json:"backports"`
 	Postmortem *postmortem.Result `json:"postmortem,omitempty"`
 	Incident   int                `json:"incident,omitempty"`
@@ -72,6 +74,9 @@ func Handle(ctx context.Context, d Deps, pr *github.PullRequest) (Result, error)
 		out.Release = &rel
 	} else {
 		errs = append(errs, fmt.Errorf("release: %w", err))
+	}
+	if out.Deploy, err = d.deploy(ctx, pr, out.Release); err != nil {
+		errs = append(errs, fmt.Errorf("deploy: %w", err))
 	}
 	bps, err := d.backport(ctx, pr, out.Release)
 	out.Backports = append(out.Backports, bps...)
