@@ -2,8 +2,12 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 	"github.com/incident-hotfix/incident-hotfix/internal/sandbox"
@@ -75,4 +79,57 @@ func TestMergeDispatchesDeployOnce(t *testing.T) {
 	if n := len(dispatchRuns(l.Server)); n != 1 {
 		t.Errorf("%d deploy runs after a rerun of the merge, want 1", n)
 	}
+}
+
+// workflowRunPayload is GitHub's example of the deploy workflow's completed run, with the run and
+// the repository replaced by the sandbox's.
+func workflowRunPayload(t *testing.T, run sandbox.Run) string {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join(payloadDir, "workflow_run.completed.deploy.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var payload map[string]any
+	if err := json.Unmarshal(raw, &payload); err != nil {
+		t.Fatal(err)
+	}
+	wr := payload["workflow_run"].(map[string]any)
+	wr["id"], wr["head_branch"], wr["head_sha"], wr["html_url"] = run.ID, run.Branch, run.SHA, run.HTMLURL
+	wr["status"], wr["conclusion"], wr["updated_at"] = run.Status, run.Conclusion, run.UpdatedAt.Format(time.RFC3339)
+	repo := payload["repository"].(map[string]any)
+	repo["name"], repo["full_name"], repo["default_branch"] = sandboxtest.Name, sandboxtest.Owner+"/"+sandboxtest.Name, "main"
+	repo["owner"].(map[string]any)["login"] = sandboxtest.Owner
+	return writeEvent(t, payload)
+}
+
+// TestDeployOutcomeReachesIncident: the deploy workflow's run, completed with success at 10:50,
+// puts "Fix deployed: v1.2.4 to production" into the incident's log and summary and into the
+// postmortem's timeline at 10:50, once; a failed run's outcome names the run.
+func TestDeployOutcomeReachesIncident(t *testing.T) {
+	t.Parallel()
+	l, merged := deployStory(t)
+	l.runEvent(jan(5, 10, 31), "pull_request", merged)
+	l.set(jan(5, 10, 50))
+	run, err := l.Server.CompleteRun(dispatchRuns(l.Server)[0].ID, "success")
+	if err != nil {
+		t.Fatal(err)
+	}
+	event := workflowRunPayload(t, run)
+	got := l.runEvent(jan(5, 10, 52), "workflow_run", event)
+	containsAll(t, "workflow_run", got.stdout, []string{"deploy of v1.2.4 to production: success; recorded on incident #1"})
+	containsAll(t, "the incident", l.body(1), []string{"Fix deployed: v1.2.4 to production"})
+	if !strings.Contains(l.body(4), "| 2026-01-05 10:50 UTC | Fix deployed: v1.2.4 to production |") {
+		t.Errorf("the postmortem's timeline lacks the deploy at 10:50:\n%s", l.body(4))
+	}
+	again := l.runEvent(jan(5, 10, 55), "workflow_run", event)
+	containsAll(t, "rerun", again.stdout, []string{"incident #1 already has it"})
+	if n := strings.Count(l.body(1), "Fix deployed"); n != 1 {
+		t.Errorf("the summary shows the deploy %d times, want once:\n%s", n, l.body(1))
+	}
+
+	failed := run
+	failed.Conclusion, failed.HTMLURL = "failure", run.HTMLURL+"-2"
+	containsAll(t, "failed run", l.runEvent(jan(5, 11, 0), "workflow_run", workflowRunPayload(t, failed)).stdout,
+		[]string{"deploy of v1.2.4 to production: failure; recorded on incident #1"})
+	containsAll(t, "the incident after a failure", l.body(1), []string{"Deploy of v1.2.4 to production failed (failure): " + failed.HTMLURL})
 }
