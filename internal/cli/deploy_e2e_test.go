@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 	"github.com/incident-hotfix/incident-hotfix/internal/sandbox"
 	"github.com/incident-hotfix/incident-hotfix/internal/sandbox/sandboxtest"
@@ -22,11 +23,14 @@ const deployPolicy = "deploy:\n  workflow: deploy.yml\n  inputs: {version: \"{ta
 
 // deployStory is an incident declared at 09:50 on a repository whose main has the deploy policy
 // and workflow, v1.2.3 tagged on it, and the hotfix PR that names the incident merged at 10:30.
-func deployStory(t *testing.T) (*lifecycle, string) {
+func deployStory(t *testing.T, seed ...func(*lifecycle)) (*lifecycle, string) {
 	t.Helper()
 	l := &lifecycle{followup: newFollowup(t, jan(5, 9, 0)), t: t}
 	l.Push("main", map[string]string{"svc.txt": "one\ntwo\nthree\n", ".github/hotfix.yml": deployPolicy, ".github/workflows/deploy.yml": deployWorkflow})
 	l.Git("tag", "-a", "-m", "v1.2.3", "v1.2.3", "main")
+	for _, f := range seed {
+		f(l)
+	}
 	l.Push("develop", map[string]string{"feature.txt": "new\n"}, "main")
 	dispatch := writeEvent(t, map[string]any{"ref": "refs/heads/main", "repository": sandboxRepo, "sender": map[string]any{"login": "alice"},
 		"inputs": map[string]any{"title": "Checkout fails for EU", "severity": "P1", "service": "checkout", "impact": "EU users can't pay",
@@ -132,4 +136,89 @@ func TestDeployOutcomeReachesIncident(t *testing.T) {
 	containsAll(t, "failed run", l.runEvent(jan(5, 11, 0), "workflow_run", workflowRunPayload(t, failed)).stdout,
 		[]string{"deploy of v1.2.4 to production: failure; recorded on incident #1"})
 	containsAll(t, "the incident after a failure", l.body(1), []string{"Deploy of v1.2.4 to production failed (failure): " + failed.HTMLURL})
+}
+
+// deployedAt records a successful deployment of tag to production at time at, as a deploy job
+// with an environment does.
+func deployedAt(tag string, at time.Time) func(*lifecycle) {
+	return func(l *lifecycle) {
+		l.t.Helper()
+		l.set(at)
+		ctx := context.Background()
+		d, _, err := l.Client.Repositories.CreateDeployment(ctx, sandboxtest.Owner, sandboxtest.Name, &github.DeploymentRequest{Ref: github.String(tag), Environment: github.String("production")})
+		if err != nil {
+			l.t.Fatal(err)
+		}
+		if _, _, err := l.Client.Repositories.CreateDeploymentStatus(ctx, sandboxtest.Owner, sandboxtest.Name, d.GetID(), &github.DeploymentStatusRequest{State: github.String("success")}); err != nil {
+			l.t.Fatal(err)
+		}
+	}
+}
+
+// commentAs posts body on incident #1 as login and returns the issue_comment event file for it.
+func (l *lifecycle) commentAs(login, body string) string {
+	l.t.Helper()
+	ctx := context.Background()
+	cm, _, err := l.As(login).Issues.CreateComment(ctx, sandboxtest.Owner, sandboxtest.Name, 1, &github.IssueComment{Body: &body})
+	if err != nil {
+		l.t.Fatal(err)
+	}
+	issue, _, err := l.Client.Issues.Get(ctx, sandboxtest.Owner, sandboxtest.Name, 1)
+	if err != nil {
+		l.t.Fatal(err)
+	}
+	return writeEvent(l.t, map[string]any{"action": "created", "issue": issue, "comment": cm, "repository": sandboxRepo, "sender": cm.User})
+}
+
+// TestRollback: /rollback from a writer dispatches deploy.yml at the last known good release (the
+// newest one deployed to production before the impact started, from the Deployments API) and
+// records the mitigation with the tag and the rule; a rerun dispatches nothing more; a
+// non-writer's /rollback is refused with a reply, and a TAG that is no release gets one.
+func TestRollback(t *testing.T) {
+	t.Parallel()
+	l, merged := deployStory(t, deployedAt("v1.2.3", jan(5, 9, 10)))
+	l.runEvent(jan(5, 10, 31), "pull_request", merged)
+
+	l.set(jan(5, 10, 40))
+	refused := l.runEvent(jan(5, 10, 40), "issue_comment", l.commentAs("mallory", "/rollback"))
+	containsAll(t, "non-writer", refused.stdout, []string{"incident #1: refused"})
+	if n := len(dispatchRuns(l.Server)); n != 1 {
+		t.Errorf("%d deploy runs after a non-writer's /rollback, want only the merge's", n)
+	}
+	l.set(jan(5, 10, 41))
+	bad := l.runEvent(jan(5, 10, 41), "issue_comment", commentEvent(t, l.Sandbox, 1, "/rollback v9.9.9"))
+	containsAll(t, "unknown tag", bad.stdout, []string{"incident #1: invalid"})
+
+	l.set(jan(5, 10, 45))
+	event := commentEvent(t, l.Sandbox, 1, "/rollback checkout errors after v1.2.4")
+	containsAll(t, "/rollback", l.runEvent(jan(5, 10, 45), "issue_comment", event).stdout, []string{"incident #1: applied mitigated"})
+	runs := dispatchRuns(l.Server)
+	if len(runs) != 2 || runs[1].Branch != "v1.2.3" || runs[1].Inputs["version"] != "v1.2.3" {
+		t.Fatalf("deploy runs after /rollback: %+v; want the merge's and one at v1.2.3", runs)
+	}
+	rec := l.record()
+	if rec.MitigatedHow != "rollback" || !rec.Mitigated.Equal(jan(5, 10, 45)) || !rec.Linked("deploy", 0, "v1.2.3") {
+		t.Errorf("after /rollback: mitigated %q at %s, links %+v", rec.MitigatedHow, rec.Mitigated, rec.Links)
+	}
+	containsAll(t, "the incident", l.body(1), []string{"Mitigated by rollback: Rolled back to v1.2.3 (the newest release deployed successfully to production before the impact started)."})
+	containsAll(t, "/rollback again", l.runEvent(jan(5, 10, 50), "issue_comment", event).stdout, []string{"incident #1: already"})
+	if n := len(dispatchRuns(l.Server)); n != 2 {
+		t.Errorf("%d deploy runs after a rerun of /rollback, want 2", n)
+	}
+	replies := l.comments(1)
+	containsAll(t, "replies", replies, []string{"Incident commands can only be given by collaborators with write access", "there is no tag v9.9.9 in the repository"})
+}
+
+// comments is every comment on issue number, joined.
+func (l *lifecycle) comments(number int) string {
+	l.t.Helper()
+	cms, _, err := l.Client.Issues.ListComments(context.Background(), sandboxtest.Owner, sandboxtest.Name, number, &github.IssueListCommentsOptions{ListOptions: github.ListOptions{PerPage: 100}})
+	if err != nil {
+		l.t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, c := range cms {
+		b.WriteString(c.GetBody() + "\n")
+	}
+	return b.String()
 }

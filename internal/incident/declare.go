@@ -37,6 +37,8 @@ type Options struct {
 	Now        func() time.Time // the clock, for the messages' "next update" times
 	Postmortem postmortem.Options
 	DueAfter   time.Duration // how long after it opens the postmortem is due
+	// Rollback deploys the release a /rollback asks for; nil when the policy has no deploy.
+	Rollback Roller
 }
 
 func (o Options) label() string {

@@ -46,7 +46,7 @@ var Mitigations = []string{"rollback", "hotfix", "flag"}
 //	severity     Severity
 //	commander    Login
 //	impact_start At, the time the person gave
-//	mitigated    How (rollback|hotfix|flag), Text
+//	mitigated    How (rollback|hotfix|flag), Text; from /rollback also Kind "deploy" and Name, the tag deployed
 //	timeline     Text
 //	resolved     Text
 //	linked       Kind (pr|tag|backport|postmortem|deploy), Number or Name, URL

@@ -1,0 +1,126 @@
+package deploy
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/google/go-github/v60/github"
+	"github.com/incident-hotfix/incident-hotfix/internal/config"
+	"github.com/incident-hotfix/incident-hotfix/internal/gh"
+	"github.com/incident-hotfix/incident-hotfix/internal/incident"
+	"github.com/incident-hotfix/incident-hotfix/internal/release"
+)
+
+// maxDeployments is how many of the environment's deployments, newest first, the last known good
+// release is looked for in.
+const maxDeployments = 30
+
+// Roller is the deploy a /rollback runs: the policy's deploy workflow, dispatched at the tag.
+type Roller struct {
+	Client   *github.Client
+	Repo     Repo
+	Deploy   config.Deploy
+	Prefix   string // the release tag prefix
+	Identity string // the login the incident log is written as
+}
+
+// Roll deploys tag, which must be a release tag, or the last known good release when tag is
+// empty, and links the deploy to incident r so that its outcome comes back there.
+func (ro Roller) Roll(ctx context.Context, r incident.Record, tag string) (incident.Rollback, error) {
+	choice, err := ro.choose(ctx, r, tag)
+	if err != nil {
+		return choice, err
+	}
+	res, err := Start(ctx, ro.Client.Actions, ro.Repo, ro.Deploy, choice.Tag)
+	if err != nil {
+		return choice, err
+	}
+	link := LinkEntry(res)
+	_, err = incident.Link(ctx, ro.Client, incident.Repo(ro.Repo), r.Number, ro.Identity, link)
+	return choice, err
+}
+
+// choose is the release to roll back to, and the rule that chose it.
+func (ro Roller) choose(ctx context.Context, r incident.Record, tag string) (incident.Rollback, error) {
+	if tag != "" {
+		return incident.Rollback{Tag: tag, Rule: "the release tag given"}, ro.checkTag(ctx, tag)
+	}
+	cutoff := cutoffOf(r)
+	if got, err := ro.lastDeployed(ctx, cutoff); got != "" || err != nil {
+		return incident.Rollback{Tag: got, Rule: fmt.Sprintf("the newest release deployed successfully to %s before the impact started", ro.Deploy.Environment)}, err
+	}
+	last, err := incident.LastTagBefore(ctx, ro.Client, incident.Repo(ro.Repo), ro.Prefix, cutoff)
+	if err != nil || last == nil {
+		return incident.Rollback{}, orRefused(err, "no release tag was made before the impact started; give the tag: /rollback v1.2.3")
+	}
+	return incident.Rollback{Tag: last.Name, Rule: fmt.Sprintf("the newest release tag before the impact started; no successful deployment to %s before it was found", ro.Deploy.Environment)}, nil
+}
+
+// cutoffOf is when the incident's impact started, else when it was declared.
+func cutoffOf(r incident.Record) time.Time {
+	if !r.ImpactStart.IsZero() {
+		return r.ImpactStart
+	}
+	return r.Declared
+}
+
+// orRefused is err, or a refusal with why when err is nil.
+func orRefused(err error, why string) error {
+	if err != nil {
+		return err
+	}
+	return fmt.Errorf("%w: %s", incident.ErrRollback, why)
+}
+
+// checkTag refuses a tag that is not a stable release tag in the repository.
+func (ro Roller) checkTag(ctx context.Context, tag string) error {
+	t, err := release.ParseTag(tag, ro.Prefix)
+	if err != nil || !t.Stable() {
+		return fmt.Errorf("%w: %s is not a release tag (%s followed by MAJOR.MINOR.PATCH)", incident.ErrRollback, tag, ro.Prefix)
+	}
+	_, _, err = ro.Client.Git.GetRef(ctx, ro.Repo.Owner, ro.Repo.Name, "tags/"+tag)
+	if gh.Kind(err) == gh.NotFound {
+		return fmt.Errorf("%w: there is no tag %s in the repository", incident.ErrRollback, tag)
+	}
+	if err != nil {
+		return fmt.Errorf("read tag %s: %w", tag, gh.Explain(err))
+	}
+	return nil
+}
+
+// lastDeployed is the newest release tag with a successful deployment to the environment before
+// cutoff, from the Deployments API; "" when there is none among the newest maxDeployments.
+// https://docs.github.com/rest/deployments/deployments#list-deployments
+func (ro Roller) lastDeployed(ctx context.Context, cutoff time.Time) (string, error) {
+	opts := &github.DeploymentsListOptions{Environment: ro.Deploy.Environment, ListOptions: github.ListOptions{PerPage: maxDeployments}}
+	deps, _, err := ro.Client.Repositories.ListDeployments(ctx, ro.Repo.Owner, ro.Repo.Name, opts)
+	if err != nil {
+		return "", fmt.Errorf("list the deployments to %s: %w", ro.Deploy.Environment, gh.Explain(err))
+	}
+	for _, d := range deps {
+		tag := shortRef(d.GetRef())
+		if t, err := release.ParseTag(tag, ro.Prefix); err != nil || !t.Stable() || !d.GetCreatedAt().Before(cutoff) {
+			continue
+		}
+		ok, err := ro.succeededBefore(ctx, d.GetID(), cutoff)
+		if ok || err != nil {
+			return tag, err
+		}
+	}
+	return "", nil
+}
+
+// succeededBefore reports whether deployment id had a success status before cutoff.
+func (ro Roller) succeededBefore(ctx context.Context, id int64, cutoff time.Time) (bool, error) {
+	sts, _, err := ro.Client.Repositories.ListDeploymentStatuses(ctx, ro.Repo.Owner, ro.Repo.Name, id, &github.ListOptions{PerPage: 100})
+	if err != nil {
+		return false, fmt.Errorf("list the statuses of deployment %d: %w", id, gh.Explain(err))
+	}
+	for _, st := range sts {
+		if st.GetState() == "success" && st.GetCreatedAt().Before(cutoff) {
+			return true, nil
+		}
+	}
+	return false, nil
+}
