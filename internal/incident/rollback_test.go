@@ -55,7 +55,9 @@ func TestDecideRollback(t *testing.T) {
 		t.Errorf("without a deploy: %s, reply %q", d.Outcome, d.Reply)
 	}
 	on := off
-	on.Rollback = func(context.Context, Record, string) (Rollback, error) { return Rollback{Tag: "v1.2.3", Rule: "a rule"}, nil }
+	on.Rollback = func(context.Context, Record, string) (Rollback, error) {
+		return Rollback{Tag: "v1.2.3", Rule: "a rule"}, nil
+	}
 	d = DecideCommand(comment, facts, on)
 	if d.Outcome != Applied || !isRollback(d.Entry) {
 		t.Fatalf("with a deploy: %s, entry %+v", d.Outcome, d.Entry)
