@@ -222,3 +222,44 @@ func (l *lifecycle) comments(number int) string {
 	}
 	return b.String()
 }
+
+// TestDeploymentStatusReachesIncident: a deploy job with an environment reports through
+// deployment_status; its failure at 10:50 is recorded on the incident with the log's link.
+func TestDeploymentStatusReachesIncident(t *testing.T) {
+	t.Parallel()
+	l, merged := deployStory(t)
+	l.runEvent(jan(5, 10, 31), "pull_request", merged)
+	l.set(jan(5, 10, 50))
+	ctx := context.Background()
+	d, _, err := l.Client.Repositories.CreateDeployment(ctx, sandboxtest.Owner, sandboxtest.Name, &github.DeploymentRequest{Ref: github.String("v1.2.4"), Environment: github.String("production")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _, err := l.Client.Repositories.CreateDeploymentStatus(ctx, sandboxtest.Owner, sandboxtest.Name, d.GetID(),
+		&github.DeploymentStatusRequest{State: github.String("failure"), LogURL: github.String("https://ci.example/logs/7")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(filepath.Join(payloadDir, "deployment_status.created.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var payload map[string]any
+	if err := json.Unmarshal(raw, &payload); err != nil {
+		t.Fatal(err)
+	}
+	for key, v := range map[string]any{"deployment": d, "deployment_status": st} {
+		data, _ := json.Marshal(v)
+		var m map[string]any
+		if err := json.Unmarshal(data, &m); err != nil {
+			t.Fatal(err)
+		}
+		payload[key] = m
+	}
+	repo := payload["repository"].(map[string]any)
+	repo["name"], repo["full_name"], repo["default_branch"] = sandboxtest.Name, sandboxtest.Owner+"/"+sandboxtest.Name, "main"
+	repo["owner"].(map[string]any)["login"] = sandboxtest.Owner
+	got := l.runEvent(jan(5, 10, 52), "deployment_status", writeEvent(t, payload))
+	containsAll(t, "deployment_status", got.stdout, []string{"deploy of v1.2.4 to production: failure; recorded on incident #1"})
+	containsAll(t, "the incident", l.body(1), []string{"Deploy of v1.2.4 to production failed (failure): https://ci.example/logs/7"})
+}

@@ -13,6 +13,6 @@ func roller(r remote, p config.Policy, identity string) incident.Roller {
 		return nil
 	}
 	ro := deploy.Roller{Client: r.client, Repo: deploy.Repo{Owner: r.owner, Name: r.name}, Deploy: p.Deploy,
-		Prefix: p.Release.Prefix, Identity: identity}
+		Prefix: p.Release.Prefix, Production: p.Branches.Production, Identity: identity}
 	return ro.Roll
 }

@@ -18,11 +18,13 @@ const maxDeployments = 30
 
 // Roller is the deploy a /rollback runs: the policy's deploy workflow, dispatched at the tag.
 type Roller struct {
-	Client   *github.Client
-	Repo     Repo
-	Deploy   config.Deploy
-	Prefix   string // the release tag prefix
-	Identity string // the login the incident log is written as
+	Client *github.Client
+	Repo   Repo
+	Deploy config.Deploy
+	Prefix string // the release tag prefix
+	// Production is the production branch: a TAG given must be on it.
+	Production string
+	Identity   string // the login the incident log is written as
 }
 
 // Roll deploys tag, which must be a release tag, or the last known good release when tag is
@@ -85,6 +87,20 @@ func (ro Roller) checkTag(ctx context.Context, tag string) error {
 	}
 	if err != nil {
 		return fmt.Errorf("read tag %s: %w", tag, gh.Explain(err))
+	}
+	return ro.checkLine(ctx, tag)
+}
+
+// checkLine refuses a tag whose commit is not on the production branch: the compare of the tag
+// with the branch is "ahead" or "identical" only when the tag's commit is in the branch's history.
+// https://docs.github.com/rest/commits/commits#compare-two-commits
+func (ro Roller) checkLine(ctx context.Context, tag string) error {
+	cmp, _, err := ro.Client.Repositories.CompareCommits(ctx, ro.Repo.Owner, ro.Repo.Name, tag, ro.Production, &github.ListOptions{PerPage: 1})
+	if err != nil {
+		return fmt.Errorf("compare tag %s with %s: %w", tag, ro.Production, gh.Explain(err))
+	}
+	if s := cmp.GetStatus(); s != "ahead" && s != "identical" {
+		return fmt.Errorf("%w: %s is not on the production branch %s", incident.ErrRollback, tag, ro.Production)
 	}
 	return nil
 }
