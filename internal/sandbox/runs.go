@@ -8,12 +8,9 @@ import (
 	"time"
 )
 
-// runStatuses are the values a workflow run's status takes; runConclusions those of a completed
-// run's conclusion. The list filter `status` accepts either.
-var (
-	runStatuses    = []string{"requested", "queued", "pending", "waiting", "in_progress", "completed"}
-	runConclusions = []string{"action_required", "cancelled", "failure", "neutral", "skipped", "stale", "success", "timed_out"}
-)
+// runConclusions are the values a completed run's conclusion takes. A run's status is queued
+// until CompleteRun makes it completed; the list filter `status` takes a status or a conclusion.
+var runConclusions = []string{"action_required", "cancelled", "failure", "neutral", "skipped", "stale", "success", "timed_out"}
 
 // runRecord is one workflow run. The sandbox runs no jobs: a dispatch makes a queued run, and a
 // test completes it with Server.CompleteRun.
