@@ -172,7 +172,8 @@ func (l *lifecycle) commentAs(login, body string) string {
 
 // TestRollback: /rollback from a writer dispatches deploy.yml at the last known good release (the
 // newest one deployed to production before the impact started, from the Deployments API) and
-// records the mitigation with the tag and the rule; a rerun dispatches nothing more; a
+// records the mitigation with the tag and the rule, and the deploy's outcome comes back to the
+// incident; a rerun dispatches nothing more; a
 // non-writer's /rollback is refused with a reply, and a TAG that is no release gets one.
 func TestRollback(t *testing.T) {
 	t.Parallel()
@@ -205,6 +206,14 @@ func TestRollback(t *testing.T) {
 	if n := len(dispatchRuns(l.Server)); n != 2 {
 		t.Errorf("%d deploy runs after a rerun of /rollback, want 2", n)
 	}
+	l.set(jan(5, 11, 0))
+	done, err := l.Server.CompleteRun(runs[1].ID, "success")
+	if err != nil {
+		t.Fatal(err)
+	}
+	containsAll(t, "the rollback's outcome", l.runEvent(jan(5, 11, 1), "workflow_run", workflowRunPayload(t, done)).stdout,
+		[]string{"deploy of v1.2.3 to production: success; recorded on incident #1"})
+	containsAll(t, "the incident after the rollback's deploy", l.body(1), []string{"Fix deployed: v1.2.3 to production"})
 	replies := l.comments(1)
 	containsAll(t, "replies", replies, []string{"Incident commands can only be given by collaborators with write access", "there is no tag v9.9.9 in the repository"})
 }
