@@ -68,6 +68,13 @@ func dispatchRuns(s *sandbox.Server) []sandbox.Run {
 func TestMergeDispatchesDeployOnce(t *testing.T) {
 	t.Parallel()
 	l, merged := deployStory(t)
+	vars := l.vars("", nil)
+	vars["GITHUB_EVENT_NAME"], vars["GITHUB_EVENT_PATH"] = "pull_request", merged
+	plan := runAt(t, t.TempDir(), vars, jan(5, 10, 31), "run", "--dry-run")
+	containsAll(t, "dry run", plan.stdout, []string{"would deploy   deploy.yml at v1.2.4, unless a run of it at that ref exists"})
+	if n := len(dispatchRuns(l.Server)); n != 0 {
+		t.Errorf("the dry run dispatched %d deploys", n)
+	}
 	got := l.runEvent(jan(5, 10, 31), "pull_request", merged)
 	containsAll(t, "merge", got.stdout, []string{"tag         v1.2.4 created", "deploy      deploy.yml dispatched at v1.2.4"})
 	runs := dispatchRuns(l.Server)
