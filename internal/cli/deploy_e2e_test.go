@@ -177,8 +177,9 @@ func (l *lifecycle) commentAs(login, body string) string {
 	return writeEvent(l.t, map[string]any{"action": "created", "issue": issue, "comment": cm, "repository": sandboxRepo, "sender": cm.User})
 }
 
-// TestRollback: /rollback from a writer dispatches deploy.yml at the last known good release (the
-// newest one deployed to production before the impact started, from the Deployments API) and
+// TestRollback: the declared incident names the last known good release and its rule (the newest
+// one deployed to production before the impact started, from the Deployments API); /rollback
+// from a writer dispatches deploy.yml at it and
 // records the mitigation with the tag and the rule, and the deploy's outcome comes back to the
 // incident; a rerun dispatches nothing more; a
 // non-writer's /rollback is refused with a reply, and a TAG that is no release gets one.
@@ -186,6 +187,7 @@ func TestRollback(t *testing.T) {
 	t.Parallel()
 	l, merged := deployStory(t, deployedAt("v1.2.3", jan(5, 9, 10)))
 	l.runEvent(jan(5, 10, 31), "pull_request", merged)
+	containsAll(t, "the declared incident", l.body(1), []string{"`v1.2.3`, deployed 2026-01-05 09:10 UTC: the rollback candidate, as the newest release deployed successfully to production before the impact started."})
 
 	l.set(jan(5, 10, 40))
 	refused := l.runEvent(jan(5, 10, 40), "issue_comment", l.commentAs("mallory", "/rollback"))

@@ -133,7 +133,7 @@ func incidentOptions(ctx context.Context, r remote, p config.Policy, env *Env) (
 		Identity: id, Label: p.Incident.Label, Production: p.Branches.Production, Prefix: p.Release.Prefix,
 		Window: p.Incident.RecentChanges.D(), Scale: incident.ScaleFor(p), Now: now,
 		Postmortem: postmortem.Options{Label: p.Postmortem.Label, ActionLabel: p.Postmortem.ActionLabel},
-		DueAfter:   p.Postmortem.Due(), Rollback: roller(r, p, id),
+		DueAfter:   p.Postmortem.Due(), Rollback: roller(r, p, id), LastGood: lastGood(r, p, id),
 	}, err
 }
 

@@ -49,14 +49,29 @@ func (ro Roller) choose(ctx context.Context, r incident.Record, tag string) (inc
 		return incident.Rollback{Tag: tag, Rule: "the release tag given"}, ro.checkTag(ctx, tag)
 	}
 	cutoff := cutoffOf(r)
-	if got, err := ro.lastDeployed(ctx, cutoff); got != "" || err != nil {
-		return incident.Rollback{Tag: got, Rule: fmt.Sprintf("the newest release deployed successfully to %s before the impact started", ro.Deploy.Environment)}, err
+	got, rule, err := ro.LastGood(ctx, cutoff)
+	if err != nil {
+		return incident.Rollback{}, err
+	}
+	if got != nil {
+		return incident.Rollback{Tag: got.Name, Rule: rule}, nil
 	}
 	last, err := incident.LastTagBefore(ctx, ro.Client, incident.Repo(ro.Repo), ro.Prefix, cutoff)
 	if err != nil || last == nil {
 		return incident.Rollback{}, orRefused(err, "no release tag was made before the impact started; give the tag: /rollback v1.2.3")
 	}
-	return incident.Rollback{Tag: last.Name, Rule: fmt.Sprintf("the newest release tag before the impact started; no successful deployment to %s before it was found", ro.Deploy.Environment)}, nil
+	return incident.Rollback{Tag: last.Name, Rule: fmt.Sprintf("%s; no successful deployment to %s before it was found", incident.TagRule, ro.Deploy.Environment)}, nil
+}
+
+// LastGood is the newest release deployed successfully to the environment before cutoff, as a
+// change of kind deploy at the time of its success, with the rule; nil when there is none.
+func (ro Roller) LastGood(ctx context.Context, cutoff time.Time) (*incident.Change, string, error) {
+	tag, at, err := ro.lastDeployed(ctx, cutoff)
+	if tag == "" || err != nil {
+		return nil, "", err
+	}
+	rule := fmt.Sprintf("the newest release deployed successfully to %s before the impact started", ro.Deploy.Environment)
+	return &incident.Change{Kind: "deploy", Name: tag, At: at}, rule, nil
 }
 
 // cutoffOf is when the incident's impact started, else when it was declared.
@@ -106,37 +121,38 @@ func (ro Roller) checkLine(ctx context.Context, tag string) error {
 }
 
 // lastDeployed is the newest release tag with a successful deployment to the environment before
-// cutoff, from the Deployments API; "" when there is none among the newest maxDeployments.
+// cutoff, and when it succeeded, from the Deployments API; "" when there is none among the newest
+// maxDeployments.
 // https://docs.github.com/rest/deployments/deployments#list-deployments
-func (ro Roller) lastDeployed(ctx context.Context, cutoff time.Time) (string, error) {
+func (ro Roller) lastDeployed(ctx context.Context, cutoff time.Time) (string, time.Time, error) {
 	opts := &github.DeploymentsListOptions{Environment: ro.Deploy.Environment, ListOptions: github.ListOptions{PerPage: maxDeployments}}
 	deps, _, err := ro.Client.Repositories.ListDeployments(ctx, ro.Repo.Owner, ro.Repo.Name, opts)
 	if err != nil {
-		return "", fmt.Errorf("list the deployments to %s: %w", ro.Deploy.Environment, gh.Explain(err))
+		return "", time.Time{}, fmt.Errorf("list the deployments to %s: %w", ro.Deploy.Environment, gh.Explain(err))
 	}
 	for _, d := range deps {
 		tag := shortRef(d.GetRef())
 		if t, err := release.ParseTag(tag, ro.Prefix); err != nil || !t.Stable() || !d.GetCreatedAt().Before(cutoff) {
 			continue
 		}
-		ok, err := ro.succeededBefore(ctx, d.GetID(), cutoff)
-		if ok || err != nil {
-			return tag, err
+		at, err := ro.succeededBefore(ctx, d.GetID(), cutoff)
+		if !at.IsZero() || err != nil {
+			return tag, at, err
 		}
 	}
-	return "", nil
+	return "", time.Time{}, nil
 }
 
-// succeededBefore reports whether deployment id had a success status before cutoff.
-func (ro Roller) succeededBefore(ctx context.Context, id int64, cutoff time.Time) (bool, error) {
+// succeededBefore is when deployment id's success status before cutoff was made; zero for none.
+func (ro Roller) succeededBefore(ctx context.Context, id int64, cutoff time.Time) (time.Time, error) {
 	sts, _, err := ro.Client.Repositories.ListDeploymentStatuses(ctx, ro.Repo.Owner, ro.Repo.Name, id, &github.ListOptions{PerPage: 100})
 	if err != nil {
-		return false, fmt.Errorf("list the statuses of deployment %d: %w", id, gh.Explain(err))
+		return time.Time{}, fmt.Errorf("list the statuses of deployment %d: %w", id, gh.Explain(err))
 	}
 	for _, st := range sts {
 		if st.GetState() == "success" && st.GetCreatedAt().Before(cutoff) {
-			return true, nil
+			return st.GetCreatedAt().Time.UTC(), nil
 		}
 	}
-	return false, nil
+	return time.Time{}, nil
 }

@@ -21,3 +21,17 @@ func LastTagBefore(ctx context.Context, c *github.Client, repo Repo, prefix stri
 	}
 	return nil, nil
 }
+
+// deployedGood makes the release that find reports deployed before cutoff the last known good
+// one, with its rule, when find is set and reports one.
+func (c *Context) deployedGood(ctx context.Context, find func(context.Context, time.Time) (*Change, string, error), cutoff time.Time) error {
+	if find == nil {
+		return nil
+	}
+	got, rule, err := find(ctx, cutoff)
+	if err != nil || got == nil {
+		return err
+	}
+	c.LastGood, c.LastGoodRule = got, rule
+	return nil
+}
