@@ -75,8 +75,10 @@ func TestMergeDispatchesDeployOnce(t *testing.T) {
 	if n := len(dispatchRuns(l.Server)); n != 0 {
 		t.Errorf("the dry run dispatched %d deploys", n)
 	}
+	l.Server.ResetRequests()
 	got := l.runEvent(jan(5, 10, 31), "pull_request", merged)
 	containsAll(t, "merge", got.stdout, []string{"tag         v1.2.4 created", "deploy      deploy.yml dispatched at v1.2.4"})
+	l.checkDeployRequests("the merge", 1, 1)
 	runs := dispatchRuns(l.Server)
 	if len(runs) != 1 || runs[0].Branch != "v1.2.4" || runs[0].SHA != l.Git("rev-parse", "v1.2.4^{commit}") || runs[0].Inputs["version"] != "v1.2.4" {
 		t.Fatalf("deploy runs after the merge: %+v; want one at v1.2.4 with version v1.2.4", runs)
@@ -85,7 +87,9 @@ func TestMergeDispatchesDeployOnce(t *testing.T) {
 	if !rec.Linked("deploy", 0, "v1.2.4") || !strings.Contains(l.body(1), "Deploy of v1.2.4 dispatched") {
 		t.Errorf("the incident does not log the deploy of v1.2.4:\n%s", l.body(1))
 	}
+	l.Server.ResetRequests()
 	again := l.runEvent(jan(5, 10, 40), "pull_request", merged)
+	l.checkDeployRequests("the rerun", 1, 0)
 	containsAll(t, "rerun", again.stdout, []string{"deploy      deploy.yml already dispatched at v1.2.4: " + runs[0].HTMLURL})
 	if n := len(dispatchRuns(l.Server)); n != 1 {
 		t.Errorf("%d deploy runs after a rerun of the merge, want 1", n)
@@ -280,4 +284,22 @@ func TestDeploymentStatusReachesIncident(t *testing.T) {
 	got := l.runEvent(jan(5, 10, 52), "deployment_status", writeEvent(t, payload))
 	containsAll(t, "deployment_status", got.stdout, []string{"deploy of v1.2.4 to production: failure; recorded on incident #1"})
 	containsAll(t, "the incident", l.body(1), []string{"Deploy of v1.2.4 to production failed (failure): https://ci.example/logs/7"})
+}
+
+// checkDeployRequests checks what the deploy cost since the last reset: reads of deploy.yml's
+// runs and dispatches of it.
+func (l *lifecycle) checkDeployRequests(what string, reads, dispatches int) {
+	l.t.Helper()
+	runs, posts := 0, 0
+	for _, r := range l.Server.RequestLog() {
+		switch {
+		case r.Route == "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs" && strings.HasPrefix(r.Path, "/repos/acme/shop/actions/workflows/deploy.yml/runs?"):
+			runs++
+		case r.Route == "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches":
+			posts++
+		}
+	}
+	if runs != reads || posts != dispatches {
+		l.t.Errorf("%s read the runs %d times and dispatched %d times, want %d and %d", what, runs, posts, reads, dispatches)
+	}
 }
