@@ -123,7 +123,9 @@ func (c *incidentCmd) session(ctx context.Context, env *Env, t event.Trigger, r 
 // GitHub's GraphQL viewer, asked once per run.
 func incidentOptions(ctx context.Context, r remote, p config.Policy, env *Env) (incident.Options, error) {
 	id, err := r.who.Login(ctx, p.Incident.Identity)
-	return incident.OptionsFor(p, id, env.Now), err
+	o := incident.OptionsFor(p, id, env.Now)
+	o.Rollback, o.LastGood = roller(r, p, id), lastGood(r, p, id)
+	return o, err
 }
 
 // notifyText sends text to the webhook, if there is one; a failure is a warning, never an error.

@@ -139,6 +139,7 @@ var handlers = map[event.Kind]handler{
 	event.Update:      runIncident(event.Update),
 	event.ActionItems: runActionItems,
 	event.Remind:      runRemind,
+	event.Deploy:      runDeploy,
 }
 
 // dispatch runs the decision's route.

@@ -25,7 +25,9 @@ func TestOnlyRoute(t *testing.T) {
 		{"another route is a no-op", merge, "guard", event.Decision{Kind: event.None,
 			Reason: "the event routes to merge, and this step handles only guard: nothing to do"}, false},
 		{"no route stays no route", none, "guard", none, false},
-		{"an unknown kind is refused", merge, "deploy", merge, true},
+		{"an unknown kind is refused", merge, "publish", merge, true},
+		{"deploy is a route", merge, "deploy", event.Decision{Kind: event.None,
+			Reason: "the event routes to merge, and this step handles only deploy: nothing to do"}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

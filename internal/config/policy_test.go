@@ -59,6 +59,8 @@ func TestExamplePolicy(t *testing.T) {
 			RecentChanges:     Duration(48 * time.Hour),
 			Identity:          "github-actions[bot]",
 		},
+		Deploy: Deploy{Workflow: "deploy.yml", Ref: "{tag}", Inputs: map[string]string{"version": "{tag}", "reason": "hotfix"},
+			Environment: "production", Severities: []string{"P0", "P1", "P2"}},
 	}
 	if diff := cmp.Diff(example(t), want); diff != "" {
 		t.Errorf("example.yml (-got +want):\n%s", diff)

@@ -55,6 +55,7 @@ func typed(t Trigger) []string {
 	for name, ok := range map[string]bool{
 		Push: t.Push != nil, PullRequest: t.PullRequest != nil, IssueComment: t.IssueComment != nil,
 		Issues: t.Issues != nil, WorkflowDispatch: t.Dispatch != nil, Schedule: t.Schedule != nil,
+		WorkflowRun: t.WorkflowRun != nil, DeploymentStatus: t.DeploymentStatus != nil,
 	} {
 		if ok {
 			set = append(set, name)

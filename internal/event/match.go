@@ -93,6 +93,10 @@ func (t Trigger) BaseRef() string {
 		return t.Dispatch.GetRepo().GetDefaultBranch()
 	case t.Schedule != nil && t.Schedule.Repo != nil:
 		return t.Schedule.Repo.GetDefaultBranch()
+	case t.WorkflowRun != nil:
+		return t.WorkflowRun.GetRepo().GetDefaultBranch()
+	case t.DeploymentStatus != nil:
+		return t.DeploymentStatus.GetRepo().GetDefaultBranch()
 	}
 	return ""
 }

@@ -17,7 +17,7 @@ func (t *Trigger) parse(payload []byte) error {
 	case Schedule:
 		t.Schedule = new(ScheduleEvent)
 		return json.Unmarshal(payload, t.Schedule)
-	case Push, PullRequest, IssueComment, Issues, WorkflowDispatch:
+	case Push, PullRequest, IssueComment, Issues, WorkflowDispatch, WorkflowRun, DeploymentStatus:
 		ev, err := github.ParseWebHook(t.Name, payload)
 		if err != nil {
 			return err
@@ -50,6 +50,12 @@ func (t *Trigger) set(ev any) error {
 	case *github.WorkflowDispatchEvent:
 		t.Dispatch = e
 		t.Inputs, err = decodeInputs(e.Inputs)
+	case *github.WorkflowRunEvent:
+		t.WorkflowRun = e
+		err = require(e.WorkflowRun != nil && e.Workflow != nil && e.Action != nil, "workflow_run", "workflow", "action")
+	case *github.DeploymentStatusEvent:
+		t.DeploymentStatus = e
+		err = require(e.Deployment != nil && e.DeploymentStatus != nil, "deployment", "deployment_status")
 	default:
 		err = fmt.Errorf("payload decoded to unexpected %T", ev)
 	}
@@ -90,6 +96,10 @@ func (t Trigger) payloadRepo() Repo {
 		full = t.Dispatch.GetRepo().GetFullName()
 	case t.Schedule != nil && t.Schedule.Repo != nil:
 		full = t.Schedule.Repo.GetFullName()
+	case t.WorkflowRun != nil:
+		full = t.WorkflowRun.GetRepo().GetFullName()
+	case t.DeploymentStatus != nil:
+		full = t.DeploymentStatus.GetRepo().GetFullName()
 	}
 	r, err := parseRepo(full)
 	if err != nil {

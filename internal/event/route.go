@@ -20,10 +20,11 @@ const (
 	Update      Kind = "update"       // a command comment on an incident issue
 	ActionItems Kind = "action-items" // an action item labelled, closed or reopened
 	Remind      Kind = "remind"       // the schedule
+	Deploy      Kind = "deploy"       // the deploy workflow's run, or a deployment, ended
 )
 
 // Kinds are the route kinds that run something, in the order of the process.
-var Kinds = []Kind{Guard, Merge, Declare, Update, ActionItems, Remind}
+var Kinds = []Kind{Guard, Merge, Declare, Update, ActionItems, Remind, Deploy}
 
 // Decision is where a trigger goes: the commands that handle it, in order, and why. A Decision
 // of kind None runs nothing, and its Reason says why there is nothing to do.
@@ -41,6 +42,7 @@ var commands = map[Kind][]string{
 	Update:      {"incident update"},
 	ActionItems: {"action-items sync"},
 	Remind:      {"remind"},
+	Deploy:      {"run (the deploy's outcome)"},
 }
 
 // Route decides which commands handle a trigger under the policy's branch names. It is pure: the
@@ -60,6 +62,10 @@ func Route(t Trigger, p config.Policy) Decision {
 		return routeDispatch(t)
 	case t.Schedule != nil:
 		return to(Remind, "schedule %q: look for overdue updates, postmortems and action items", t.Schedule.Cron)
+	case t.WorkflowRun != nil:
+		return routeWorkflowRun(t, p.Deploy)
+	case t.DeploymentStatus != nil:
+		return routeDeploymentStatus(t, p.Deploy)
 	}
 	return skip("event %s is not one the toolkit handles: nothing to do", orUnknown(t.Name))
 }
@@ -155,6 +161,8 @@ func Reachable(t Trigger, k Kind) bool {
 		return t.Issues != nil || t.IssueComment != nil
 	case Remind:
 		return t.Schedule != nil
+	case Deploy:
+		return t.WorkflowRun != nil || t.DeploymentStatus != nil
 	}
 	return false
 }

@@ -17,6 +17,8 @@ const (
 	Issues           = "issues"
 	WorkflowDispatch = "workflow_dispatch"
 	Schedule         = "schedule"
+	WorkflowRun      = "workflow_run"
+	DeploymentStatus = "deployment_status"
 )
 
 // DefaultAPIURL is the REST API of github.com, used when GITHUB_API_URL is not set.
@@ -50,6 +52,9 @@ type Trigger struct {
 	Issues       *github.IssuesEvent
 	Dispatch     *github.WorkflowDispatchEvent
 	Schedule     *ScheduleEvent
+	// WorkflowRun and DeploymentStatus bring a deploy's outcome back.
+	WorkflowRun      *github.WorkflowRunEvent
+	DeploymentStatus *github.DeploymentStatusEvent
 
 	// Inputs are the workflow_dispatch inputs, each as text; nil for other events.
 	Inputs map[string]string

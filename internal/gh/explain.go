@@ -78,7 +78,7 @@ var permissionScopes = map[string]string{
 	"git": "contents", "contents": "contents", "merges": "contents", "releases": "contents",
 	"branches": "contents", "compare": "contents", "commits": "contents", "tags": "contents",
 	"pulls": "pull-requests", "issues": "issues", "labels": "issues", "milestones": "issues",
-	"statuses": "statuses", "actions": "actions", "collaborators": "metadata", "hooks": "webhooks",
+	"statuses": "statuses", "actions": "actions", "deployments": "deployments", "collaborators": "metadata", "hooks": "webhooks",
 }
 
 // permission names the permission and level a request needs, such as "contents: write".

@@ -35,7 +35,9 @@ type Context struct {
 	Production string        // the production branch
 	Window     time.Duration // how far back Changes go
 	Changes    []Change      // newest first
-	LastGood   *Change       // the newest stable tag before the incident, the rollback candidate
+	LastGood   *Change       // the rollback candidate: a tag, or a deployment (Kind "deploy") of one
+	// LastGoodRule is the rule that chose LastGood; "" for the newest stable tag before the impact.
+	LastGoodRule string
 }
 
 // issueBody is the incident issue's body: the run marker, the summary, the Initial Alert, the
@@ -153,12 +155,22 @@ func changeLine(ch Change) string {
 	return fmt.Sprintf("#%d %s, merged %s", ch.Number, markdown.Text(oneLine(ch.Name)), utc(ch.At))
 }
 
-// lastGood names the rollback candidate.
+// TagRule is the rule that chooses the last known good release when no deployment does.
+const TagRule = "the newest release tag before the impact started"
+
+// lastGood names the rollback candidate and the rule that chose it.
 func lastGood(c Context) string {
 	if c.LastGood == nil {
 		return "\n## Last known good\n\n_No stable tag before the incident was found._\n"
 	}
-	return fmt.Sprintf("\n## Last known good\n\n%s, tagged %s: the rollback candidate.\n", markdown.Code(c.LastGood.Name), utc(c.LastGood.At))
+	verb, rule := "tagged", c.LastGoodRule
+	if c.LastGood.Kind == "deploy" {
+		verb = "deployed"
+	}
+	if rule == "" {
+		rule = TagRule
+	}
+	return fmt.Sprintf("\n## Last known good\n\n%s, %s %s: the rollback candidate, as %s.\n", markdown.Code(c.LastGood.Name), verb, utc(c.LastGood.At), rule)
 }
 
 // steps are the response steps as a task list.

@@ -14,6 +14,7 @@ const Forms = "`/status investigating|identified|monitoring [eta 30m] <text>`\n"
 	"`/commander @user`\n" +
 	"`/impact-start <RFC 3339 time, or HH:MM UTC today>`\n" +
 	"`/mitigated rollback|hotfix|flag <text>`\n" +
+	"`/rollback [TAG] [<text>]` (deploys the last known good release, or TAG)\n" +
 	"`/timeline <text>`\n" +
 	"`/resolve <text>`"
 
@@ -31,6 +32,7 @@ var parsers = map[string]parser{
 	"/impact-start": parseImpactStart,
 	"/mitigated":    parseMitigated,
 	"/timeline":     parseTimeline,
+	"/rollback":     parseRollback,
 	"/resolve": func(args []string, more string, _ time.Time, _ Scale) (Entry, error) {
 		return Entry{Type: Resolved, Text: textAfter(args, 0, more)}, nil
 	},

@@ -37,6 +37,11 @@ type Options struct {
 	Now        func() time.Time // the clock, for the messages' "next update" times
 	Postmortem postmortem.Options
 	DueAfter   time.Duration // how long after it opens the postmortem is due
+	// Rollback deploys the release a /rollback asks for; nil when the policy has no deploy.
+	Rollback Roller
+	// LastGood finds the release last deployed successfully before a time, and the rule; nil
+	// when the policy has no deploy, and the last known good release is the newest tag before.
+	LastGood func(ctx context.Context, before time.Time) (*Change, string, error)
 }
 
 func (o Options) label() string {
@@ -91,6 +96,9 @@ func Declare(ctx context.Context, c *github.Client, repo Repo, d Declaration, o 
 	}
 	facts, err := Recent(ctx, c, repo, o.Production, o.Prefix, o.Window, cutoff, now)
 	if err != nil {
+		return Opened{}, err
+	}
+	if err := facts.deployedGood(ctx, o.LastGood, cutoff); err != nil {
 		return Opened{}, err
 	}
 	entry := declaredEntry(d)

@@ -23,6 +23,7 @@ const (
 	Timeline     = "timeline"
 	Resolved     = "resolved"
 	Linked       = "linked"
+	Deployed     = "deployed"
 )
 
 // States an incident can be in. Resolved is also a state: the state after a resolved entry.
@@ -45,10 +46,11 @@ var Mitigations = []string{"rollback", "hotfix", "flag"}
 //	severity     Severity
 //	commander    Login
 //	impact_start At, the time the person gave
-//	mitigated    How (rollback|hotfix|flag), Text
+//	mitigated    How (rollback|hotfix|flag), Text; from /rollback also Kind "deploy" and Name, the tag deployed
 //	timeline     Text
 //	resolved     Text
-//	linked       Kind (pr|tag|backport|postmortem), Number or Name, URL
+//	linked       Kind (pr|tag|backport|postmortem|deploy), Number or Name, URL
+//	deployed     Name (the release tag), Text (the environment), How (the run's conclusion), URL, At (GitHub's time)
 //
 // Source is the id of the comment whose command made the entry, so a rerun can tell that the
 // command was already applied. Time, ID and Author come from the log comment, never from its JSON.

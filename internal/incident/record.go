@@ -32,6 +32,8 @@ type Record struct {
 	ETA          string     `json:"eta,omitempty"` // the ETA of the latest status entry, "" when none
 	Events       []Event    `json:"-"`
 	Links        []Artifact `json:"links,omitempty"`
+	// Deploys are the deploy outcomes recorded: Kind is the conclusion, Name the tag.
+	Deploys []Artifact `json:"deploys,omitempty"`
 	// LastUpdate is the time of the latest entry written by a person's command or by declare
 	// (links are not updates); the update cadence counts from it.
 	LastUpdate time.Time `json:"last_update,omitzero"`
@@ -118,7 +120,7 @@ func (r *Record) apply(e Entry) {
 	if f, ok := folds[e.Type]; ok {
 		f(r, e)
 	}
-	if e.Type != Linked {
+	if e.Type != Linked && e.Type != Deployed {
 		r.LastUpdate = e.Time
 	}
 }
@@ -134,6 +136,7 @@ var folds = map[string]func(*Record, Entry){
 	Timeline:     func(r *Record, e Entry) { r.event(e, e.Text) },
 	Resolved:     foldResolved,
 	Linked:       foldLinked,
+	Deployed:     foldDeployed,
 }
 
 func foldDeclared(r *Record, e Entry) {
@@ -185,6 +188,9 @@ func foldLinked(r *Record, e Entry) {
 
 // linkText describes a link for the timeline.
 func linkText(e Entry) string {
+	if e.Kind == "deploy" {
+		return "Deploy of " + e.Name + " dispatched"
+	}
 	what := map[string]string{"pr": "Hotfix PR", "tag": "Tag", "backport": "Backport PR", "postmortem": "Postmortem"}[e.Kind]
 	if what == "" {
 		what = e.Kind

@@ -59,6 +59,13 @@ func Handle(ctx context.Context, c *github.Client, repo Repo, number int, commen
 	case ReplyWritten:
 		return Handled{Outcome: ReplyWritten, Reason: d.Reason}, nil
 	}
+	if d.Outcome == Applied && isRollback(d.Entry) {
+		if d, err = rollback(ctx, d, number, known{base: f.base, entries: f.Entries}, o); errors.Is(err, ErrRollback) {
+			return refuseRollback(ctx, c, repo, number, comment, err)
+		} else if err != nil {
+			return Handled{}, err
+		}
+	}
 	return apply(ctx, c, repo, number, d, f, o)
 }
 
@@ -129,6 +136,9 @@ func DecideCommand(comment *github.IssueComment, f CommandFacts, o Options) Comm
 	case !f.MayCommand:
 		d = CommandDecision{Outcome: Refused, Reply: refusal(author), Reason: fmt.Sprintf("%s has no write access to the repository", author)}
 	case perr != nil:
+		d = CommandDecision{Outcome: Invalid, Reply: invalid(author, perr), Reason: perr.Error()}
+	case isRollback(e) && o.Rollback == nil:
+		perr = errors.New("/rollback: the policy names no deploy.workflow to roll back with; roll back by hand, then post /mitigated rollback <what was done>")
 		d = CommandDecision{Outcome: Invalid, Reply: invalid(author, perr), Reason: perr.Error()}
 	case applied(f.Entries, comment.GetID()):
 		return CommandDecision{Outcome: AlreadyDone, Entry: e}

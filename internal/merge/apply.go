@@ -22,6 +22,10 @@ func (d Deps) apply(ctx context.Context, pr *github.PullRequest, p Plan, f Facts
 	} else {
 		errs = append(errs, fmt.Errorf("release: %w", err))
 	}
+	var err error
+	if out.Deploy, err = d.deploy(ctx, pr, out.Release); err != nil {
+		errs = append(errs, fmt.Errorf("deploy: %w", err))
+	}
 	bps, err := d.openBackports(ctx, pr, out.Release, f)
 	out.Backports = append(out.Backports, bps...)
 	if err != nil {

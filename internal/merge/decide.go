@@ -21,6 +21,7 @@ func (d Deps) Decide(pr *github.PullRequest, f Facts) Plan {
 	} else {
 		p.Tag, rel = &tag, &release.Result{Tag: tag.Tag}
 	}
+	p.Deploy = d.deployPlan(pr, rel)
 	rule := backport.Rule{Develop: d.Policy.Branches.Develop, Release: d.Policy.Branches.Release, Fixed: d.Policy.Backport.Targets}
 	for _, t := range d.decideTargets(rule, pr, rel, f.ReleaseBranches) {
 		p.Backports = append(p.Backports, BackportPlan{Target: t.Branch, Branch: backport.BranchName(pr.GetHead().GetRef(), t.Branch), Reason: t.Reason})

@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/backport"
+	"github.com/incident-hotfix/incident-hotfix/internal/deploy"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 	"github.com/incident-hotfix/incident-hotfix/internal/markdown"
@@ -84,6 +85,9 @@ func linkEntries(pr *github.PullRequest, l Result) []incident.Entry {
 	if l.Release != nil {
 		links = append(links, incident.Entry{Kind: "tag", Name: l.Release.Tag,
 			Message: fmt.Sprintf("Tagged %s on the merge of hotfix #%d.", markdown.Code(l.Release.Tag), n)})
+	}
+	if l.Deploy != nil {
+		links = append(links, deploy.LinkEntry(*l.Deploy))
 	}
 	for _, b := range l.Backports {
 		if b.Number > 0 {

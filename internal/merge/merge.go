@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/backport"
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
+	"github.com/incident-hotfix/incident-hotfix/internal/deploy"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
@@ -21,6 +22,7 @@ import (
 // Result is what the merge of a hotfix PR came to: its tag, its backports and its postmortem.
 type Result struct {
 	Release    *release.Result    `json:"release,omitempty"`
+	Deploy     *deploy.Result     `json:"deploy,omitempty"`
 	Backports  []backport.Result  `json:"backports"`
 	Postmortem *postmortem.Result `json:"postmortem,omitempty"`
 	Incident   int                `json:"incident,omitempty"`

@@ -16,6 +16,7 @@ type Plan struct {
 	MergeCommit string         `json:"merge_commit"`
 	Tag         *release.Plan  `json:"tag,omitempty"`
 	TagProblem  string         `json:"tag_problem,omitempty"` // why there would be no tag
+	Deploy      string         `json:"deploy,omitempty"`      // the dispatch at the tag, or why none
 	Backports   []BackportPlan `json:"backports"`
 	Postmortem  PostmortemPlan `json:"postmortem"`
 	Incident    int            `json:"incident,omitempty"`

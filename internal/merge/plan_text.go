@@ -16,6 +16,9 @@ func (p Plan) WriteText(w io.Writer) {
 	default:
 		fmt.Fprintf(w, "would tag      %s on %.12s (previous %s)\n", p.Tag.Tag, p.Tag.Target, cmp.Or(p.Tag.PreviousTag, "none"))
 	}
+	if p.Deploy != "" {
+		fmt.Fprintf(w, "would deploy   %s\n", p.Deploy)
+	}
 	for _, b := range p.Backports {
 		fmt.Fprintf(w, "would backport to %s from %s: %s\n", b.Target, b.Branch, b.Reason)
 	}

@@ -23,6 +23,9 @@ func (l Result) WriteText(w io.Writer, pr *github.PullRequest) {
 	if r := l.Release; r != nil {
 		fmt.Fprintf(w, "  tag         %s %s (previous %s): %s\n", r.Tag, tagWord(*r), orNone(r.PreviousTag), r.Reason)
 	}
+	if l.Deploy != nil {
+		fmt.Fprintf(w, "  deploy      %s\n", l.Deploy.Line())
+	}
 	for _, b := range l.Backports {
 		switch {
 		case b.Skipped != "":
@@ -55,6 +58,9 @@ func (l Result) Markdown(pr *github.PullRequest) string {
 	b.WriteString("| Step | Result |\n|---|---|\n")
 	if r := l.Release; r != nil {
 		fmt.Fprintf(&b, "| Tag | %s %s, after %s: %s |\n", markdown.Code(r.Tag), tagWord(*r), markdown.Code(orNone(r.PreviousTag)), markdown.Cell(r.Reason))
+	}
+	if l.Deploy != nil {
+		fmt.Fprintf(&b, "| Deploy | %s |\n", markdown.Cell(l.Deploy.Line()))
 	}
 	for _, bp := range l.Backports {
 		switch {

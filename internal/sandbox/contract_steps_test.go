@@ -21,6 +21,7 @@ type contractFlow struct {
 	tag      string // the annotated tag object's SHA
 	pull     int
 	released string
+	deploy   int64 // a deployment's id
 }
 
 // contractStep is one call and the status GitHub answers it with.
@@ -233,6 +234,32 @@ var contractSteps = []contractStep{
 	}},
 	{"workflow dispatch", 204, func(ctx context.Context, f *contractFlow) (*github.Response, error) {
 		return f.c.Actions.CreateWorkflowDispatchEventByFileName(ctx, f.owner, f.repo, "hotfix.yml", github.CreateWorkflowDispatchEventRequest{Ref: "main"})
+	}},
+	{"dispatch an unknown workflow", 404, func(ctx context.Context, f *contractFlow) (*github.Response, error) {
+		return f.c.Actions.CreateWorkflowDispatchEventByFileName(ctx, f.owner, f.repo, "nope.yml", github.CreateWorkflowDispatchEventRequest{Ref: "main"})
+	}},
+	{"list workflow runs", 200, func(ctx context.Context, f *contractFlow) (*github.Response, error) {
+		return drop(f.c.Actions.ListRepositoryWorkflowRuns(ctx, f.owner, f.repo, &github.ListWorkflowRunsOptions{Event: "workflow_dispatch"}))
+	}},
+	{"list runs of a workflow", 200, func(ctx context.Context, f *contractFlow) (*github.Response, error) {
+		return drop(f.c.Actions.ListWorkflowRunsByFileName(ctx, f.owner, f.repo, "hotfix.yml", nil))
+	}},
+	{"create deployment", 201, func(ctx context.Context, f *contractFlow) (*github.Response, error) {
+		d, resp, err := f.c.Repositories.CreateDeployment(ctx, f.owner, f.repo, &github.DeploymentRequest{Ref: github.String("main"), Environment: github.String("production")})
+		f.deploy = d.GetID()
+		return resp, err
+	}},
+	{"list deployments", 200, func(ctx context.Context, f *contractFlow) (*github.Response, error) {
+		return drop(f.c.Repositories.ListDeployments(ctx, f.owner, f.repo, &github.DeploymentsListOptions{Environment: "production"}))
+	}},
+	{"create deployment status", 201, func(ctx context.Context, f *contractFlow) (*github.Response, error) {
+		return drop(f.c.Repositories.CreateDeploymentStatus(ctx, f.owner, f.repo, f.deploy, &github.DeploymentStatusRequest{State: github.String("success")}))
+	}},
+	{"list deployment statuses", 200, func(ctx context.Context, f *contractFlow) (*github.Response, error) {
+		return drop(f.c.Repositories.ListDeploymentStatuses(ctx, f.owner, f.repo, f.deploy, nil))
+	}},
+	{"statuses of an unknown deployment", 404, func(ctx context.Context, f *contractFlow) (*github.Response, error) {
+		return drop(f.c.Repositories.ListDeploymentStatuses(ctx, f.owner, f.repo, 999999, nil))
 	}},
 	{"create pull", 201, func(ctx context.Context, f *contractFlow) (*github.Response, error) {
 		return createPull(ctx, f, "hotfix/login")

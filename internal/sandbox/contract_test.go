@@ -99,6 +99,7 @@ func (v *violations) drain() []error {
 func newFlow(t *testing.T, hs *httptest.Server, dir string) *contractFlow {
 	t.Helper()
 	f := &contractFlow{owner: "acme", repo: "shop", dir: dir, c: flowClient(t, hs, testToken), bad: flowClient(t, hs, "wrong-token")}
+	pushBranch(t, dir, "main", map[string]string{".github/workflows/hotfix.yml": dispatchWorkflow})
 	f.main = runGit(t, dir, "rev-parse", "refs/heads/main")
 	f.fix = pushBranch(t, dir, "hotfix/login", map[string]string{"login.go": "package login\n", "docs/login.md": "# login\n"})
 	pushBranch(t, dir, "release/1.0", map[string]string{"NOTES.md": "1.0\n"})

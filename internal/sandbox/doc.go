@@ -1,7 +1,7 @@
 // Package sandbox is a local GitHub REST API for one repository, over a real bare git repository
 // driven by the git CLI. Refs, tags (lightweight and annotated tag objects), commits, compare,
 // merges and pull request mergeability all come from git itself; issues, pull requests, comments,
-// labels, statuses, releases, dispatches and collaborators live in a state that can be saved to a
+// labels, statuses, releases, dispatches, workflow runs, deployments and collaborators live in a state that can be saved to a
 // file. Branches arrive with `git push` to the repository's path. `hotfix sandbox` serves it.
 //
 // A request carries a token ("Authorization: Bearer TOKEN" or "token TOKEN") of one of three
@@ -51,6 +51,10 @@
 //   - A file's download_url is served by the sandbox under /raw/OWNER/REPO/REF/PATH, where
 //     GitHub uses raw.githubusercontent.com.
 //   - Check runs: the sandbox runs no checks, so a ref's check runs are an empty list.
+//   - Workflows: the sandbox runs no jobs. A dispatch makes a queued run of the workflow file on
+//     the default branch (read from .github/workflows, ids derived from the path), and a test
+//     completes it with Server.CompleteRun. A deployment's auto_merge and a status's
+//     auto_inactive are not performed.
 //   - Fault bodies (WithFaults) are GitHub's rate-limit bodies as recorded, without status.
 //   - A token is not scoped: it can do anything in the repository its kind allows.
 //
@@ -118,7 +122,13 @@
 //	POST    /releases                                 201
 //	GET     /releases                                 newest first
 //	GET     /releases/tags/{tag...}                   404 when missing
-//	POST    /actions/workflows/{workflow_id}/dispatches  recorded; 204
+//	POST    /actions/workflows/{workflow_id}/dispatches  204 and a queued run; 404 unknown workflow; 422 unknown ref, or no workflow_dispatch trigger at the ref
+//	GET     /actions/runs                             newest first; event, branch, status (or conclusion), head_sha, actor filters
+//	GET     /actions/workflows/{workflow_id}/runs     the same, for one workflow (file name or id); 404 when unknown
+//	POST    /deployments                              201; 409 when the commit's statuses failed, unless required_contexts is given
+//	GET     /deployments                              newest first; sha, ref, task, environment filters
+//	POST    /deployments/{id}/statuses                201; 422 for an unknown state
+//	GET     /deployments/{id}/statuses                newest first; 404 for an unknown deployment
 //	GET     /raw/{owner}/{repo}/{ref}/{path...}       a file's bytes: its download_url
 //
 // See https://docs.github.com/rest for GitHub's description of each endpoint.

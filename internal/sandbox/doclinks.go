@@ -41,6 +41,12 @@ var docLinks = sync.OnceValue(func() map[string]string {
 		"GET /repos/{owner}/{repo}/releases":                                    "https://docs.github.com/rest/releases/releases#list-releases",
 		"GET /repos/{owner}/{repo}/releases/tags/{tag...}":                      "https://docs.github.com/rest/releases/releases#get-a-release-by-tag-name",
 		"POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches": "https://docs.github.com/rest/actions/workflows#create-a-workflow-dispatch-event",
+		"GET /repos/{owner}/{repo}/actions/runs":                                "https://docs.github.com/rest/actions/workflow-runs#list-workflow-runs-for-a-repository",
+		"GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs":        "https://docs.github.com/rest/actions/workflow-runs#list-workflow-runs-for-a-workflow",
+		"GET /repos/{owner}/{repo}/deployments":                                 "https://docs.github.com/rest/deployments/deployments#list-deployments",
+		"POST /repos/{owner}/{repo}/deployments":                                "https://docs.github.com/rest/deployments/deployments#create-a-deployment",
+		"GET /repos/{owner}/{repo}/deployments/{id}/statuses":                   "https://docs.github.com/rest/deployments/statuses#list-deployment-statuses",
+		"POST /repos/{owner}/{repo}/deployments/{id}/statuses":                  "https://docs.github.com/rest/deployments/statuses#create-a-deployment-status",
 
 		"POST /repos/{owner}/{repo}/issues":                             "https://docs.github.com/rest/issues/issues#create-an-issue",
 		"GET /repos/{owner}/{repo}/issues":                              "https://docs.github.com/rest/issues/issues#list-repository-issues",

@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"cmp"
 	"maps"
 	"net/http"
 	"time"
@@ -11,7 +12,7 @@ import (
 // maxDispatchInputs is how many inputs GitHub accepts in one workflow dispatch.
 const maxDispatchInputs = 10
 
-// dispatchRecord is one workflow_dispatch request. The sandbox runs no workflows; it records them.
+// dispatchRecord is one workflow_dispatch request, as received.
 type dispatchRecord struct {
 	Workflow string         `json:"workflow"`
 	Ref      string         `json:"ref"`
@@ -28,14 +29,22 @@ type Dispatch struct {
 	At       time.Time
 }
 
-// routesMisc registers the workflow dispatch endpoint.
+// routesMisc registers the workflow dispatch and workflow run endpoints.
 // See https://docs.github.com/rest/actions/workflows#create-a-workflow-dispatch-event
 func (s *Server) routesMisc() {
 	s.route("POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches", s.dispatchWorkflow)
+	s.route("GET /repos/{owner}/{repo}/actions/runs", s.listRuns)
+	s.route("GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs", s.listWorkflowRuns)
+	s.route("GET /repos/{owner}/{repo}/deployments", s.listDeployments)
+	s.route("POST /repos/{owner}/{repo}/deployments", s.createDeployment)
+	s.route("GET /repos/{owner}/{repo}/deployments/{id}/statuses", s.listDeploymentStatuses)
+	s.route("POST /repos/{owner}/{repo}/deployments/{id}/statuses", s.createDeploymentStatus)
 }
 
-// dispatchWorkflow answers POST .../actions/workflows/{workflow_id}/dispatches with 204 and records
-// the dispatch. The ref is required and must name a branch or tag in git; at most ten inputs.
+// dispatchWorkflow answers POST .../actions/workflows/{workflow_id}/dispatches with 204, records
+// the dispatch and creates a queued workflow_dispatch run. The workflow (file name or id) must be
+// on the default branch (else 404); the ref is required and must name a branch or tag in git; the
+// workflow file at that ref must have the workflow_dispatch trigger; at most ten inputs.
 func (s *Server) dispatchWorkflow(w http.ResponseWriter, r *http.Request) error {
 	var req github.CreateWorkflowDispatchEventRequest
 	if err := decodeBody(r, &req); err != nil {
@@ -47,11 +56,22 @@ func (s *Server) dispatchWorkflow(w http.ResponseWriter, r *http.Request) error 
 	case len(req.Inputs) > maxDispatchInputs:
 		return unprocessable("you may only define up to 10 `inputs` for a `workflow_dispatch` event")
 	}
-	if _, err := s.git.resolve(req.Ref); err != nil {
+	wf, err := s.findWorkflow(r.PathValue("workflow_id"))
+	if err != nil {
+		return err
+	}
+	sha, err := s.git.resolve(req.Ref)
+	if err != nil {
 		return unprocessable("No ref found for: " + req.Ref)
 	}
+	spec, err := s.readWorkflow(sha, wf.Path)
+	if err != nil || !spec.dispatchable() {
+		return unprocessable("Workflow does not have 'workflow_dispatch' trigger")
+	}
+	user := s.requester(r)
 	s.st.Dispatches = append(s.st.Dispatches, &dispatchRecord{Workflow: r.PathValue("workflow_id"),
-		Ref: req.Ref, Inputs: req.Inputs, User: s.requester(r), At: s.now()})
+		Ref: req.Ref, Inputs: req.Inputs, User: user, At: s.now()})
+	s.newRun(wf, cmp.Or(spec.Name, wf.Path), "workflow_dispatch", req.Ref, sha, user, req.Inputs)
 	w.WriteHeader(http.StatusNoContent)
 	return nil
 }

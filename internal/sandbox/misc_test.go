@@ -11,7 +11,8 @@ import (
 
 func TestWorkflowDispatch(t *testing.T) {
 	t.Parallel()
-	srv, c, _, clock := newClockedSandbox(t)
+	srv, c, dir, clock := newClockedSandbox(t)
+	pushBranch(t, dir, "main", map[string]string{".github/workflows/incident.yml": dispatchWorkflow})
 	resp, err := c.Actions.CreateWorkflowDispatchEventByFileName(context.Background(), "acme", "shop", "incident.yml",
 		github.CreateWorkflowDispatchEventRequest{Ref: "main", Inputs: map[string]any{"title": "db down", "severity": "P1"}})
 	if err != nil {
@@ -25,7 +26,8 @@ func TestWorkflowDispatch(t *testing.T) {
 
 func TestWorkflowDispatchErrors(t *testing.T) {
 	t.Parallel()
-	srv, c, _ := newTestSandbox(t)
+	srv, c, dir := newTestSandbox(t)
+	pushBranch(t, dir, "main", map[string]string{".github/workflows/deploy.yml": dispatchWorkflow})
 	many := map[string]any{}
 	for i := range 11 {
 		many[fmt.Sprint("in", i)] = "x"
@@ -43,7 +45,7 @@ func TestWorkflowDispatchErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			_, err := c.Actions.CreateWorkflowDispatchEventByID(context.Background(), "acme", "shop", 42, tt.req)
+			_, err := c.Actions.CreateWorkflowDispatchEventByFileName(context.Background(), "acme", "shop", "deploy.yml", tt.req)
 			if diff := cmp.Diff(failure(err), tt.want); diff != "" {
 				t.Errorf("(-got +want):\n%s", diff)
 			}

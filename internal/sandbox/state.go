@@ -15,7 +15,7 @@ import (
 )
 
 // state is everything the sandbox keeps that git does not: issues, pull requests, comments,
-// labels, statuses, releases, dispatches and collaborators. It is saved as JSON after each write
+// labels, statuses, releases, dispatches, workflow runs, deployments and collaborators. It is saved as JSON after each write
 // when Options.StateFile is set.
 type state struct {
 	// NextNumber is the number the next issue or pull request gets; they share one sequence.
@@ -28,6 +28,9 @@ type state struct {
 	Statuses      []*statusRecord         `json:"statuses"`
 	Releases      []*releaseRecord        `json:"releases"`
 	Dispatches    []*dispatchRecord       `json:"dispatches"`
+	Runs          []*runRecord            `json:"workflow_runs,omitempty"`
+	Deployments   []*deploymentRecord     `json:"deployments,omitempty"`
+	DeployStates  []*deployStatusRecord   `json:"deployment_statuses,omitempty"`
 	Collaborators map[string]string       `json:"collaborators"`
 	IssueEvents   []*issueEventRecord     `json:"issue_events,omitempty"`
 	// Created is when the repository was first served, for its created_at.

@@ -40,6 +40,8 @@ var examples = []example{
 	{File: "issues.labeled.json", Event: "issues", Action: "labeled", Doc: "the label bug added"},
 	{File: "issues.reopened.json", Event: "issues", Action: "reopened"},
 	{File: "workflow_dispatch.json", Event: "workflow_dispatch", Nth: 1, Doc: "a dispatch without inputs"},
+	{File: "workflow_run.completed.json", Event: "workflow_run", Action: "completed", Doc: "a run of another workflow completed"},
+	{File: "deployment_status.created.json", Event: "deployment_status", Action: "created", Doc: "a deployment status created"},
 
 	{File: "push.hotfix.json", Event: "push", Nth: 4, Doc: "a push that creates hotfix/x",
 		Edits: []edit{{"ref", "refs/heads/hotfix/x"}}},
@@ -73,6 +75,9 @@ var examples = []example{
 		Edits: []edit{{"issue.labels", []any{label("postmortem-action")}}}},
 	{File: "workflow_dispatch.declare.json", Event: "workflow_dispatch", Nth: 1, Doc: "a dispatch with the inputs of incident declare",
 		Edits: []edit{{"inputs", map[string]any{"title": "Login times out", "severity": "P1", "service": "auth", "impact": "Users cannot sign in", "create_branch": true}}}},
+	{File: "workflow_run.completed.deploy.json", Event: "workflow_run", Action: "completed", Doc: "the deploy workflow's dispatch run at v1.2.4 succeeded",
+		Edits: []edit{{"workflow.path", ".github/workflows/deploy.yml"}, {"workflow_run.+path", ".github/workflows/deploy.yml"}, {"workflow_run.status", "completed"},
+			{"workflow_run.event", "workflow_dispatch"}, {"workflow_run.head_branch", "v1.2.4"}, {"workflow_run.conclusion", "success"}}},
 	{File: "schedule.json", Event: "workflow_dispatch", Nth: 1, Doc: "a schedule event (the package has none): the dispatch example's repository and sender, with a cron",
 		Edits: []edit{{"inputs", removed{}}, {"ref", removed{}}, {"+schedule", "*/15 * * * *"}}},
 }
