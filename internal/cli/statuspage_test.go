@@ -101,3 +101,44 @@ func assertNowhere(t *testing.T, dir string, texts ...string) {
 		t.Fatalf("walk %s: %v, %d files", dir, err, files)
 	}
 }
+
+// TestStatusPageUsage checks the command's usage errors: each names the input and what is valid.
+func TestStatusPageUsage(t *testing.T) {
+	t.Parallel()
+	s := sandboxtest.Start(t, sandboxtest.Options{})
+	vars := map[string]string{"GITHUB_REPOSITORY": "acme/shop", "GITHUB_API_URL": s.URL, "GITHUB_TOKEN": sandboxtest.Token}
+	taken := t.TempDir()
+	mustWriteFile(t, filepath.Join(taken, "notes.txt"), "keep me")
+	tests := []struct {
+		name string
+		vars map[string]string
+		args []string
+		code int
+		want string
+	}{
+		{"no --out", vars, nil, ExitUsage, "--out is required: the directory to write the status page to"},
+		{"an argument", vars, []string{"site"}, ExitUsage, `unexpected argument "site"; give the output directory with --out`},
+		{"a bad window", vars, []string{"--out", "x", "--since", "soon"}, ExitUsage, `--since "soon" is not a window`},
+		{"no token", map[string]string{"GITHUB_REPOSITORY": "acme/shop"}, []string{"--out", "x"}, ExitUsage, "no GitHub token"},
+		{"someone's directory", vars, []string{"--out", taken}, ExitFailed, "is not empty and holds no status.json"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got := run(t, t.TempDir(), tt.vars, append([]string{"status-page"}, tt.args...)...)
+			if got.code != tt.code || !strings.Contains(got.stderr, tt.want) {
+				t.Errorf("exit %d, want %d with %q\nstdout:\n%s\nstderr:\n%s", got.code, tt.code, tt.want, got.stdout, got.stderr)
+			}
+		})
+	}
+	if data, err := os.ReadFile(filepath.Join(taken, "notes.txt")); err != nil || string(data) != "keep me" {
+		t.Errorf("the refused directory changed: %q, %v", data, err)
+	}
+}
+
+func mustWriteFile(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

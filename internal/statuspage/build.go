@@ -23,7 +23,8 @@ type Options struct {
 // Other is the component of incidents that name no service.
 const Other = "Other"
 
-// Build decides the site from the incident records. It is pure: the same records and options
+// Build decides the site from the incident records: the open incidents worst first, then
+// newest first; the history newest first. It is pure: the same records and options
 // make the same site.
 func Build(records []incident.Record, o Options) Site {
 	s := Site{Page: Page{ID: o.ID, Name: o.Name, URL: o.URL, Updated: o.Now.UTC()}}
@@ -40,7 +41,8 @@ func Build(records []incident.Record, o Options) Site {
 		}
 	}
 	newest := func(a, b Incident) int { return cmp.Or(b.Created.Compare(a.Created), cmp.Compare(b.Number, a.Number)) }
-	slices.SortFunc(s.Open, newest)
+	worst := func(a, b Incident) int { return cmp.Or(cmp.Compare(effectOf(b.Severity).rank, effectOf(a.Severity).rank), newest(a, b)) }
+	slices.SortFunc(s.Open, worst)
 	slices.SortFunc(s.History, newest)
 	s.Components = components(o.Services, s.Open, s.History, s.Page.Updated)
 	s.Indicator, s.Summary = overall(s.Components)
@@ -97,6 +99,7 @@ func components(configured []string, open, history []Incident, now time.Time) []
 				}
 			}
 		}
+		c.Notice = c.Notice && c.Status == Operational // a worse incident says more than the notice
 		c.Label = labels[c.Status]
 		out = append(out, c)
 	}

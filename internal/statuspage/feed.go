@@ -48,7 +48,7 @@ func Feed(s Site) ([]byte, error) {
 		Links: []atomLink{{Rel: "self", Href: link(s.Page.URL, "feed.atom")}, {Rel: "alternate", Href: link(s.Page.URL, "index.html")}}}
 	for _, in := range append(append([]Incident(nil), s.Open...), s.History...) {
 		for _, u := range in.Updates {
-			f.Entries = append(f.Entries, atomEntry{ID: f.ID + ":update:" + u.ID, Title: fmt.Sprintf("%s: %s", u.Kind, in.Title),
+			f.Entries = append(f.Entries, atomEntry{ID: entryID(s.Page, in, u), Title: fmt.Sprintf("%s: %s", u.Kind, in.Title),
 				Updated: stamp(u.At), Link: atomLink{Rel: "alternate", Href: link(s.Page.URL, in.Path())},
 				Content: atomText{Type: "text", Body: strings.Join(u.Lines, "\n")}})
 		}
@@ -72,7 +72,18 @@ func feedID(p Page) string {
 	return "urn:hotfix:status:" + slug(p.ID)
 }
 
+// entryID is an update's permanent id: its anchor on the incident's page, or a URN when the
+// page has no URL.
+func entryID(p Page, in Incident, u Update) string {
+	if p.URL != "" {
+		return link(p.URL, in.Path()) + "#update-" + u.ID
+	}
+	return feedID(p) + ":update:" + u.ID
+}
+
 // sortEntries orders entries newest first (RFC 3339 UTC stamps sort as text), by id on a tie.
 func sortEntries(es []atomEntry) {
-	slices.SortStableFunc(es, func(a, b atomEntry) int { return cmp.Or(strings.Compare(b.Updated, a.Updated), strings.Compare(a.ID, b.ID)) })
+	slices.SortStableFunc(es, func(a, b atomEntry) int {
+		return cmp.Or(strings.Compare(b.Updated, a.Updated), strings.Compare(a.ID, b.ID))
+	})
 }

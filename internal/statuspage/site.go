@@ -8,7 +8,7 @@ type Site struct {
 	Indicator  string // none, minor, major or critical
 	Summary    string // the indicator for people: "All Systems Operational"
 	Components []Component
-	Open       []Incident // the open incidents, most recent first
+	Open       []Incident // the open incidents, worst first, then most recent first
 	History    []Incident // the resolved incidents in the window, most recent first
 }
 
