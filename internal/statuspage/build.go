@@ -41,7 +41,9 @@ func Build(records []incident.Record, o Options) Site {
 		}
 	}
 	newest := func(a, b Incident) int { return cmp.Or(b.Created.Compare(a.Created), cmp.Compare(b.Number, a.Number)) }
-	worst := func(a, b Incident) int { return cmp.Or(cmp.Compare(effectOf(b.Severity).rank, effectOf(a.Severity).rank), newest(a, b)) }
+	worst := func(a, b Incident) int {
+		return cmp.Or(cmp.Compare(effectOf(b.Severity).rank, effectOf(a.Severity).rank), newest(a, b))
+	}
 	slices.SortFunc(s.Open, worst)
 	slices.SortFunc(s.History, newest)
 	s.Components = components(o.Services, s.Open, s.History, s.Page.Updated)
