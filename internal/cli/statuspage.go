@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 	"github.com/incident-hotfix/incident-hotfix/internal/statuspage"
 )
@@ -25,9 +26,9 @@ func (*statusPageCmd) Synopsis() string {
 
 func (c *statusPageCmd) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.out, "out", "", "the `dir` to write the site to (required); it is replaced as a whole, and must be new, empty or a previous site")
-	fs.StringVar(&c.title, "title", "", "the page's `name` (default \"<repository name> status\")")
+	fs.StringVar(&c.title, "title", "", "the page's `name` (default the policy's status_page.title, else \"<repository name> status\")")
 	fs.StringVar(&c.url, "url", "", "the page's public `url`, for the feed's and status.json's links (default: relative links)")
-	fs.StringVar(&c.services, "services", "", "the `list` of services always shown, comma-separated, in order; services named by incidents follow")
+	fs.StringVar(&c.services, "services", "", "the `list` of services always shown, comma-separated, in order (default the policy's status_page.services); services named by incidents follow")
 	fs.StringVar(&c.since, "since", "30d", "the history `window`: resolved incidents of the last Nd, or Nh, or since a date YYYY-MM-DD")
 	fs.StringVar(&c.ref, "ref", "", "read the policy from this `branch` (default $GITHUB_REF_NAME, else main)")
 	c.remote.bind(fs)
@@ -49,13 +50,18 @@ func (c *statusPageCmd) Run(ctx context.Context, env *Env, args []string) error 
 	if err != nil {
 		return err
 	}
-	return c.write(env, statuspage.Build(site.records, statuspage.Options{ID: site.id, Name: firstSet(c.title, site.name+" status"),
-		URL: c.url, Services: serviceList(c.services), Since: since, Now: now}))
+	services := site.page.Services
+	if strings.TrimSpace(c.services) != "" {
+		services = serviceList(c.services)
+	}
+	return c.write(env, statuspage.Build(site.records, statuspage.Options{ID: site.id, Name: firstSet(c.title, site.page.Title, site.name+" status"),
+		URL: c.url, Services: services, Since: since, Now: now}))
 }
 
 // statusPageFacts is what the command read from GitHub.
 type statusPageFacts struct {
 	id, name string
+	page     config.StatusPage // the policy's status_page section
 	records  []incident.Record
 }
 
@@ -75,7 +81,7 @@ func (c *statusPageCmd) load(ctx context.Context, env *Env, since time.Time) (st
 	}
 	src := statuspage.Source{Repo: incident.Repo{Owner: r.owner, Name: r.name}, Label: policy.Incident.Label, Identity: who}
 	records, err := statuspage.Load(ctx, r.client, src, since, func(line string) { fmt.Fprintln(env.log(), line) })
-	return statusPageFacts{id: r.owner + "/" + r.name, name: r.name, records: records}, err
+	return statusPageFacts{id: r.owner + "/" + r.name, name: r.name, page: policy.StatusPage, records: records}, err
 }
 
 // write renders the site and writes it, one progress line per file.

@@ -142,3 +142,45 @@ func mustWriteFile(t *testing.T, path, text string) {
 		t.Fatal(err)
 	}
 }
+
+// TestStatusPageServicesFromPolicy checks that the policy's status_page section names the page
+// and its services, that the options win over it, and that a bad section is a policy error.
+func TestStatusPageServicesFromPolicy(t *testing.T) {
+	t.Parallel()
+	s := sandboxtest.Start(t, sandboxtest.Options{})
+	s.Push("main", map[string]string{".github/hotfix.yml": "status_page:\n  title: Acme status\n  services: [web, auth]\n"})
+	vars := map[string]string{"GITHUB_REPOSITORY": "acme/shop", "GITHUB_API_URL": s.URL, "GITHUB_TOKEN": sandboxtest.Token}
+	page := func(args ...string) (string, []string) {
+		t.Helper()
+		out := filepath.Join(t.TempDir(), "site")
+		if got := run(t, t.TempDir(), vars, append([]string{"status-page", "--out", out}, args...)...); got.code != ExitOK {
+			t.Fatalf("status-page %v: exit %d\n%s\n%s", args, got.code, got.stdout, got.stderr)
+		}
+		var doc struct {
+			Page       struct{ Name string }
+			Components []struct{ Name, Status string }
+		}
+		if err := json.Unmarshal([]byte(readSite(t, out, "status.json")), &doc); err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, c := range doc.Components {
+			names = append(names, c.Name+"="+c.Status)
+		}
+		return doc.Page.Name, names
+	}
+	name, services := page()
+	if diff := cmp.Diff([]any{name, services}, []any{"Acme status", []string{"web=operational", "auth=operational"}}); diff != "" {
+		t.Errorf("from the policy (-got +want):\n%s", diff)
+	}
+	name, services = page("--title", "Shop", "--services", "api")
+	if diff := cmp.Diff([]any{name, services}, []any{"Shop", []string{"api=operational"}}); diff != "" {
+		t.Errorf("with the options (-got +want):\n%s", diff)
+	}
+
+	s.Push("main", map[string]string{".github/hotfix.yml": "status_page:\n  services: [web, WEB]\n"})
+	got := run(t, t.TempDir(), vars, "status-page", "--out", filepath.Join(t.TempDir(), "site"))
+	if got.code != ExitUsage || !strings.Contains(got.stderr, `status_page.services: service "WEB" is listed twice`) {
+		t.Errorf("bad policy: exit %d\nstdout:\n%s\nstderr:\n%s", got.code, got.stdout, got.stderr)
+	}
+}

@@ -108,6 +108,7 @@ func (d *decoder) policyFields(p *Policy) []field {
 		{"postmortem", func(n *yaml.Node, key string) { d.fields(n, key, d.postmortemFields(&p.Postmortem)) }},
 		{"verify", func(n *yaml.Node, key string) { d.fields(n, key, d.verifyFields(&p.Verify)) }},
 		{"incident", func(n *yaml.Node, key string) { d.fields(n, key, d.incidentFields(&p.Incident)) }},
+		{"status_page", func(n *yaml.Node, key string) { d.fields(n, key, d.statusPageFields(&p.StatusPage)) }},
 	}
 }
 

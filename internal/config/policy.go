@@ -14,6 +14,7 @@ type Policy struct {
 	Postmortem Postmortem `yaml:"postmortem" json:"postmortem"`
 	Verify     Verify     `yaml:"verify" json:"verify"`
 	Incident   Incident   `yaml:"incident" json:"incident"`
+	StatusPage StatusPage `yaml:"status_page" json:"status_page"`
 }
 
 // Branches names the git-flow branches.
@@ -111,6 +112,7 @@ func Default() Policy {
 		Postmortem: Postmortem{Template: "", Label: "postmortem", ActionLabel: "postmortem-action", DueHours: 48},
 		Verify:     Verify{Steps: []Step{}, Detect: &detect},
 		Incident:   defaultIncident(),
+		StatusPage: StatusPage{Title: "", Services: []string{}},
 	}
 }
 

@@ -59,6 +59,7 @@ func TestExamplePolicy(t *testing.T) {
 			RecentChanges:     Duration(48 * time.Hour),
 			Identity:          "github-actions[bot]",
 		},
+		StatusPage: StatusPage{Title: "Shop status", Services: []string{"web", "api", "auth"}},
 	}
 	if diff := cmp.Diff(example(t), want); diff != "" {
 		t.Errorf("example.yml (-got +want):\n%s", diff)
