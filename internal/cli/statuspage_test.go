@@ -131,6 +131,8 @@ func TestStatusPageUsage(t *testing.T) {
 			}
 		})
 	}
+	help := run(t, t.TempDir(), nil, "help", "status-page")
+	containsAll(t, "help status-page", help.stdout+help.stderr, []string{"-out dir", "-services list", "-since window", "status_page.services"})
 	if data, err := os.ReadFile(filepath.Join(taken, "notes.txt")); err != nil || string(data) != "keep me" {
 		t.Errorf("the refused directory changed: %q, %v", data, err)
 	}

@@ -19,6 +19,9 @@ func Write(dir string, files []File, progress func(File)) error {
 	if err := replaceable(dir); err != nil {
 		return err
 	}
+	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+		return fmt.Errorf("write the status page: %w", err)
+	}
 	tmp, err := os.MkdirTemp(filepath.Dir(dir), "."+filepath.Base(dir)+".new-")
 	if err != nil {
 		return fmt.Errorf("write the status page: %w", err)

@@ -35,8 +35,8 @@ func tree(t *testing.T, dir string) map[string]string {
 // site lacks is gone, no temporary directory is left, and progress is told of every file.
 func TestWriteNewAndReplace(t *testing.T) {
 	t.Parallel()
-	parent := t.TempDir()
-	dir := filepath.Join(parent, "site")
+	parent := filepath.Join(t.TempDir(), "public")
+	dir := filepath.Join(parent, "site") // its parent is made too
 	var told []string
 	if err := Write(dir, site, func(f File) { told = append(told, f.Path) }); err != nil {
 		t.Fatal(err)

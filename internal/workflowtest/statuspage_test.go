@@ -39,7 +39,8 @@ func parsePages(t *testing.T, name string, data []byte) pagesWorkflow {
 
 // TestStatusPageWorkflow checks the shipped reusable workflow: called with workflow_call, no
 // permission at the top, each job with only what it needs, the official Pages actions pinned by
-// full commit SHA, and the build limited to the incident label's issues.
+// full commit SHA, and the build limited to the incident label's issues and to incident runs
+// other than the reminders' schedule.
 func TestStatusPageWorkflow(t *testing.T) {
 	t.Parallel()
 	wf := parsePages(t, "status-page.yml", shippedWorkflows(t)["status-page.yml"])
@@ -72,7 +73,7 @@ func TestStatusPageWorkflow(t *testing.T) {
 		}
 	}
 	if cond := wf.Jobs["build"].If; !strings.Contains(cond, "contains(github.event.issue.labels.*.name, inputs.label)") ||
-		!strings.Contains(cond, "github.event.label.name == inputs.label") {
+		!strings.Contains(cond, "github.event.label.name == inputs.label") || !strings.Contains(cond, "github.event.workflow_run.event != 'schedule'") {
 		t.Errorf("the build runs on any issue: if %q", cond)
 	}
 }
