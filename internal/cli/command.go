@@ -35,6 +35,7 @@ var table = []func() Command{
 	func() Command { return &actionItemsCmd{} },
 	func() Command { return &remindCmd{} },
 	func() Command { return &reportCmd{} },
+	func() Command { return &statusPageCmd{} },
 	func() Command { return &versionCmd{} },
 	func() Command { return &helpCmd{} },
 }

@@ -29,8 +29,8 @@ func TestInitWorkflowsPassActionlint(t *testing.T) {
 		t.Fatalf("init: exit %d: %s", got.code, got.stderr)
 	}
 	workflows := filepath.Join(r.Dir, ".github", "workflows")
-	lint := []string{"hotfix.yml", "incident.yml"}
-	for _, name := range []string{"hotfix.yml", "incident.yml"} {
+	lint := []string{"hotfix.yml", "incident.yml", "status-page.yml"}
+	for _, name := range []string{"hotfix.yml", "incident.yml", "status-page.yml"} {
 		reusable, err := os.ReadFile(filepath.Join("..", "..", ".github", "workflows", name))
 		if err != nil {
 			t.Fatal(err)

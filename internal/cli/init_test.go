@@ -28,7 +28,7 @@ func TestInit(t *testing.T) {
 	first := run(t, r.Dir, nil, "init")
 	for _, want := range []string{
 		"production branch: main (detected: the branch main exists)", "develop branch: develop (detected: the branch develop exists)",
-		"go.mod is a Go module", "wrote .github/hotfix.yml (", "wrote .github/workflows/hotfix.yml (", "wrote .github/workflows/incident.yml (", "bytes, new)",
+		"go.mod is a Go module", "wrote .github/hotfix.yml (", "wrote .github/workflows/hotfix.yml (", "wrote .github/workflows/incident.yml (", "wrote .github/workflows/status-page.yml (", "bytes, new)",
 	} {
 		if !strings.Contains(first.stdout, want) {
 			t.Errorf("init output lacks %q:\n%s", want, first.stdout)
@@ -43,12 +43,12 @@ func TestInit(t *testing.T) {
 	}
 
 	again := run(t, r.Dir, nil, "init")
-	want := ".github/hotfix.yml, .github/workflows/hotfix.yml, .github/workflows/incident.yml already exist; nothing was written; give --force to overwrite"
+	want := ".github/hotfix.yml, .github/workflows/hotfix.yml, .github/workflows/incident.yml, .github/workflows/status-page.yml already exist; nothing was written; give --force to overwrite"
 	if again.code != ExitUsage || !strings.Contains(again.stderr, want) {
 		t.Errorf("second init: exit %d, stderr %q; want 2 naming each file", again.code, again.stderr)
 	}
 	forced := run(t, r.Dir, nil, "init", "--force")
-	if forced.code != ExitOK || strings.Count(forced.stdout, "bytes, replaced)") != 3 {
+	if forced.code != ExitOK || strings.Count(forced.stdout, "bytes, replaced)") != 4 {
 		t.Errorf("init --force: exit %d\n%s%s", forced.code, forced.stdout, forced.stderr)
 	}
 }

@@ -109,6 +109,7 @@ func (d *decoder) policyFields(p *Policy) []field {
 		{"verify", func(n *yaml.Node, key string) { d.fields(n, key, d.verifyFields(&p.Verify)) }},
 		{"incident", func(n *yaml.Node, key string) { d.fields(n, key, d.incidentFields(&p.Incident)) }},
 		{"deploy", func(n *yaml.Node, key string) { d.fields(n, key, d.deployFields(&p.Deploy)) }},
+		{"status_page", func(n *yaml.Node, key string) { d.fields(n, key, d.statusPageFields(&p.StatusPage)) }},
 	}
 }
 

@@ -80,7 +80,7 @@ func TestParseAliasesAreFollowed(t *testing.T) {
 func TestParseErrors(t *testing.T) {
 	t.Parallel()
 	const keys = "valid keys: max_lines, max_files, max_commits, allow, deny, default_deny, rules, severity, override_label"
-	const top = "valid keys: branches, guard, release, backport, postmortem, verify, incident, deploy"
+	const top = "valid keys: branches, guard, release, backport, postmortem, verify, incident, deploy, status_page"
 	checkInvalid(t, map[string]invalidCase{
 		"syntax":              {"guard: [\n", "f.yml:1: not valid YAML: did not find expected node content"},
 		"two documents":       {"guard: {}\n---\nguard: {}\n", "f.yml:3: a second YAML document starts here; a policy file holds one"},

@@ -15,6 +15,7 @@ type Policy struct {
 	Verify     Verify     `yaml:"verify" json:"verify"`
 	Incident   Incident   `yaml:"incident" json:"incident"`
 	Deploy     Deploy     `yaml:"deploy" json:"deploy"`
+	StatusPage StatusPage `yaml:"status_page" json:"status_page"`
 }
 
 // Branches names the git-flow branches.
@@ -113,6 +114,7 @@ func Default() Policy {
 		Verify:     Verify{Steps: []Step{}, Detect: &detect},
 		Incident:   defaultIncident(),
 		Deploy:     defaultDeploy(),
+		StatusPage: StatusPage{Title: "", Services: []string{}},
 	}
 }
 

@@ -61,6 +61,7 @@ func TestExamplePolicy(t *testing.T) {
 		},
 		Deploy: Deploy{Workflow: "deploy.yml", Ref: "{tag}", Inputs: map[string]string{"version": "{tag}", "reason": "hotfix"},
 			Environment: "production", Severities: []string{"P0", "P1", "P2"}},
+		StatusPage: StatusPage{Title: "Shop status", Services: []string{"web", "api", "auth"}},
 	}
 	if diff := cmp.Diff(example(t), want); diff != "" {
 		t.Errorf("example.yml (-got +want):\n%s", diff)

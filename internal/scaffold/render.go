@@ -23,6 +23,8 @@ const (
 	PolicyPath   = config.DefaultPath
 	HotfixPath   = ".github/workflows/hotfix.yml"
 	IncidentPath = ".github/workflows/incident.yml"
+	// StatusPagePath publishes the public status page with GitHub Pages.
+	StatusPagePath = ".github/workflows/status-page.yml"
 )
 
 // Source names the reusable workflows the callers run: this project's repository, at the major
@@ -47,8 +49,8 @@ func line(key, value, note string) string {
 	return text + strings.Repeat(" ", max(1, commentColumn-len(text))) + "# " + note
 }
 
-// Render returns the files for the facts: the policy, and the hotfix and incident caller
-// workflows.
+// Render returns the files for the facts: the policy, and the hotfix, incident and status-page
+// caller workflows.
 func Render(f Facts) ([]File, error) {
 	data := struct {
 		Facts
@@ -57,6 +59,7 @@ func Render(f Facts) ([]File, error) {
 	var files []File
 	for _, t := range []struct{ path, name string }{
 		{PolicyPath, "policy.yml.tmpl"}, {HotfixPath, "hotfix-workflow.yml.tmpl"}, {IncidentPath, "incident-workflow.yml.tmpl"},
+		{StatusPagePath, "status-page-workflow.yml.tmpl"},
 	} {
 		var b bytes.Buffer
 		if err := tmpl().ExecuteTemplate(&b, t.name, data); err != nil {

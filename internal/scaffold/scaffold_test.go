@@ -74,7 +74,7 @@ func TestRender(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, name := range []string{"policy.yml.golden", "workflow-hotfix.yml.golden", "workflow-incident.yml.golden"} {
+	for i, name := range []string{"policy.yml.golden", "workflow-hotfix.yml.golden", "workflow-incident.yml.golden", "workflow-status-page.yml.golden"} {
 		golden.Check(t, name, string(files[i].Content))
 	}
 	p, err := config.Parse(files[0].Path, files[0].Content)
