@@ -32,7 +32,7 @@ WORKDIR /src
 COPY go.mod go.sum ./
 RUN ["go", "mod", "download"]
 COPY . .
-ENV GOFLAGS="-trimpath '-ldflags=-s -w -X=github.com/incident-hotfix/incident-hotfix/internal/cli.Version=${VERSION}'"
+ENV GOFLAGS="-trimpath -tags=noemulator '-ldflags=-s -w -X=github.com/incident-hotfix/incident-hotfix/internal/cli.Version=${VERSION}'"
 RUN ["go", "build", "-o", "/hotfix", "./cmd/hotfix"]
 
 FROM ${RUNTIME_IMAGE}

@@ -44,7 +44,7 @@ type result struct {
 func build(t *testing.T) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "hotfix")
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags", "-X github.com/incident-hotfix/incident-hotfix/internal/cli.Version=v0.0.0-contract", "-o", bin, ".")
+	cmd := exec.Command("go", "build", "-trimpath", "-tags", "noemulator", "-ldflags", "-X github.com/incident-hotfix/incident-hotfix/internal/cli.Version=v0.0.0-contract", "-o", bin, ".")
 	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
@@ -268,8 +268,8 @@ func TestContainerContract(t *testing.T) {
 		}
 		c := newContainer(t, bin, payload)
 		m := action(t, "action.yml")
-		got := c.run(t, m, c.env(m, "push", map[string]string{"token": sandboxtest.Token, "only": "deploy"}, nil))
-		if got.code != 2 || !strings.Contains(got.stdout, `::error::hotfix run: --only "deploy" is not a route`) {
+		got := c.run(t, m, c.env(m, "push", map[string]string{"token": sandboxtest.Token, "only": "publish"}, nil))
+		if got.code != 2 || !strings.Contains(got.stdout, `::error::hotfix run: --only "publish" is not a route`) {
 			t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", got.code, got.stdout, got.stderr)
 		}
 	})

@@ -20,7 +20,7 @@ type Command interface {
 }
 
 // table lists every command, in the order help shows them. Each entry makes a fresh command, so a
-// run never sees another run's flag values.
+// run never sees another run's flag values. A nil entry is a command this build leaves out.
 var table = []func() Command{
 	func() Command { return &runCmd{} },
 	func() Command { return &guardCmd{} },
@@ -30,8 +30,8 @@ var table = []func() Command{
 	func() Command { return &backportCmd{} },
 	func() Command { return &postmortemCmd{} },
 	func() Command { return &incidentCmd{} },
-	func() Command { return &sandboxCmd{} },
-	func() Command { return &demoCmd{} },
+	sandboxCommand, // nil in the action image (emulator_off.go)
+	demoCommand,
 	func() Command { return &actionItemsCmd{} },
 	func() Command { return &remindCmd{} },
 	func() Command { return &reportCmd{} },
@@ -43,6 +43,9 @@ var table = []func() Command{
 // lookup finds the command called name.
 func lookup(name string) (Command, bool) {
 	for _, mk := range table {
+		if mk == nil {
+			continue
+		}
 		if c := mk(); c.Name() == name {
 			return c, true
 		}
@@ -54,7 +57,9 @@ func lookup(name string) (Command, bool) {
 func names() []string {
 	out := make([]string, 0, len(table))
 	for _, mk := range table {
-		out = append(out, mk().Name())
+		if mk != nil {
+			out = append(out, mk().Name())
+		}
 	}
 	return out
 }

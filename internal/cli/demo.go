@@ -1,3 +1,5 @@
+//go:build !noemulator
+
 package cli
 
 import (

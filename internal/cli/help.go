@@ -37,6 +37,9 @@ func writeHelp(w io.Writer) {
 		width = max(width, len(name))
 	}
 	for _, mk := range table {
+		if mk == nil {
+			continue
+		}
 		c := mk()
 		fmt.Fprintf(w, "  %-*s  %s\n", width, c.Name(), c.Synopsis())
 	}

@@ -94,8 +94,8 @@ func TestRunnerContract(t *testing.T) {
 			t.Parallel()
 			s, payload, _ := pushedHotfix(t)
 			got := runAction(t, actionRun{action: "action.yml", event: "push", payload: payload,
-				with: map[string]string{"only": "deploy"}}, s.URL)
-			if got.code != 2 || !strings.Contains(got.log, `::error::hotfix run: --only "deploy" is not a route`) {
+				with: map[string]string{"only": "publish"}}, s.URL)
+			if got.code != 2 || !strings.Contains(got.log, `::error::hotfix run: --only "publish" is not a route`) {
 				t.Errorf("exit %d, want 2 and the error annotation\n%s", got.code, got.log)
 			}
 		})
