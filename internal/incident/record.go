@@ -76,7 +76,7 @@ func (r Record) Has(id int64) bool { return id != 0 && slices.Contains(r.Sources
 // Linked reports whether the record already links an object of kind with number or name.
 func (r Record) Linked(kind string, number int, name string) bool {
 	return slices.ContainsFunc(r.Links, func(l Artifact) bool {
-		return l.Kind == kind && l.Number == number && l.Name == name
+		return l.Kind == kind && l.Number == number && (number > 0 || l.Name == name) // a numbered link's name only describes it
 	})
 }
 

@@ -50,7 +50,7 @@ func fixes(links []Artifact) []postmortem.Fix {
 	var out []postmortem.Fix
 	for _, l := range links {
 		if l.Kind == "pr" {
-			out = append(out, postmortem.Fix{PR: postmortem.PR{Number: l.Number, URL: l.URL}})
+			out = append(out, postmortem.Fix{PR: postmortem.PR{Number: l.Number, Title: l.Name, URL: l.URL}}) // Name: the title, when the link kept it
 			continue
 		}
 		if len(out) == 0 || (l.Kind != "tag" && l.Kind != "backport") {

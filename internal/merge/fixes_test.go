@@ -56,7 +56,7 @@ func TestHandleSecondHotfixKeepsTheFirst(t *testing.T) {
 		written,
 		"released as `" + first.Release.Tag + "`", "released as `" + second.Release.Tag + "`",
 		fmt.Sprintf("Backport #%d to `develop`", p1.Number), fmt.Sprintf("Backport #%d to `develop`", p2.Number),
-		fmt.Sprintf("Fixed by #%d", pr1.GetNumber()), fmt.Sprintf("Fixed by #%d (Cap the retries)", pr2.GetNumber()),
+		fmt.Sprintf("Fixed by #%d (%s)", pr1.GetNumber(), pr1.GetTitle()), fmt.Sprintf("Fixed by #%d (Cap the retries)", pr2.GetNumber()),
 		"Tag " + first.Release.Tag + " linked", "Tagged " + second.Release.Tag,
 	} {
 		if !strings.Contains(after, want) {

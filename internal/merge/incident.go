@@ -3,6 +3,7 @@ package merge
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/backport"
@@ -80,7 +81,9 @@ func linkEntries(pr *github.PullRequest, l Result) []incident.Entry {
 	var links []incident.Entry
 	n := pr.GetNumber()
 	if pr != nil {
-		links = append(links, incident.Entry{Kind: "pr", Number: n, URL: pr.GetHTMLURL(), Message: mergedSentence(pr, l.Release)})
+		// Name keeps the PR's title, so a later hotfix's postmortem names this one by it too.
+		links = append(links, incident.Entry{Kind: "pr", Number: n, Name: incident.Clip(strings.Join(strings.Fields(pr.GetTitle()), " "), 200),
+			URL: pr.GetHTMLURL(), Message: mergedSentence(pr, l.Release)})
 	}
 	if l.Release != nil {
 		links = append(links, incident.Entry{Kind: "tag", Name: l.Release.Tag,
