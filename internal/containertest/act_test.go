@@ -3,50 +3,17 @@
 package containertest
 
 import (
-	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/acttest"
 )
-
-// actVersion pins nektos/act, as internal/workflowtest does (the same binary in the temp dir).
-const actVersion = "v0.2.89"
-
-// actTimeout bounds one act run.
-const actTimeout = 4 * time.Minute
-
-// installAct returns the act binary, built with `go install` into the temp dir the first time and
-// reused while its version matches.
-func installAct(logf func(string, ...any)) (string, error) {
-	dir := filepath.Join(os.TempDir(), "incident-hotfix-act-"+actVersion)
-	bin := filepath.Join(dir, "act")
-	if out, err := exec.Command(bin, "--version").Output(); err == nil && strings.Contains(string(out), strings.TrimPrefix(actVersion, "v")) {
-		return bin, nil
-	}
-	gobin, err := os.MkdirTemp(os.TempDir(), "act-install-")
-	if err != nil {
-		return "", err
-	}
-	defer os.RemoveAll(gobin)
-	start := time.Now()
-	cmd := exec.Command("go", "install", "github.com/nektos/act@"+actVersion)
-	cmd.Dir, cmd.Env = gobin, append(os.Environ(), "GOBIN="+gobin)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("install nektos/act %s with go install: %w\n%s", actVersion, err, out)
-	}
-	logf("installed nektos/act %s in %s", actVersion, time.Since(start).Round(time.Second))
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", err
-	}
-	return bin, os.Rename(filepath.Join(gobin, "act"), bin)
-}
 
 // harness runs act on the user's repository in container mode: each job in a container of the
 // runner stand-in on the host's network, each action's step in the image beside it, which act
@@ -86,7 +53,7 @@ func (h harness) run(t *testing.T, event, workflow string, payload []byte) actRu
 	t.Helper()
 	eventPath := filepath.Join(t.TempDir(), "event.json")
 	must(t, os.WriteFile(eventPath, payload, 0o644))
-	ctx, cancel := context.WithTimeout(context.Background(), actTimeout)
+	ctx, cancel := context.WithTimeout(context.Background(), acttest.Timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, h.bin, h.args(event, workflow, eventPath)...)
 	cmd.Dir, cmd.Env, cmd.WaitDelay = h.repo, actEnv(t), 10*time.Second
@@ -95,65 +62,24 @@ func (h harness) run(t *testing.T, event, workflow string, payload []byte) actRu
 	start := time.Now()
 	err := cmd.Run()
 	t.Logf("act %s on %s: %s", event, workflow, time.Since(start).Round(100*time.Millisecond))
-	r := parseLog(out.Bytes())
+	r := fromLog(acttest.Parse(out.Bytes()))
 	r.err = err
 	r.summaries = collectSummaries(t)
 	return r
 }
 
-// actEnv is act's environment: this process's, without a runner's GITHUB_*, RUNNER_*, INPUT_* and
-// ACTIONS_* variables, and with a fresh HOME, so that no ~/.actrc applies.
+// actEnv is act's environment: this process's without a runner's variables (acttest.Environ),
+// with a fresh HOME.
 func actEnv(t *testing.T) []string {
-	env := []string{"HOME=" + t.TempDir()}
-	for _, kv := range os.Environ() {
-		k, _, _ := strings.Cut(kv, "=")
-		if !strings.HasPrefix(k, "GITHUB_") && !strings.HasPrefix(k, "RUNNER_") && !strings.HasPrefix(k, "INPUT_") &&
-			!strings.HasPrefix(k, "ACTIONS_") && k != "HOME" && k != "CI" && k != "ACT" {
-			env = append(env, kv)
-		}
-	}
-	return env
+	return append(acttest.Environ(os.Environ()), "HOME="+t.TempDir())
 }
 
-// logLine is the part of one line of `act --json` that the test reads.
-type logLine struct {
-	JobID      string   `json:"jobID"`
-	JobResult  string   `json:"jobResult"`
-	Stage      string   `json:"stage"`
-	StepID     []string `json:"stepID"`
-	StepResult string   `json:"stepResult"`
-	Command    string   `json:"command"`
-	Name       string   `json:"name"`
-	Arg        string   `json:"arg"`
-	Msg        string   `json:"msg"`
-}
-
-// parseLog reads act's JSON log: one object a line, with an occasional plain line.
-func parseLog(raw []byte) actRun {
-	r := actRun{jobs: map[string]string{}, steps: map[string]string{}, outputs: map[string]map[string]string{}}
-	var text strings.Builder
-	sc := bufio.NewScanner(bytes.NewReader(raw))
-	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
-	for sc.Scan() {
-		var l logLine
-		if json.Unmarshal(sc.Bytes(), &l) != nil {
-			text.WriteString(sc.Text() + "\n")
-			continue
-		}
-		text.WriteString("[" + l.JobID + "] " + l.Msg + "\n")
-		switch {
-		case l.JobResult != "":
-			r.jobs[l.JobID] = l.JobResult
-		case l.Stage == "Main" && len(l.StepID) == 1 && l.StepResult != "":
-			r.steps[l.JobID+"/"+l.StepID[0]] = l.StepResult
-		case l.Command == "set-output" && len(l.StepID) == 1:
-			if r.outputs[l.StepID[0]] == nil {
-				r.outputs[l.StepID[0]] = map[string]string{}
-			}
-			r.outputs[l.StepID[0]][l.Name] = l.Arg
-		}
+// fromLog is an act run's report from its JSON log.
+func fromLog(l acttest.Log) actRun {
+	r := actRun{jobs: l.Jobs, steps: map[string]string{}, outputs: l.Outputs, log: l.Text}
+	for _, st := range l.Steps {
+		r.steps[st.Job+"/"+st.ID] = st.Result
 	}
-	r.log = text.String()
 	return r
 }
 

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/incident-hotfix/incident-hotfix/internal/acttest"
 	"github.com/incident-hotfix/incident-hotfix/internal/sandbox/sandboxtest"
 )
 
@@ -20,7 +21,7 @@ func pushedHotfix(t *testing.T) (*sandboxtest.Sandbox, []byte, string) {
 	head := s.Push("hotfix/login-timeout", map[string]string{"svc.txt": "one\nTWO fixed\nthree\n"}, "main")
 	repo, _, err := s.Client.Repositories.Get(context.Background(), sandboxtest.Owner, sandboxtest.Name)
 	must(t, err)
-	return s, pushPayload(t, repo, "hotfix/login-timeout", head), head
+	return s, acttest.PushPayload(t, repo, "hotfix/login-timeout", head), head
 }
 
 // statuses are the commit statuses on sha, context → state.
@@ -80,7 +81,7 @@ func TestRunnerContract(t *testing.T) {
 			pr := sandboxtest.MergedHotfix(t, s, "squash", "")
 			repo, _, err := s.Client.Repositories.Get(context.Background(), sandboxtest.Owner, sandboxtest.Name)
 			must(t, err)
-			got := runAction(t, actionRun{action: "action.yml", event: "pull_request", payload: mergedPayload(t, repo, pr),
+			got := runAction(t, actionRun{action: "action.yml", event: "pull_request", payload: acttest.MergedPayload(t, repo, pr),
 				with: map[string]string{"only": "merge"}}, s.URL)
 			wantRun(t, got, 0, map[string]string{"tag": "v1.2.4", "previous_tag": "v1.2.3", "sha": pr.GetMergeCommitSHA(), "backport_prs": "2", "postmortem_issue": "3"})
 			if !strings.Contains(got.summary, "v1.2.4") || !strings.Contains(got.log, "::add-mask::"+sandboxtest.Token) {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/google/go-github/v60/github"
+	"github.com/incident-hotfix/incident-hotfix/internal/acttest"
 	"github.com/incident-hotfix/incident-hotfix/internal/refname"
 )
 
@@ -28,7 +29,7 @@ func mergeStage(t *testing.T, st *story) []byte {
 	must(t, err)
 	st.pr, _, err = c.PullRequests.Get(ctx, owner, name, n)
 	must(t, err)
-	return mergedPayload(t, st.repo, st.pr)
+	return acttest.MergedPayload(t, st.repo, st.pr)
 }
 
 // checkMerge wants the annotated tag v1.2.4 on the merge commit, one backport pull request to
@@ -78,7 +79,7 @@ func statusStage(t *testing.T, st *story) []byte {
 	must(t, err)
 	issue, _, err := st.s.Client.Issues.Get(ctx, owner, name, st.incident)
 	must(t, err)
-	return commentPayload(t, st.repo, issue, comment)
+	return acttest.CommentPayload(t, st.repo, issue, comment)
 }
 
 // checkStatusUpdate wants one log entry for the update, written by the toolkit, and the

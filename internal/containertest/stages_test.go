@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-github/v60/github"
+	"github.com/incident-hotfix/incident-hotfix/internal/acttest"
 	"github.com/incident-hotfix/incident-hotfix/internal/refname"
 )
 
@@ -29,7 +30,7 @@ var stages = []stage{{
 	name: "push to a hotfix branch: the guard", event: "push", workflow: "hotfix.yml", job: "guard", image: func() string { return image },
 	payload: func(t *testing.T, st *story) []byte {
 		st.head = st.s.Push(hotfixBranch, map[string]string{"svc.txt": "one\nTWO, fixed\nthree\n"}, "main")
-		return pushPayload(t, st.repo, hotfixBranch, st.head)
+		return acttest.PushPayload(t, st.repo, hotfixBranch, st.head)
 	},
 	outputs: func(*story) map[string]string {
 		return map[string]string{"verdict": "pass", "changed_files": "1", "changed_lines": "2"}
@@ -43,7 +44,7 @@ var stages = []stage{{
 			Head: github.String(hotfixBranch), Base: github.String("main"), Body: github.String("The login timeout is 30s again.")})
 		must(t, err)
 		st.pr = pr
-		return openedPayload(t, st.repo, pr)
+		return acttest.OpenedPayload(t, st.repo, pr)
 	},
 	outputs: func(*story) map[string]string {
 		return map[string]string{"verdict": "pass", "changed_files": "1", "changed_lines": "2"}
@@ -68,7 +69,7 @@ var stages = []stage{{
 }, {
 	name: "workflow_dispatch: declare an incident", event: "workflow_dispatch", workflow: "incident.yml", job: "declare", image: func() string { return image },
 	payload: func(t *testing.T, st *story) []byte {
-		return dispatchPayload(t, st.repo, &github.User{Login: github.String("ada")})
+		return acttest.DispatchPayload(t, st.repo, &github.User{Login: github.String("ada")})
 	},
 	outputs: func(*story) map[string]string {
 		return map[string]string{"incident": "4", "branch": "hotfix/" + refname.Slug(incidentTitle)}

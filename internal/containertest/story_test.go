@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/google/go-github/v60/github"
+	"github.com/incident-hotfix/incident-hotfix/internal/acttest"
 	"github.com/incident-hotfix/incident-hotfix/internal/gittest"
 	"github.com/incident-hotfix/incident-hotfix/internal/sandbox/sandboxtest"
 )
@@ -39,7 +40,7 @@ type story struct {
 // workflows and tag v1.2.3, and develop.
 func newStory(t *testing.T) *story {
 	t.Helper()
-	bin, err := installAct(t.Logf)
+	bin, err := acttest.Install(t.Logf)
 	must(t, err)
 	s := sandboxtest.Start(t, sandboxtest.Options{Users: []string{"ada"}})
 	s.Server.SetCollaborator("ada", "write")

@@ -3,52 +3,17 @@
 package workflowtest
 
 import (
-	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 	"time"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/acttest"
 )
-
-// actVersion pins nektos/act, the local runner of GitHub Actions workflows; v0.2.89 builds with
-// Go 1.26 and resolves remote reusable workflows through --local-repository.
-const actVersion = "v0.2.89"
-
-// actTimeout bounds one act run; a warm run takes seconds, a cold Go build cache about a minute.
-const actTimeout = 4 * time.Minute
-
-// installAct returns the act binary, built with `go install` into the temp dir the first time and
-// reused while its version matches. A machine that can't build it fails the test with the reason.
-func installAct(logf func(string, ...any)) (string, error) {
-	dir := filepath.Join(os.TempDir(), "incident-hotfix-act-"+actVersion)
-	bin := filepath.Join(dir, "act")
-	if out, err := exec.Command(bin, "--version").Output(); err == nil && strings.Contains(string(out), strings.TrimPrefix(actVersion, "v")) {
-		return bin, nil
-	}
-	gobin, err := os.MkdirTemp(os.TempDir(), "act-install-")
-	if err != nil {
-		return "", err
-	}
-	defer os.RemoveAll(gobin)
-	start := time.Now()
-	cmd := exec.Command("go", "install", "github.com/nektos/act@"+actVersion)
-	cmd.Dir, cmd.Env = gobin, append(os.Environ(), "GOBIN="+gobin)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("install nektos/act %s with go install (it needs the Go module proxy once): %w\n%s", actVersion, err, out)
-	}
-	logf("installed nektos/act %s with go install in %s", actVersion, time.Since(start).Round(time.Second))
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", err
-	}
-	return bin, os.Rename(filepath.Join(gobin, "act"), bin)
-}
 
 // harness runs act on the user's repository through scripts/act-local.sh, as the README tells a
 // user to: the script's copy in src, a copy of this checkout, is what act reads as
@@ -95,7 +60,7 @@ func (h harness) act(t *testing.T, r run) outcome {
 	if err := os.WriteFile(eventPath, r.payload, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), actTimeout)
+	ctx, cancel := context.WithTimeout(context.Background(), acttest.Timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "bash", h.args(r, eventPath)...)
 	cmd.Dir, cmd.Env, cmd.WaitDelay = h.repo, h.scriptEnv(), 10*time.Second
@@ -104,41 +69,16 @@ func (h harness) act(t *testing.T, r run) outcome {
 	start := time.Now()
 	err := cmd.Run()
 	t.Logf("act %s on %s: %s", r.event, r.workflow, time.Since(start).Round(100*time.Millisecond))
-	o := parseLog(out.Bytes())
+	o := fromLog(acttest.Parse(out.Bytes()))
 	o.err = err
 	return o
 }
 
-// logLine is the part of one line of `act --json` that the test reads.
-type logLine struct {
-	JobID      string   `json:"jobID"`
-	JobResult  string   `json:"jobResult"`
-	Stage      string   `json:"stage"`
-	StepID     []string `json:"stepID"`
-	StepResult string   `json:"stepResult"`
-	Msg        string   `json:"msg"`
-}
-
-// parseLog reads act's JSON log: one object a line, with an occasional plain line.
-func parseLog(raw []byte) outcome {
-	o := outcome{jobs: map[string]string{}, steps: map[string][]string{}}
-	var text strings.Builder
-	sc := bufio.NewScanner(bytes.NewReader(raw))
-	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
-	for sc.Scan() {
-		var l logLine
-		if json.Unmarshal(sc.Bytes(), &l) != nil {
-			text.WriteString(sc.Text() + "\n")
-			continue
-		}
-		text.WriteString("[" + l.JobID + "] " + l.Msg + "\n")
-		if l.JobResult != "" {
-			o.jobs[l.JobID] = l.JobResult
-		}
-		if l.Stage == "Main" && len(l.StepID) == 1 && l.StepResult != "" {
-			o.steps[l.JobID] = append(o.steps[l.JobID], l.StepID[0]+" "+l.StepResult)
-		}
+// fromLog is an act run's outcome from its JSON log: each job's main steps as "id result".
+func fromLog(l acttest.Log) outcome {
+	o := outcome{jobs: l.Jobs, steps: map[string][]string{}, log: l.Text}
+	for _, st := range l.Steps {
+		o.steps[st.Job] = append(o.steps[st.Job], st.ID+" "+st.Result)
 	}
-	o.log = text.String()
 	return o
 }

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/incident-hotfix/incident-hotfix/internal/acttest"
 	"github.com/incident-hotfix/incident-hotfix/internal/cli"
 	"github.com/incident-hotfix/incident-hotfix/internal/gittest"
 	"github.com/incident-hotfix/incident-hotfix/internal/sandbox/sandboxtest"
@@ -59,23 +60,13 @@ func actEnv(t *testing.T) []string {
 	for k, v := range goEnv {
 		env = append(env, k+"="+v)
 	}
-	for _, kv := range os.Environ() {
+	for _, kv := range acttest.Environ(os.Environ()) {
 		k, _, _ := strings.Cut(kv, "=")
-		if _, set := goEnv[k]; !set && !dropped(k) {
+		if _, set := goEnv[k]; !set {
 			env = append(env, kv)
 		}
 	}
 	return env
-}
-
-// dropped reports whether act's environment leaves out the variable k.
-func dropped(k string) bool {
-	for _, prefix := range []string{"GITHUB_", "RUNNER_", "INPUT_", "ACTIONS_", "XDG_"} {
-		if strings.HasPrefix(k, prefix) {
-			return true
-		}
-	}
-	return k == "HOME" || k == "CI" || k == "ACT"
 }
 
 // newShop clones the sandbox's repository and sets it up as a user would: a small Go module, whose

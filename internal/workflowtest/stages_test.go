@@ -12,6 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-github/v60/github"
+	"github.com/incident-hotfix/incident-hotfix/internal/acttest"
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 	"github.com/incident-hotfix/incident-hotfix/internal/refname"
 	"github.com/incident-hotfix/incident-hotfix/internal/sandbox/sandboxtest"
@@ -40,7 +41,7 @@ var stages = []stage{{
 }, {
 	name: "workflow_dispatch: declare an incident", event: "workflow_dispatch", workflow: "incident.yml",
 	payload: func(t *testing.T, st *story) []byte {
-		return dispatchPayload(t, st.repo, &github.User{Login: github.String("ada")})
+		return acttest.DispatchPayload(t, st.repo, &github.User{Login: github.String("ada")})
 	},
 	jobs:  map[string]string{"declare": "success"},
 	steps: map[string][]string{"declare": {"declare-from-source success"}},
@@ -59,7 +60,7 @@ var stages = []stage{{
 	check:   checkStatusUpdate,
 }, {
 	name: "schedule: a reminder on the overdue action item", event: "schedule", workflow: "incident.yml",
-	payload: func(t *testing.T, st *story) []byte { return schedulePayload(t, st.repo) },
+	payload: func(t *testing.T, st *story) []byte { return acttest.SchedulePayload(t, st.repo) },
 	jobs:    map[string]string{"remind": "success"},
 	steps:   map[string][]string{"remind": {"1 success"}},
 	check:   checkReminder,
@@ -68,7 +69,7 @@ var stages = []stage{{
 // pushStage pushes a one-line hotfix, as a person would.
 func pushStage(t *testing.T, st *story) []byte {
 	st.head = pushHotfix(t, st.shop, hotfixBranch)
-	return pushPayload(t, st.repo, hotfixBranch, st.head)
+	return acttest.PushPayload(t, st.repo, hotfixBranch, st.head)
 }
 
 // checkStatuses wants the guard's and verify's commit statuses on the hotfix head, both green,
@@ -119,7 +120,7 @@ func mergeStage(t *testing.T, st *story) []byte {
 	if pr, _, err = c.PullRequests.Get(ctx, owner, name, pr.GetNumber()); err != nil {
 		t.Fatal(err)
 	}
-	return mergedPayload(t, st.repo, pr)
+	return acttest.MergedPayload(t, st.repo, pr)
 }
 
 // checkMerge wants the annotated tag v1.2.4 on the merge commit, one backport pull request to
@@ -177,7 +178,7 @@ func actionItemStage(t *testing.T, st *story) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return labeledPayload(t, st.repo, item)
+	return acttest.LabeledPayload(t, st.repo, item)
 }
 
 // checkActionItem wants the item in the postmortem's Action Items table.
@@ -206,7 +207,7 @@ func statusStage(t *testing.T, st *story) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return commentPayload(t, st.repo, issue, comment)
+	return acttest.CommentPayload(t, st.repo, issue, comment)
 }
 
 // checkStatusUpdate wants one log entry for the update, written by the toolkit, and the

@@ -13,6 +13,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-github/v60/github"
+	"github.com/incident-hotfix/incident-hotfix/internal/acttest"
 	"github.com/incident-hotfix/incident-hotfix/internal/sandbox/sandboxtest"
 )
 
@@ -83,7 +84,7 @@ func newStory(t *testing.T) *story {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		bin, actErr = installAct(t.Logf)
+		bin, actErr = acttest.Install(t.Logf)
 	}()
 	defer wg.Wait() // a setup step that ends the test waits for the install, which logs to t
 	buildErr := warmBuild(src, t.TempDir())
