@@ -20,14 +20,14 @@ const Version = "v0.2.89"
 // Timeout bounds one act run; a warm run takes seconds, a cold Go build cache about a minute.
 const Timeout = 4 * time.Minute
 
-// Install returns the act binary, built with `go install` into the temp dir the first time and
-// reused while its version matches. A machine that can't build it gets the reason (it needs the
+// Install returns the act binary, built with `go install` into a temp directory named for Version
+// the first time, and reused from there. A machine that can't build it gets the reason (it needs the
 // Go module proxy once).
 func Install(logf func(string, ...any)) (string, error) {
 	dir := filepath.Join(os.TempDir(), "incident-hotfix-act-"+Version)
 	bin := filepath.Join(dir, "act")
-	if out, err := exec.Command(bin, "--version").Output(); err == nil && strings.Contains(string(out), strings.TrimPrefix(Version, "v")) {
-		return bin, nil
+	if fi, err := os.Stat(bin); err == nil && fi.Mode().IsRegular() && fi.Mode()&0o111 != 0 {
+		return bin, nil // the directory is named for the version, and the binary is moved in whole
 	}
 	gobin, err := os.MkdirTemp(os.TempDir(), "act-install-")
 	if err != nil {
