@@ -49,6 +49,8 @@ func (c *guardCmd) Run(ctx context.Context, env *Env, args []string) error {
 // ref the policy is read from, so a tag named like the branch changes neither.
 func (c *guardCmd) check(ctx context.Context, env *Env, policies *config.Resolver) error {
 	repo := env.Path(c.repo)
+	pending := change.Begin(ctx, repo, config.FirstBaseRef(c.base), c.head) // beside the policy's git process
+	defer pending.Stop()
 	policy, source, err := readPolicy(ctx, policies, c.base)
 	if err != nil {
 		return err
@@ -60,7 +62,7 @@ func (c *guardCmd) check(ctx context.Context, env *Env, policies *config.Resolve
 	if err != nil {
 		return Usage(err)
 	}
-	set, err := change.FromGit(ctx, repo, base, c.head)
+	set, err := pending.Set(ctx, base)
 	if err != nil {
 		return changeError(err)
 	}
