@@ -11,8 +11,8 @@ import (
 )
 
 // baselineBinary builds cmd/hotfix as it is at the revision HOTFIX_BASELINE_REV names (for
-// example main), from git archive into a temp dir, so that the guard of another revision runs
-// in the same loop; "" when the variable is unset.
+// example main), from git archive into a temp dir, static as build does, so that another
+// revision runs in the same loop; "" when the variable is unset.
 func baselineBinary(b *testing.B) string {
 	rev := os.Getenv("HOTFIX_BASELINE_REV")
 	if rev == "" {
@@ -26,6 +26,7 @@ func baselineBinary(b *testing.B) string {
 	out := filepath.Join(b.TempDir(), "hotfix-"+rev)
 	cmd := exec.Command("go", "build", "-trimpath", "-o", out, "./cmd/hotfix")
 	cmd.Dir = src
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		b.Fatalf("go build %s: %v\n%s", rev, err, msg)
 	}
