@@ -34,9 +34,10 @@ func baselineBinary(b *testing.B) string {
 }
 
 // BenchmarkGuardCommand runs, for each of the 40 git-flow hotfix ranges, the whole guard
-// command (`hotfix guard --base B --head H`) and `git diff --numstat --find-renames B...H`, in
-// turn in one loop, each taking each position equally often; with HOTFIX_BASELINE_REV set, the
-// guard of that revision too. It reports the time per range of each and the guards as a
+// command (`hotfix guard --base B --head H`, static as build makes it, and the same tree built
+// with cgo as guard-cgo) and `git diff --numstat --find-renames B...H`, in turn in one loop,
+// each taking each position equally often; with HOTFIX_BASELINE_REV set, the guard of that
+// revision too. It reports the time per range of each and the guards as a
 // multiple of numstat and as the milliseconds they add to it.
 func BenchmarkGuardCommand(b *testing.B) {
 	g := gitFlow{files: 2000, hotfixes: 40}
@@ -49,6 +50,10 @@ func BenchmarkGuardCommand(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	dynamic, err := buildWith(b.TempDir(), "CGO_ENABLED=1", "-trimpath")
+	if err != nil {
+		b.Fatal(err)
+	}
 	runs := []struct {
 		name string
 		argv func(base, head string) []string
@@ -57,6 +62,7 @@ func BenchmarkGuardCommand(b *testing.B) {
 			return []string{"git", "diff", "--numstat", "--find-renames", base + "..." + head}
 		}},
 		{"guard", func(base, head string) []string { return []string{bin, "guard", "--base", base, "--head", head} }},
+		{"guard-cgo", func(base, head string) []string { return []string{dynamic, "guard", "--base", base, "--head", head} }},
 	}
 	if old := baselineBinary(b); old != "" {
 		runs = append(runs, struct {
@@ -80,6 +86,9 @@ func BenchmarkGuardCommand(b *testing.B) {
 			b.ReportMetric(float64(took[i])/float64(took[0]), r.name+"-x-numstat")
 			b.ReportMetric(float64((took[i]-took[0]).Microseconds())/1000/per, r.name+"-extra-ms/range")
 		}
+	}
+	if len(runs) > 3 {
+		b.ReportMetric(float64(took[1])/float64(took[3]), "guard-x-baseline")
 	}
 }
 

@@ -93,6 +93,10 @@ func BenchmarkStartup(b *testing.B) {
 		b.ReportMetric(float64(took[i])/float64(took[0]), runs[i].name+"-x-true")
 		b.ReportMetric(float64(took[i])/float64(took[1]), runs[i].name+"-x-git")
 	}
+	b.ReportMetric(float64(took[2])/float64(took[5]), "hotfix-version-x-cgo")
+	if len(runs) > 6 {
+		b.ReportMetric(float64(took[2])/float64(took[6]), "hotfix-version-x-baseline")
+	}
 }
 
 // buildHello builds the smallest Go program that prints a line, the floor of a Go binary's start.
