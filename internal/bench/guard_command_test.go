@@ -6,7 +6,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"testing"
 	"time"
 )
@@ -108,10 +107,9 @@ func reportVsNumstat(b *testing.B, runs []timedCommand, took [][]time.Duration) 
 		for k := range extra {
 			extra[k] = took[i][k] - took[0][k]
 		}
-		slices.Sort(extra)
 		b.ReportMetric(float64(sum[i])/float64(sum[0]), runs[i].name+"-x-numstat")
 		b.ReportMetric(ms(sum[i]-sum[0])/float64(len(extra)), runs[i].name+"-extra-ms/range")
-		b.ReportMetric(ms(extra[len(extra)/2]), runs[i].name+"-extra-ms-median")
+		b.ReportMetric(ms(median(extra)), runs[i].name+"-extra-ms-median")
 	}
 	if len(runs) > 3 {
 		b.ReportMetric(float64(sum[1])/float64(sum[3]), "guard-x-baseline")

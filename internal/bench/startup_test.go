@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 )
@@ -40,7 +41,7 @@ func buildWith(dir, env string, flags ...string) (string, error) {
 // what a default `go build` costs. The smallest Go program that prints a line (go-hello) shows
 // the floor of any Go binary's start. With HOTFIX_STARTUP_BASELINE set to another hotfix binary,
 // or HOTFIX_BASELINE_REV to a revision to build (static) from git archive, its `version` joins
-// the loop as baseline-version.
+// the loop as baseline-version. Each is reported as its mean and its median time a run.
 func BenchmarkStartup(b *testing.B) {
 	bin, err := build(b.TempDir(), "-trimpath")
 	if err != nil {
@@ -76,6 +77,7 @@ func BenchmarkStartup(b *testing.B) {
 		}{"baseline-version", []string{other, "version"}})
 	}
 	took := make([]time.Duration, len(runs))
+	each := make([][]time.Duration, len(runs))
 	for n := 0; b.Loop(); n++ {
 		for k := range runs {
 			i := (k + n) % len(runs) // each takes each position in turn
@@ -83,11 +85,13 @@ func BenchmarkStartup(b *testing.B) {
 			if out, err := exec.Command(runs[i].argv[0], runs[i].argv[1:]...).CombinedOutput(); err != nil {
 				b.Fatalf("%v: %v\n%s", runs[i].argv, err, out)
 			}
-			took[i] += time.Since(start)
+			each[i] = append(each[i], time.Since(start))
+			took[i] += each[i][len(each[i])-1]
 		}
 	}
 	for i, r := range runs {
 		b.ReportMetric(float64(took[i].Microseconds())/1000/float64(b.N), r.name+"-ms/run")
+		b.ReportMetric(ms(median(each[i])), r.name+"-ms-median")
 	}
 	for i := 2; i < len(runs); i++ {
 		b.ReportMetric(float64(took[i])/float64(took[0]), runs[i].name+"-x-true")
@@ -97,6 +101,12 @@ func BenchmarkStartup(b *testing.B) {
 	if len(runs) > 6 {
 		b.ReportMetric(float64(took[2])/float64(took[6]), "hotfix-version-x-baseline")
 	}
+}
+
+// median is the middle of ds, which it sorts.
+func median(ds []time.Duration) time.Duration {
+	slices.Sort(ds)
+	return ds[len(ds)/2]
 }
 
 // buildHello builds the smallest Go program that prints a line, the floor of a Go binary's start.
