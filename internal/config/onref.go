@@ -8,7 +8,7 @@ import (
 	"github.com/incident-hotfix/incident-hotfix/internal/git"
 )
 
-// loadRef reads and parses DefaultPath from the commit that base names (see resolveBase), with
+// loadRef reads and parses DefaultPath from the commit that base names (see resolveIn), with
 // one git process for the ref and the file.
 func loadRef(ctx context.Context, dir, base string) (Policy, Source, error) {
 	src := Source{File: DefaultPath, Ref: base}
@@ -45,7 +45,7 @@ func fileOnRef(ctx context.Context, repoDir, ref, path string) (data []byte, fou
 	return data, found, err
 }
 
-// readOnRef resolves base (see resolveBase) and reads the file at path in its commit, in one
+// readOnRef resolves base (see resolveIn) and reads the file at path in its commit, in one
 // `git cat-file --batch` process. ref is the full ref found, "" when none was; an error with a
 // ref is about the file, which the caller names.
 func readOnRef(ctx context.Context, dir, base, path string) (data []byte, found bool, ref string, err error) {
