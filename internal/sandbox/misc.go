@@ -5,7 +5,6 @@ import (
 	"maps"
 	"net/http"
 	"time"
-
 )
 
 // maxDispatchInputs is how many inputs GitHub accepts in one workflow dispatch.
