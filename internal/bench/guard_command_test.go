@@ -3,6 +3,7 @@ package bench
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -37,17 +38,32 @@ func baselineBinary(b *testing.B) string {
 // command (`hotfix guard --base B --head H`, static as build makes it, and the same tree built
 // with cgo as guard-cgo) and `git diff --numstat --find-renames B...H`, in turn in one loop,
 // each taking each position equally often; with HOTFIX_BASELINE_REV set, the guard of that
-// revision too. It reports the time per range of each, the guards as a multiple of numstat and
-// as the milliseconds they add to it: the mean, and the median over the ranges of each round
-// (guard minus numstat on the same range, a moment apart), which a burst of load moves less.
+// revision too. The large diffs of BenchmarkGuardVsNumstat, where numstat takes 10 ms or more,
+// are run the same way. It reports the time per range of each, the guards as a multiple of
+// numstat and as the milliseconds they add to it: the mean, and the median over the ranges of
+// each round (guard minus numstat on the same range, a moment apart), which a burst of load
+// moves less.
 func BenchmarkGuardCommand(b *testing.B) {
-	g := gitFlow{files: 2000, hotfixes: 40}
-	dir := fixtureDir(b, g)
-	rs, err := g.ranges(dir)
-	if err != nil || len(rs) != g.hotfixes {
-		b.Fatalf("%d hotfix merges, %v; want %d", len(rs), err, g.hotfixes)
-	}
 	runs := guardCommands(b)
+	g := gitFlow{files: 2000, hotfixes: 40}
+	b.Run(fmt.Sprintf("gitflow/hotfixes=%d", g.hotfixes), func(b *testing.B) {
+		dir := fixtureDir(b, g)
+		rs, err := g.ranges(dir)
+		if err != nil || len(rs) != g.hotfixes {
+			b.Fatalf("%d hotfix merges, %v; want %d", len(rs), err, g.hotfixes)
+		}
+		alternate(b, dir, rs, runs)
+	})
+	for _, f := range []bigDiff{{5000, 3000}, {100000, 1000}} {
+		b.Run(fmt.Sprintf("files=%d/changed=%d", f.files, f.changed), func(b *testing.B) {
+			alternate(b, fixtureDir(b, f), [][2]string{{"main", "hotfix/big"}}, runs)
+		})
+	}
+}
+
+// alternate runs every command on every range in turn, b.N rounds, each command taking each
+// position equally often, and reports them against the first (reportVsNumstat).
+func alternate(b *testing.B, dir string, rs [][2]string, runs []timedCommand) {
 	took := make([][]time.Duration, len(runs)) // each command's time on each range of each round
 	for n := 0; b.Loop(); n++ {
 		for _, r := range rs {
