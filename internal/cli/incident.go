@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
+	"github.com/incident-hotfix/incident-hotfix/internal/deploy"
 	"github.com/incident-hotfix/incident-hotfix/internal/event"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
@@ -124,8 +125,7 @@ func (c *incidentCmd) session(ctx context.Context, env *Env, t event.Trigger, r 
 func incidentOptions(ctx context.Context, r remote, p config.Policy, env *Env) (incident.Options, error) {
 	id, err := r.who.Login(ctx, p.Incident.Identity)
 	o := incident.OptionsFor(p, id, env.Now)
-	o.Rollback, o.LastGood = roller(r, p, id), lastGood(r, p, id)
-	return o, err
+	return deploy.ForIncident(o, r.client, deploy.Repo{Owner: r.owner, Name: r.name}, p), err
 }
 
 // notifyText sends text to the webhook, if there is one; a failure is a warning, never an error.

@@ -37,7 +37,7 @@ func (c *runCmd) Run(ctx context.Context, env *Env, args []string) error {
 	if len(args) > 0 {
 		return Usage(fmt.Errorf("unexpected argument %q; run takes the event from GITHUB_EVENT_NAME and GITHUB_EVENT_PATH", args[0]))
 	}
-	if _, err := onlyRoute(event.Decision{Kind: event.None}, c.only); err != nil {
+	if _, err := event.Only(event.Decision{Kind: event.None}, c.only); err != nil {
 		return Usage(err)
 	}
 	t, err := env.loadEvent()
@@ -66,7 +66,7 @@ func (c *runCmd) route(ctx context.Context, env *Env, t event.Trigger, doc *runR
 	if opts.Policy, err = routingPolicy(ctx, env, t, opts.Policies); err != nil {
 		return err
 	}
-	d, err := onlyRoute(event.Route(t, opts.Policy), c.only)
+	d, err := event.Only(event.Route(t, opts.Policy), c.only)
 	if err != nil {
 		return Usage(err)
 	}
