@@ -86,14 +86,3 @@ func (c *actionItemsCmd) report(env *Env, res actionitem.Result) error {
 	rn := env.runner()
 	return errors.Join(setOutputs(rn, "action-items", res.Outputs()), rn.Summary(res.Summary()))
 }
-
-// followupPolicy reads the policy the follow-up commands run under, on the branch ref.
-func followupPolicy(ctx context.Context, env *Env, policies *config.Resolver, ref string) (config.Policy, error) {
-	ref = firstSet(ref, env.Getenv("GITHUB_REF_NAME"), "main")
-	p, source, err := readPolicy(ctx, policies, ref)
-	if err != nil {
-		return config.Policy{}, err
-	}
-	fmt.Fprintf(env.log(), "policy: %s\n", source)
-	return p, nil
-}

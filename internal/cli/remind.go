@@ -43,15 +43,11 @@ func (c *remindCmd) Run(ctx context.Context, env *Env, args []string) error {
 
 // exec flags what is overdue, under the policy on the branch c.ref from policies.
 func (c *remindCmd) exec(ctx context.Context, env *Env, r remote, policies *config.Resolver) error {
-	policy, err := followupPolicy(ctx, env, policies, c.ref)
+	f, err := scopeOf(ctx, env, r, policies, c.ref)
 	if err != nil {
 		return err
 	}
-	identity, err := r.who.Login(ctx, policy.Incident.Identity)
-	if err != nil {
-		return err
-	}
-	res, err := remind.Run(ctx, r.client, postmortem.Repo{Owner: r.owner, Name: r.name}, remind.SourcesFor(policy, identity), remind.OptionsFor(policy), env.Now().UTC())
+	res, err := remind.Run(ctx, r.client, postmortem.Repo{Owner: r.owner, Name: r.name}, remind.SourcesFor(f.policy, f.login), remind.OptionsFor(f.policy), env.Now().UTC())
 	if c.json {
 		return errors.Join(err, writeJSON(env.Stdout, res))
 	}

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 
-	"github.com/incident-hotfix/incident-hotfix/internal/actionitem"
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 	metrics "github.com/incident-hotfix/incident-hotfix/internal/report"
 )
@@ -39,20 +38,11 @@ func (c *reportCmd) Run(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return Usage(err)
 	}
-	r, err := c.remote.connect(ctx, env)
+	f, err := c.remote.scope(ctx, env, c.ref)
 	if err != nil {
 		return err
 	}
-	policy, err := followupPolicy(ctx, env, r.policies(), c.ref)
-	if err != nil {
-		return err
-	}
-	identity, err := r.who.Login(ctx, policy.Incident.Identity)
-	if err != nil {
-		return err
-	}
-	src := metrics.Sources{IncidentLabel: policy.Incident.Label, PostmortemLabel: policy.Postmortem.Label, Items: actionitem.OptionsFor(policy), Identity: identity}
-	history, err := metrics.Load(ctx, r.client, postmortem.Repo{Owner: r.owner, Name: r.name}, src, since)
+	history, err := metrics.Load(ctx, f.client, postmortem.Repo{Owner: f.owner, Name: f.name}, metrics.SourcesFor(f.policy, f.login), since)
 	if err != nil {
 		return err
 	}
