@@ -63,7 +63,7 @@ func (c *incidentCmd) Run(ctx context.Context, env *Env, args []string) error {
 
 // exec runs the subcommand sub for the trigger, with the policy from policies.
 func (c *incidentCmd) exec(ctx context.Context, env *Env, t event.Trigger, sub event.Kind, r remote, policies *config.Resolver) error {
-	s, err := c.session(ctx, env, t, r, policies)
+	s, err := incidentStep(ctx, env, t, r, policies)
 	if err != nil {
 		return err
 	}
@@ -71,6 +71,35 @@ func (c *incidentCmd) exec(ctx context.Context, env *Env, t event.Trigger, sub e
 		return c.declare(ctx, env, t, s)
 	}
 	return c.update(ctx, env, t, s)
+}
+
+// declare opens the incident: the flags, else the dispatch inputs and the runner's variables,
+// checked first (incident.DeclarationFrom).
+func (c *incidentCmd) declare(ctx context.Context, env *Env, t event.Trigger, s incident.Step) error {
+	given := incident.Given{Declaration: c.decl, ImpactStarted: c.impactStart, CreateBranch: c.createBranch}
+	d, err := incident.DeclarationFrom(given, t.Inputs, t.Actor, t.RunID, s.Options.Scale, env.Now().UTC())
+	if err != nil {
+		return Usage(err)
+	}
+	got, err := s.Declare(ctx, d)
+	if err != nil {
+		return err
+	}
+	return c.print(env, got, got.Line())
+}
+
+// update applies the /command in the comment that started the run.
+func (c *incidentCmd) update(ctx context.Context, env *Env, t event.Trigger, s incident.Step) error {
+	comment, ok := t.IncidentCommand(s.Options.Label)
+	if !ok {
+		return Usage(fmt.Errorf("hotfix incident update runs on an issue_comment created on an issue labelled %s, whose body starts with /", s.Options.Label))
+	}
+	issue := t.IssueComment.GetIssue()
+	got, err := s.Update(ctx, issue.GetNumber(), issue.GetHTMLURL(), comment)
+	if err != nil {
+		return err
+	}
+	return c.print(env, got, got.Line(issue.GetNumber()))
 }
 
 // runIncident is the `hotfix run` entry point of an incident subcommand.
@@ -89,34 +118,28 @@ func runIncident(sub event.Kind) handler {
 	}
 }
 
-// incidentSession is what both subcommands work with: the repository, the policy's options, and
-// the webhook.
-type incidentSession struct {
-	remote  remote
-	opts    incident.Options
-	webhook notify.Webhook
-}
-
-// session reads the policy from the default branch (the one the payload names, else the
-// repository's), and finds the log's identity.
-func (c *incidentCmd) session(ctx context.Context, env *Env, t event.Trigger, r remote, policies *config.Resolver) (incidentSession, error) {
+// incidentStep reads the policy from the default branch (the one the payload names, else the
+// repository's), and wires the incident commands' step: the options with the log's identity,
+// and the webhook, masked.
+func incidentStep(ctx context.Context, env *Env, t event.Trigger, r remote, policies *config.Resolver) (incident.Step, error) {
 	branch := t.BaseRef()
 	if branch == "" {
 		var err error
 		if branch, err = gh.DefaultBranch(ctx, r.client, r.owner, r.name); err != nil {
-			return incidentSession{}, err
+			return incident.Step{}, err
 		}
 	}
 	p, _, err := readPolicy(ctx, policies, branch)
 	if err != nil {
-		return incidentSession{}, err
+		return incident.Step{}, err
 	}
 	opts, err := incidentOptions(ctx, r, p, env)
 	hook := notify.Webhook{URL: strings.TrimSpace(env.Getenv("INPUT_NOTIFY_WEBHOOK"))}
 	if hook.Enabled() {
 		env.runner().Mask(hook.URL)
 	}
-	return incidentSession{remote: r, opts: opts, webhook: hook}, err
+	return incident.Step{Client: r.client, Repo: incident.Repo{Owner: r.owner, Name: r.name}, Options: opts, Runner: env.runner(),
+		Webhook: hook, Warn: func(msg string) { warn(env, msg) }}, err
 }
 
 // incidentOptions are the incident package's options from the policy, with the login the
@@ -126,16 +149,6 @@ func incidentOptions(ctx context.Context, r remote, p config.Policy, env *Env) (
 	id, err := r.who.Login(ctx, p.Incident.Identity)
 	o := incident.OptionsFor(p, id, env.Now)
 	return deploy.ForIncident(o, r.client, deploy.Repo{Owner: r.owner, Name: r.name}, p), err
-}
-
-// notifyText sends text to the webhook, if there is one; a failure is a warning, never an error.
-func (s incidentSession) notifyText(ctx context.Context, env *Env, text string) {
-	if !s.webhook.Enabled() || text == "" {
-		return
-	}
-	if err := s.webhook.Send(ctx, text); err != nil {
-		warn(env, fmt.Sprintf("notification not delivered: %v", err))
-	}
 }
 
 // warn prints a warning, as an annotation inside an action.

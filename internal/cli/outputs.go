@@ -3,6 +3,7 @@ package cli
 import (
 	"slices"
 
+	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 )
 
@@ -15,7 +16,7 @@ var outputs = map[string][]string{
 	"release":      {"tag", "previous_tag", "sha"},
 	"backport":     {"backport_prs"},
 	"postmortem":   {"postmortem_issue"},
-	"incident":     {"incident", "branch"},
+	"incident":     incident.OutputNames(),
 	"action-items": {"changed", "all_closed"},
 	"remind":       {"posted"},
 	"report":       nil, // the report goes to the job summary
