@@ -5,6 +5,7 @@ import (
 
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 	"github.com/incident-hotfix/incident-hotfix/internal/runner"
+	"github.com/incident-hotfix/incident-hotfix/internal/verify"
 )
 
 // outputs lists the step outputs each command writes, in the order the action metadata lists
@@ -12,7 +13,7 @@ import (
 // and a test checks every action.yml against this table, so the two cannot drift apart.
 var outputs = map[string][]string{
 	"guard":        {"verdict", "changed_files", "changed_lines"},
-	"verify":       {"verdict", "failed_step", "description"},
+	"verify":       verify.OutputNames(),
 	"release":      {"tag", "previous_tag", "sha"},
 	"backport":     {"backport_prs"},
 	"postmortem":   {"postmortem_issue"},

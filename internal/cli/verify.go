@@ -80,14 +80,16 @@ func (c *verifyCmd) out(env *Env) io.Writer {
 func (c *verifyCmd) run(ctx context.Context, env *Env, out io.Writer, plan verify.Plan, st statusWriter) error {
 	st.Pending(ctx, plan)
 	r := env.runner()
-	warnToken(env, r)
+	if hasToken(env) {
+		r.Annotate(runner.Annotation{Level: runner.Warning, Title: "hotfix verify", Message: verify.TokenWarning})
+	}
 	opts := verify.Options{Root: env.Path(c.repo), Base: c.base, Head: c.head, Out: out, Runner: r, Now: env.Now}
 	res, err := verify.Run(ctx, plan.Steps, opts)
 	if err != nil {
 		return Usage(errors.Join(err, st.Fail(ctx, err)))
 	}
 	final := st.Final(ctx, res)
-	if err := c.report(env, r, plan, res); err != nil {
+	if err := verify.Report(env.Stdout, r, plan, res, c.json); err != nil {
 		return errors.Join(err, final)
 	}
 	if final != nil {
@@ -97,22 +99,6 @@ func (c *verifyCmd) run(ctx context.Context, env *Env, out io.Writer, plan verif
 		return ErrCheckFailed
 	}
 	return nil
-}
-
-// report prints the verdict, and sets the summary and the outputs verdict, failed_step and
-// description (the status text, for a job that publishes it).
-func (c *verifyCmd) report(env *Env, r *runner.Runner, plan verify.Plan, res verify.Result) error {
-	if c.json {
-		if err := writeJSON(env.Stdout, res); err != nil {
-			return err
-		}
-	} else {
-		res.WriteText(env.Stdout)
-	}
-	if msg := res.FailureMessage(); msg != "" {
-		r.Error(msg)
-	}
-	return errors.Join(r.Summary(verify.Markdown(plan, res)), setOutputs(r, "verify", res.Outputs()))
 }
 
 // printDry prints the plan for --dry-run: the steps above, or the plan as JSON.
