@@ -97,8 +97,7 @@ func changeError(err error) error {
 // report prints the result (guard.Report) and sets the outputs verdict, changed_files and
 // changed_lines; a failed verdict is ErrCheckFailed.
 func (c *guardCmd) report(env *Env, res guard.Result, h guard.Heading) error {
-	r := env.runner()
-	if err := errors.Join(guard.Report(env.Stdout, r, res, h, c.json), setOutputs(r, "guard", res.Outputs())); err != nil {
+	if err := guard.Report(env.Stdout, env.runner(), res, h, c.json); err != nil {
 		return err
 	}
 	if res.Verdict == guard.Fail {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/merge"
+	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 )
 
 // stepFlags are the options of the merge's steps run on their own: backport and postmortem.
@@ -40,7 +41,11 @@ func (f *stepFlags) prepare(ctx context.Context, env *Env) (merge.Deps, *github.
 	if err != nil {
 		return merge.Deps{}, nil, err
 	}
-	d, err := mergeDeps(ctx, env, r, policy, pr, f.severity)
+	w := merge.Wiring{Client: r.client, Owner: r.owner, Name: r.name, Policy: policy, Severity: f.severity, Now: env.Now, Who: r.who}
+	d, err := merge.Open(ctx, w, pr)
+	if errors.Is(err, postmortem.ErrNoTemplate) {
+		return d, pr, Usage(err)
+	}
 	return d, pr, err
 }
 

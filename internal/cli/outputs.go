@@ -3,6 +3,7 @@ package cli
 import (
 	"slices"
 
+	"github.com/incident-hotfix/incident-hotfix/internal/guard"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 	"github.com/incident-hotfix/incident-hotfix/internal/verify"
@@ -12,7 +13,7 @@ import (
 // them. The commands write their outputs through setOutputs, which refuses a name missing here,
 // and a test checks every action.yml against this table, so the two cannot drift apart.
 var outputs = map[string][]string{
-	"guard":        {"verdict", "changed_files", "changed_lines"},
+	"guard":        guard.OutputNames(),
 	"verify":       verify.OutputNames(),
 	"release":      {"tag", "previous_tag", "sha"},
 	"backport":     {"backport_prs"},

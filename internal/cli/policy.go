@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
+	"github.com/incident-hotfix/incident-hotfix/internal/route"
 )
 
 // policyError marks a policy that is wrong, or a base that names no branch, as a usage error
@@ -51,6 +52,12 @@ type connection struct {
 func (g *connection) get(ctx context.Context) (remote, error) {
 	g.once.Do(func() { g.remote, g.err = g.flags.connect(ctx, g.env) })
 	return g.remote, g.err
+}
+
+// repo connects the first time, as route.Repo.
+func (g *connection) repo(ctx context.Context) (route.Repo, error) {
+	r, err := g.get(ctx)
+	return r.repo(), err
 }
 
 // file reads a file through the API for the resolver, connecting on first use.

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 
+	"github.com/incident-hotfix/incident-hotfix/internal/event"
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 	metrics "github.com/incident-hotfix/incident-hotfix/internal/report"
 )
@@ -38,11 +39,15 @@ func (c *reportCmd) Run(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return Usage(err)
 	}
-	f, err := c.remote.scope(ctx, env, c.ref)
+	r, err := c.remote.connect(ctx, env)
 	if err != nil {
 		return err
 	}
-	history, err := metrics.Load(ctx, f.client, postmortem.Repo{Owner: f.owner, Name: f.name}, metrics.SourcesFor(f.policy, f.login), since)
+	f, err := env.routed(event.Trigger{}, r).Scope(ctx, c.ref)
+	if err != nil {
+		return err
+	}
+	history, err := metrics.Load(ctx, f.Client, postmortem.Repo{Owner: f.Owner, Name: f.Name}, metrics.SourcesFor(f.Policy, f.Login), since)
 	if err != nil {
 		return err
 	}

@@ -4,21 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
-
-	"github.com/incident-hotfix/incident-hotfix/internal/event"
 )
-
-func TestEveryRouteHasAHandler(t *testing.T) {
-	t.Parallel()
-	for _, k := range event.Kinds {
-		if handlers[k] == nil {
-			t.Errorf("route kind %s has no handler in hotfix run", k)
-		}
-	}
-	if len(handlers) != len(event.Kinds) {
-		t.Errorf("hotfix run has %d handlers for %d route kinds", len(handlers), len(event.Kinds))
-	}
-}
 
 // TestRunJSONForEveryRoute: with --json, run prints one JSON document whatever the route, with
 // the log on stderr.

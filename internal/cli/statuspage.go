@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/incident-hotfix/incident-hotfix/internal/event"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 	metrics "github.com/incident-hotfix/incident-hotfix/internal/report"
 	"github.com/incident-hotfix/incident-hotfix/internal/statuspage"
@@ -45,17 +46,21 @@ func (c *statusPageCmd) Run(ctx context.Context, env *Env, args []string) error 
 	if err != nil {
 		return Usage(err)
 	}
-	f, err := c.remote.scope(ctx, env, c.ref)
+	r, err := c.remote.connect(ctx, env)
 	if err != nil {
 		return err
 	}
-	repo := incident.Repo{Owner: f.owner, Name: f.name}
-	src := statuspage.Source{Repo: repo, Label: f.policy.Incident.Label, Identity: f.login}
-	records, err := statuspage.Load(ctx, f.client, src, since, func(line string) { fmt.Fprintln(env.log(), line) })
+	f, err := env.routed(event.Trigger{}, r).Scope(ctx, c.ref)
 	if err != nil {
 		return err
 	}
-	opts := statuspage.OptionsFor(statuspage.Given{Title: c.title, URL: c.url, Services: c.services}, f.policy.StatusPage, repo, since, now)
+	repo := incident.Repo{Owner: f.Owner, Name: f.Name}
+	src := statuspage.Source{Repo: repo, Label: f.Policy.Incident.Label, Identity: f.Login}
+	records, err := statuspage.Load(ctx, f.Client, src, since, func(line string) { fmt.Fprintln(env.log(), line) })
+	if err != nil {
+		return err
+	}
+	opts := statuspage.OptionsFor(statuspage.Given{Title: c.title, URL: c.url, Services: c.services}, f.Policy.StatusPage, repo, since, now)
 	line, err := statuspage.Publish(env.Path(c.out), statuspage.Build(records, opts), env.log())
 	if err != nil {
 		return err
