@@ -75,11 +75,3 @@ func firstSet(vals ...string) string {
 	}
 	return ""
 }
-
-// orNone shows an empty value as "none".
-func orNone(s string) string {
-	if s == "" {
-		return "none"
-	}
-	return s
-}

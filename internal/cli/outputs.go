@@ -5,6 +5,7 @@ import (
 
 	"github.com/incident-hotfix/incident-hotfix/internal/guard"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
+	"github.com/incident-hotfix/incident-hotfix/internal/release"
 	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 	"github.com/incident-hotfix/incident-hotfix/internal/verify"
 )
@@ -15,7 +16,7 @@ import (
 var outputs = map[string][]string{
 	"guard":        guard.OutputNames(),
 	"verify":       verify.OutputNames(),
-	"release":      {"tag", "previous_tag", "sha"},
+	"release":      release.OutputNames(),
 	"backport":     {"backport_prs"},
 	"postmortem":   {"postmortem_issue"},
 	"incident":     incident.OutputNames(),
