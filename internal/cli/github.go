@@ -10,7 +10,6 @@ import (
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 	"github.com/incident-hotfix/incident-hotfix/internal/identity"
-	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 )
 
 // remote is the repository on GitHub that an API command works on.
@@ -50,16 +49,6 @@ func (f *remoteFlags) connect(ctx context.Context, env *Env) (remote, error) {
 		return remote{}, Usage(err)
 	}
 	return remote{client: c, owner: owner, name: name, who: identity.New(c, env.Getenv(identity.Input))}, nil
-}
-
-// template reads the policy's postmortem template from the base branch (postmortem.ReadTemplate);
-// a template the branch lacks is a usage error.
-func (r remote) template(ctx context.Context, path, base string) (string, error) {
-	text, err := postmortem.ReadTemplate(ctx, r.client, postmortem.Repo{Owner: r.owner, Name: r.name}, path, base)
-	if errors.Is(err, postmortem.ErrNoTemplate) {
-		return "", Usage(err)
-	}
-	return text, err
 }
 
 // file reads a file at ref; found is false when it is not there.

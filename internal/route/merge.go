@@ -7,7 +7,6 @@ import (
 
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/merge"
-	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 )
 
 // runMerge handles a merged hotfix PR: the policy from the base branch, then the tag, the
@@ -35,11 +34,8 @@ func runMerge(ctx context.Context, r Run) error {
 		return r.planMerge(ctx, merge.ForPlan(w), pr)
 	}
 	d, err := merge.Open(ctx, w, pr)
-	if errors.Is(err, postmortem.ErrNoTemplate) {
-		return r.Usage(err)
-	}
 	if err != nil {
-		return err
+		return r.templateError(err)
 	}
 	return r.handleMerge(ctx, d, pr)
 }
