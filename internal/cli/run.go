@@ -77,24 +77,15 @@ func (c *runCmd) route(ctx context.Context, env *Env, t event.Trigger, doc *rout
 }
 
 // options builds the run's one value: the trigger's connection to GitHub, made on first use,
-// the one policy resolver that every command of the run reads its policy from, and the guard on
-// the checkout for a run without a token.
+// and the one policy resolver that every command of the run reads its policy from.
 func (c *runCmd) options(env *Env, t event.Trigger) route.Run {
 	conn := &connection{flags: remoteFlags{repository: t.Repo.String(), apiURL: t.APIURL}, env: env}
 	var remote config.RemoteFile
 	if hasToken(env) {
 		remote = conn.file
 	}
-	policies := checkoutPolicies(env, c.config, c.repo, remote)
-	run := env.run(t, conn.repo, policies)
-	run.DryRun, run.Severity = c.dryRun, c.severity
-	run.LocalGuard = func(ctx context.Context, base, head string) error {
-		g := &guardCmd{base: base, head: head, repo: c.repo, severity: c.severity}
-		if err := g.validate(nil); err != nil {
-			return Usage(err)
-		}
-		return g.check(ctx, env, policies)
-	}
+	run := env.run(t, conn.repo, checkoutPolicies(env, c.config, c.repo, remote))
+	run.DryRun, run.Severity, run.Checkout = c.dryRun, c.severity, env.Path(c.repo)
 	return run
 }
 

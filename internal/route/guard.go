@@ -19,8 +19,12 @@ import (
 func runGuard(ctx context.Context, r Run) error {
 	if !r.Token {
 		fmt.Fprintln(r.Out, "guard: no GitHub token, so the checkout is checked and no commit status or PR comment is written")
-		base, head := r.Trigger.GuardRange(r.Policy.Branches.Production)
-		return r.LocalGuard(ctx, base, head)
+		l := Local{Dir: r.Checkout, Severity: r.Severity}
+		l.Base, l.Head = r.Trigger.GuardRange(r.Policy.Branches.Production)
+		if err := l.Check(); err != nil {
+			return r.Usage(err)
+		}
+		return r.LocalGuard(ctx, l)
 	}
 	return runGitHubGuard(ctx, r)
 }

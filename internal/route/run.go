@@ -40,6 +40,8 @@ type Run struct {
 	// GitHub is the run's one connection, made on first use; Token says whether there is a token.
 	GitHub func(context.Context) (Repo, error)
 	Token  bool
+	// Checkout is the checkout's directory, for the guard without a token.
+	Checkout string
 	// RefName is GITHUB_REF_NAME: the follow-up commands' branch when none is given.
 	RefName string
 	Out     io.Writer // results for people, or the JSON document
@@ -49,8 +51,6 @@ type Run struct {
 	Warn    func(string)
 	Webhook notify.Webhook // where an incident's notices go
 	Report  *Report        // the JSON document under `hotfix run --json`; nil without it
-	// LocalGuard checks base...head on the checkout: the guard without a token.
-	LocalGuard func(ctx context.Context, base, head string) error
 	// Usage marks an error as the input's or the event's (exit 2). CheckFailed is the error of a
 	// failed check, already reported (exit 1).
 	Usage       func(error) error
