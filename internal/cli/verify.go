@@ -8,7 +8,6 @@ import (
 	"io"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
-	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 	"github.com/incident-hotfix/incident-hotfix/internal/verify"
 )
 
@@ -76,26 +75,18 @@ func (c *verifyCmd) out(env *Env) io.Writer {
 	return env.Stdout
 }
 
-// run runs the plan between the pending and the final status, and reports the result.
+// run runs the plan between the pending and the final status, and reports the result
+// (verify.Publisher.Execute); a failed verdict is ErrCheckFailed.
 func (c *verifyCmd) run(ctx context.Context, env *Env, out io.Writer, plan verify.Plan, st statusWriter) error {
-	st.Pending(ctx, plan)
-	r := env.runner()
-	if hasToken(env) {
-		r.Annotate(runner.Annotation{Level: runner.Warning, Title: "hotfix verify", Message: verify.TokenWarning})
-	}
-	opts := verify.Options{Root: env.Path(c.repo), Base: c.base, Head: c.head, Out: out, Runner: r, Now: env.Now}
-	res, err := verify.Run(ctx, plan.Steps, opts)
-	if err != nil {
-		return Usage(errors.Join(err, st.Fail(ctx, err)))
-	}
-	final := st.Final(ctx, res)
-	if err := verify.Report(env.Stdout, r, plan, res, c.json); err != nil {
-		return errors.Join(err, final)
-	}
-	if final != nil {
-		return final
-	}
-	if res.Verdict == verify.Fail {
+	opts := verify.Options{Root: env.Path(c.repo), Base: c.base, Head: c.head, Out: out, Runner: env.runner(), Now: env.Now}
+	res, err := st.Execute(ctx, plan, opts, env.Stdout, c.json, hasToken(env))
+	var setup *verify.SetupError
+	switch {
+	case errors.As(err, &setup):
+		return Usage(err)
+	case err != nil:
+		return err
+	case res.Verdict == verify.Fail:
 		return ErrCheckFailed
 	}
 	return nil

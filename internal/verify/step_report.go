@@ -11,9 +11,9 @@ import (
 // OutputNames are the step outputs of `hotfix verify`, in order.
 func OutputNames() []string { return []string{"verdict", "failed_step", "description"} }
 
-// TokenWarning says that a token sits in the environment of hotfix verify while the steps run: a
+// tokenWarning says that a token sits in the environment of hotfix verify while the steps run: a
 // step can read it from /proc/<pid>/environ of its parent, however clean its own environment is.
-const TokenWarning = "a GitHub token is in the environment of hotfix verify, where a verify step can read it from /proc/<parent>/environ; run the steps without a token and write the status with --publish from a job that runs no step (the shipped workflow does)"
+const tokenWarning = "a GitHub token is in the environment of hotfix verify, where a verify step can read it from /proc/<parent>/environ; run the steps without a token and write the status with --publish from a job that runs no step (the shipped workflow does)"
 
 // Report prints the verdict, as JSON or for people, annotates a failure as an error, and writes
 // the job summary and the outputs verdict, failed_step and description (the status text, for a
