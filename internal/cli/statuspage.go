@@ -56,12 +56,8 @@ func (c *statusPageCmd) Run(ctx context.Context, env *Env, args []string) error 
 	}
 	repo := incident.Repo{Owner: f.Owner, Name: f.Name}
 	src := statuspage.Source{Repo: repo, Label: f.Policy.Incident.Label, Identity: f.Login}
-	records, err := statuspage.Load(ctx, f.Client, src, since, func(line string) { fmt.Fprintln(env.log(), line) })
-	if err != nil {
-		return err
-	}
 	opts := statuspage.OptionsFor(statuspage.Given{Title: c.title, URL: c.url, Services: c.services}, f.Policy.StatusPage, repo, since, now)
-	line, err := statuspage.Publish(env.Path(c.out), statuspage.Build(records, opts), env.log())
+	line, err := statuspage.Generate(ctx, f.Client, src, opts, env.Path(c.out), env.log())
 	if err != nil {
 		return err
 	}

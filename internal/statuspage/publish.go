@@ -1,10 +1,13 @@
 package statuspage
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
 	"time"
+
+	"github.com/google/go-github/v60/github"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
@@ -61,4 +64,15 @@ func Publish(dir string, s Site, log io.Writer) (string, error) {
 	}
 	return fmt.Sprintf("status page: %s, %d open incident(s), %d in the history; %d files in %s",
 		s.Summary, len(s.Open), len(s.History), len(files), dir), nil
+}
+
+// Generate reads the incidents (Load), builds the site (Build) and publishes it to dir
+// (Publish), with a progress line to log for each page of issues read and each file written. It
+// returns the line that says what was published.
+func Generate(ctx context.Context, c *github.Client, src Source, o Options, dir string, log io.Writer) (string, error) {
+	records, err := Load(ctx, c, src, o.Since, func(line string) { fmt.Fprintln(log, line) })
+	if err != nil {
+		return "", err
+	}
+	return Publish(dir, Build(records, o), log)
 }
