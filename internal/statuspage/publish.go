@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/google/go-github/v60/github"
-
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 )
