@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/event"
+	"github.com/incident-hotfix/incident-hotfix/internal/route"
 )
 
 // stepFlags are the options of the merge's steps run on their own: backport and postmortem.
@@ -41,12 +42,12 @@ func (f *stepFlags) run(ctx context.Context, env *Env, step string) error {
 }
 
 // pullRequest reads the PR that --pr names, or takes the merged PR from the event payload.
-func (f *stepFlags) pullRequest(ctx context.Context, env *Env, r remote) (*github.PullRequest, error) {
+func (f *stepFlags) pullRequest(ctx context.Context, env *Env, r route.Repo) (*github.PullRequest, error) {
 	if f.pr < 0 {
 		return nil, Usage(fmt.Errorf("--pr %d is not a pull request number", f.pr))
 	}
 	if f.pr > 0 {
-		pr, _, err := r.client.PullRequests.Get(ctx, r.owner, r.name, f.pr)
+		pr, _, err := r.Client.PullRequests.Get(ctx, r.Owner, r.Name, f.pr)
 		if err != nil {
 			return nil, fmt.Errorf("read #%d: %w", f.pr, err)
 		}

@@ -19,9 +19,9 @@ func policyError(err error) error {
 	return Usage(err)
 }
 
-// policies is the resolver of a command that reads the policy only through the API.
-func (r remote) policies() *config.Resolver {
-	return &config.Resolver{Remote: r.file}
+// apiPolicies is the resolver of a command that reads the policy only through the API.
+func apiPolicies(r route.Repo) *config.Resolver {
+	return &config.Resolver{Remote: r.File}
 }
 
 // checkoutPolicies is the resolver of a command run on a checkout: the override file, else the
@@ -43,21 +43,15 @@ type connection struct {
 	flags remoteFlags
 	env   *Env
 
-	once   sync.Once
-	remote remote
-	err    error
+	once sync.Once
+	repo route.Repo
+	err  error
 }
 
 // get connects the first time and returns the same connection, or error, after.
-func (g *connection) get(ctx context.Context) (remote, error) {
-	g.once.Do(func() { g.remote, g.err = g.flags.connect(ctx, g.env) })
-	return g.remote, g.err
-}
-
-// repo connects the first time, as route.Repo.
-func (g *connection) repo(ctx context.Context) (route.Repo, error) {
-	r, err := g.get(ctx)
-	return r.repo(), err
+func (g *connection) get(ctx context.Context) (route.Repo, error) {
+	g.once.Do(func() { g.repo, g.err = g.flags.connect(ctx, g.env) })
+	return g.repo, g.err
 }
 
 // file reads a file through the API for the resolver, connecting on first use.
@@ -66,5 +60,5 @@ func (g *connection) file(ctx context.Context, ref, path string) ([]byte, bool, 
 	if err != nil {
 		return nil, false, fmt.Errorf("connect to read %s on %s: %w", path, ref, err)
 	}
-	return r.file(ctx, ref, path)
+	return r.File(ctx, ref, path)
 }

@@ -102,14 +102,14 @@ func (c *releaseCmd) tag(ctx context.Context, env *Env) error {
 	if err != nil {
 		return err
 	}
-	policy, _, err := readPolicy(ctx, r.policies(), c.base)
+	policy, _, err := readPolicy(ctx, apiPolicies(r), c.base)
 	if err != nil {
 		return err
 	}
 	cfg := c.releaseConfig(policy)
 	cfg.Tagger.Now = env.Now
 	m := release.Merged{Number: c.prNumber, Title: c.prTitle, SHA: c.mergeSHA, Base: c.base, Head: c.headBranch, Incident: c.incident}
-	res, err := release.Run(ctx, r.client, m.Input(serverURL(env), release.Repo{Owner: r.owner, Name: r.name}), cfg)
+	res, err := release.Run(ctx, r.Client, m.Input(serverURL(env), release.Repo{Owner: r.Owner, Name: r.Name}), cfg)
 	if err != nil {
 		return fmt.Errorf("release #%d: %w", c.prNumber, err)
 	}

@@ -26,11 +26,6 @@ func (e *Env) run(t event.Trigger, github func(context.Context) (route.Repo, err
 
 // routed is the run's one value for a command that is a route run by hand, on a connection
 // already made.
-func (e *Env) routed(t event.Trigger, r remote) route.Run {
-	return e.run(t, func(context.Context) (route.Repo, error) { return r.repo(), nil }, r.policies())
-}
-
-// repo is the connection as route.Repo.
-func (r remote) repo() route.Repo {
-	return route.Repo{Client: r.client, Owner: r.owner, Name: r.name, Who: r.who}
+func (e *Env) routed(t event.Trigger, r route.Repo) route.Run {
+	return e.run(t, func(context.Context) (route.Repo, error) { return r, nil }, apiPolicies(r))
 }

@@ -84,7 +84,7 @@ func (c *runCmd) options(env *Env, t event.Trigger) route.Run {
 	if hasToken(env) {
 		remote = conn.file
 	}
-	run := env.run(t, conn.repo, checkoutPolicies(env, c.config, c.repo, remote))
+	run := env.run(t, conn.get, checkoutPolicies(env, c.config, c.repo, remote))
 	run.DryRun, run.Severity, run.Checkout = c.dryRun, c.severity, env.Path(c.repo)
 	return run
 }

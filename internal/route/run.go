@@ -13,6 +13,7 @@ import (
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/event"
+	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 	"github.com/incident-hotfix/incident-hotfix/internal/identity"
 	"github.com/incident-hotfix/incident-hotfix/internal/merge"
 	"github.com/incident-hotfix/incident-hotfix/internal/notify"
@@ -101,4 +102,9 @@ func (r Run) Dispatch(ctx context.Context, d event.Decision) error {
 	}
 	fmt.Fprintf(r.Out, "running hotfix %s\n", strings.Join(d.Commands, ", "))
 	return handlerFor(d.Kind)(ctx, r) // every kind has one: TestEveryRouteHasAHandler
+}
+
+// File reads a file at ref through the contents API; found is false when it is not there.
+func (r Repo) File(ctx context.Context, ref, path string) ([]byte, bool, error) {
+	return gh.File(ctx, r.Client, r.Owner, r.Name, ref, path)
 }
