@@ -44,36 +44,12 @@ func (c *runCmd) Run(ctx context.Context, env *Env, args []string) error {
 		return Usage(err)
 	}
 	if c.json {
-		doc := &route.Report{Event: t.Name, Repository: t.Repo.String(), DryRun: c.dryRun, Route: event.None}
-		err := c.route(ctx, logToStderr(env), t, doc)
-		return errors.Join(err, writeJSON(env.Stdout, doc))
+		run := c.options(logToStderr(env), t)
+		run.Report = &route.Report{Event: t.Name, Repository: t.Repo.String(), DryRun: c.dryRun, Route: event.None}
+		err := run.Route(ctx, c.only, c.config != "")
+		return errors.Join(err, writeJSON(env.Stdout, run.Report))
 	}
-	return c.route(ctx, env, t, nil)
-}
-
-// route chooses the event's route under the routing policy and runs it; doc, when not nil,
-// gathers the JSON document.
-func (c *runCmd) route(ctx context.Context, env *Env, t event.Trigger, doc *route.Report) error {
-	fmt.Fprintf(env.Stdout, "event: %s on %s\n", t.Name, t.Repo)
-	if c.only != "" && !event.Reachable(t, event.Kind(c.only)) {
-		fmt.Fprintf(env.Stdout, "route: none: a %s event never routes to %s, and this step handles only %s: nothing to do\n", t.Name, c.only, c.only)
-		return nil
-	}
-	run := c.options(env, t)
-	run.Report = doc
-	var err error
-	if run.Policy, err = run.RoutingPolicy(ctx, c.config != ""); err != nil {
-		return err
-	}
-	d, err := event.Only(event.Route(t, run.Policy), c.only)
-	if err != nil {
-		return Usage(err)
-	}
-	fmt.Fprintf(env.Stdout, "route: %s: %s\n", d.Kind, d.Reason)
-	if doc != nil {
-		doc.Route, doc.Reason, doc.Commands = d.Kind, d.Reason, d.Commands
-	}
-	return run.Dispatch(ctx, d)
+	return c.options(env, t).Route(ctx, c.only, c.config != "")
 }
 
 // options builds the run's one value: the trigger's connection to GitHub, made on first use,

@@ -10,13 +10,13 @@ import (
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 )
 
-// RoutingPolicy is the policy the route is chosen under, read on the trigger's base (the override
+// routingPolicy is the policy the route is chosen under, read on the trigger's base (the override
 // file, given is true when there is one, the base branch in the checkout, then through the API).
 // When none of them can be read (a workflow with no actions/checkout and no token, or an API
 // error), routing uses the default branch names and labels and says so; each command still needs
 // the policy, and fails on what it can't read. An invalid policy is an error: every command
 // would fail on it.
-func (r Run) RoutingPolicy(ctx context.Context, file bool) (config.Policy, error) {
+func (r Run) routingPolicy(ctx context.Context, file bool) (config.Policy, error) {
 	if r.Trigger.BaseRef() == "" && !file {
 		fmt.Fprintln(r.Out, "policy: defaults for routing (the payload names no base branch)")
 		return config.Default(), nil

@@ -34,7 +34,7 @@ type Run struct {
 	Trigger  event.Trigger
 	DryRun   bool
 	Severity string // the severity input, for the guard's limits, the merge and a declaration
-	// Policy is the policy the route was chosen under (RoutingPolicy).
+	// Policy is the policy the route was chosen under (routingPolicy); Route sets it.
 	Policy config.Policy
 	// ReadPolicy reads the policy on a base branch, in the one order (config.Resolver).
 	ReadPolicy func(ctx context.Context, base string) (config.Policy, config.Source, error)
@@ -95,8 +95,33 @@ func handlerFor(k event.Kind) handler {
 	return nil
 }
 
-// Dispatch runs the decision's route; no route runs nothing.
-func (r Run) Dispatch(ctx context.Context, d event.Decision) error {
+// Route chooses the event's route under the routing policy (routingPolicy) and runs it. only,
+// when not "", keeps the run to one route kind (event.Only); file says that a --config file
+// gives the policy.
+func (r Run) Route(ctx context.Context, only string, file bool) error {
+	t := r.Trigger
+	fmt.Fprintf(r.Out, "event: %s on %s\n", t.Name, t.Repo)
+	if only != "" && !event.Reachable(t, event.Kind(only)) {
+		fmt.Fprintf(r.Out, "route: none: a %s event never routes to %s, and this step handles only %s: nothing to do\n", t.Name, only, only)
+		return nil
+	}
+	var err error
+	if r.Policy, err = r.routingPolicy(ctx, file); err != nil {
+		return err
+	}
+	d, err := event.Only(event.Route(t, r.Policy), only)
+	if err != nil {
+		return r.Usage(err)
+	}
+	fmt.Fprintf(r.Out, "route: %s: %s\n", d.Kind, d.Reason)
+	if r.Report != nil {
+		r.Report.Route, r.Report.Reason, r.Report.Commands = d.Kind, d.Reason, d.Commands
+	}
+	return r.dispatch(ctx, d)
+}
+
+// dispatch runs the decision's route; no route runs nothing.
+func (r Run) dispatch(ctx context.Context, d event.Decision) error {
 	if d.Kind == event.None {
 		return nil
 	}
