@@ -1,6 +1,8 @@
-// Package route runs the route `hotfix run` chose for an event (event.Route): the Go entry point
-// of each route kind, called with the run's one value. The commands that are a route run by
-// hand (`hotfix incident`, `action-items`, `remind`) call the same entry points.
+// Package route runs `hotfix run`: it chooses the event's route (event.Route) under the routing
+// policy and calls the Go entry point of that route kind with the run's one value (Run). The
+// commands that are a route, or a step of one, run by hand (`hotfix guard`, `incident`,
+// `action-items`, `remind`, `backport`, `postmortem`) call the same entry points, and the
+// follow-up commands read their policy and login through Scope.
 package route
 
 import (
