@@ -9,7 +9,6 @@ import (
 
 	"github.com/incident-hotfix/incident-hotfix/internal/event"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
-	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 )
 
 // incidentSubcommands are the words `hotfix incident` takes: the names of their routes.
@@ -59,13 +58,4 @@ func (c *incidentCmd) Run(ctx context.Context, env *Env, args []string) error {
 		return run.Declare(ctx, incident.Given{Declaration: c.decl, ImpactStarted: c.impactStart, CreateBranch: c.createBranch}, c.json)
 	}
 	return run.Update(ctx, c.json)
-}
-
-// warn prints a warning, as an annotation inside an action.
-func warn(env *Env, msg string) {
-	if r := env.runner(); r.Active() {
-		r.Annotate(runner.Annotation{Level: runner.Warning, Message: msg})
-		return
-	}
-	fmt.Fprintln(env.Stderr, "warning: "+msg)
 }

@@ -26,8 +26,7 @@ func (c *verifyCmd) publishOnly(ctx context.Context, env *Env) error {
 	if err != nil {
 		return err
 	}
-	st := verify.Status{Client: r.Client.Repositories, Owner: r.Owner, Name: r.Name, SHA: c.sha, TargetURL: verifyRunURL(env, r)}
-	if err := st.Publish(ctx, c.publish, c.failedStep, c.describe); err != nil {
+	if err := statusOn(env, r, c.sha).Publish(ctx, c.publish, c.failedStep, c.describe); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "status: %s %s on %s\n", verify.Context, c.publish, c.sha)

@@ -42,17 +42,18 @@ func (c *verifyCmd) status(ctx context.Context, env *Env, out io.Writer) (status
 	if err := verify.CheckHead(ctx, env.Path(c.repo), c.sha); err != nil {
 		return w, Usage(err)
 	}
-	w.Status = verify.Status{Client: r.Client.Repositories, Owner: r.Owner, Name: r.Name, SHA: c.sha, TargetURL: verifyRunURL(env, r)}
+	w.Status = statusOn(env, r, c.sha)
 	return w, nil
 }
 
-// verifyRunURL links the status to the workflow run, when the runner names one.
-func verifyRunURL(env *Env, r route.Repo) string {
-	id := env.Getenv("GITHUB_RUN_ID")
-	if id == "" {
-		return ""
+// statusOn is the hotfix/verify status on sha, linked to the workflow run when the runner
+// names one.
+func statusOn(env *Env, r route.Repo, sha string) verify.Status {
+	st := verify.Status{Client: r.Client.Repositories, Owner: r.Owner, Name: r.Name, SHA: sha}
+	if id := env.Getenv("GITHUB_RUN_ID"); id != "" {
+		st.TargetURL = fmt.Sprintf("%s/%s/%s/actions/runs/%s", serverURL(env), r.Owner, r.Name, id)
 	}
-	return fmt.Sprintf("%s/%s/%s/actions/runs/%s", serverURL(env), r.Owner, r.Name, id)
+	return st
 }
 
 // policy loads the policy from the base branch, in the one order: the override file, the
