@@ -52,6 +52,10 @@ var growths = []growth{
 	// record), the log's tail since the record's newest entry (one page), and after the write
 	// what it gained (one page), at any log length. Issue #16's limit is 8.
 	{"incident-update-kept", []int{50, 600}, 0, func(int) int { return 8 }, updateKeptIncident},
+	// The next /status after incident-update's: the first paid for reading the people's comments
+	// and kept the record, so this one reads only the tail since it. Each comment is read by
+	// one update (and the re-reads of the last rescanSlack), however long the incident runs.
+	{"incident-update-next", []int{50, 600}, 0, func(int) int { return 8 }, updateIncidentAgain},
 	// An incident's log with n comments besides its declaration.
 	{"incident-load", []int{50, 500}, 0, func(n int) int { return pages(n + 1) }, loadIncident},
 }
@@ -200,6 +204,21 @@ func updateIncident(tb testing.TB, n int) map[string]int {
 		}
 	}
 	return mustRun(tb, s, "issue_comment", comment(tb, s, 1, "/status identified the pool"), "run").routes
+}
+
+// updateIncidentAgain counts the /status command that follows updateIncident's.
+func updateIncidentAgain(tb testing.TB, n int) map[string]int {
+	clock := &ticking{at: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	s := sandboxtest.Start(tb, sandboxtest.Options{NoSecondaryLimit: true, Clock: clock.now})
+	mustRun(tb, s, "workflow_dispatch", declarePayload(tb, false), "run")
+	for i := range n {
+		body := fmt.Sprintf("comment %d", i)
+		if _, _, err := s.Client.Issues.CreateComment(ctx, sandboxtest.Owner, sandboxtest.Name, 1, &github.IssueComment{Body: &body}); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	mustRun(tb, s, "issue_comment", comment(tb, s, 1, "/status identified the pool"), "run")
+	return mustRun(tb, s, "issue_comment", comment(tb, s, 1, "/status monitoring the pool"), "run").routes
 }
 
 // updateKeptIncident counts a /status command on an incident with n comments after its

@@ -63,8 +63,8 @@ func TestRunMergeEndToEnd(t *testing.T) {
 	if got.code != ExitOK {
 		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", got.code, got.stdout, got.stderr)
 	}
-	if n := s.Requests(); n != 14 { // 12, plus POST /graphql for the identity and the incident's comments
-		t.Errorf("hotfix run on the merge made %d requests, want 12 as README states, plus 2 for the named incident: %v", n, s.Server.Requests())
+	if n := s.Requests(); n != 15 { // 12, plus POST /graphql for the identity and the incident's comments, and the find of an incident's postmortem
+		t.Errorf("hotfix run on the merge made %d requests, want 12 as README states, plus 3 for the named incident: %v", n, s.Server.Requests())
 	}
 	for _, want := range []string{"::add-mask::" + sandboxtest.Token, "tag         v1.2.4 created (previous v1.2.3)", "warning     incident: #5, named by the PR as its incident, does not exist", "backport    #2 to develop created", "postmortem  #3 created"} {
 		if !strings.Contains(got.stdout, want) {

@@ -130,7 +130,7 @@ func (d Deps) postmortem(ctx context.Context, pr *github.PullRequest, l Result, 
 	}
 	repo := postmortem.Repo{Owner: d.Owner, Name: d.Name}
 	opts := postmortem.Options{Template: d.Template, Label: d.Policy.Postmortem.Label, ActionLabel: d.Policy.Postmortem.ActionLabel,
-		Author: d.author()}
+		Author: d.author(), Fresh: f.Incident == 0 && l.Release != nil && l.Release.Created}
 	return postmortem.Sync(ctx, d.Client, repo, f, opts)
 }
 

@@ -20,6 +20,10 @@ type Options struct {
 	// Author is the login the toolkit writes as: only its issues count as the postmortem. The
 	// token's own login (TokenLogin) when nil.
 	Author Author
+	// Fresh says that no run can have opened this postmortem before: the caller made the step
+	// that comes before it in every run (the merge created the tag). Open then creates it
+	// without looking for it first; the settle after creating still finds a concurrent copy.
+	Fresh bool
 }
 
 // Result is the postmortem issue.
@@ -44,8 +48,9 @@ func (o Options) withDefaults() Options {
 }
 
 // Open opens the postmortem issue, or finds the one already open for the same incident (or PR)
-// by its hidden marker among the issues with the postmortem label. It never opens a second one,
-// and leaves one it finds as it is (Sync refreshes it).
+// by its hidden marker among the issues with the postmortem label. It never leaves a second one
+// open: a copy that a concurrent run of the same event opened is closed (see settle). It leaves
+// one it finds as it is (Sync refreshes it).
 func Open(ctx context.Context, c *github.Client, repo Repo, f Facts, opts Options) (Result, error) {
 	issue, created, err := open(ctx, c, repo, f, opts.withDefaults())
 	if err != nil {
@@ -60,8 +65,12 @@ func open(ctx context.Context, c *github.Client, repo Repo, f Facts, opts Option
 	if err != nil {
 		return nil, false, err
 	}
-	created := false
+	created, looked := false, !opts.Fresh
 	find := func(ctx context.Context) (*github.Issue, bool, error) {
+		if !looked { // a fresh postmortem: nothing to find the first time
+			looked = true
+			return nil, false, nil
+		}
 		return FindBy(ctx, c, repo, opts.Label, Marker(f), opts.Author)
 	}
 	create := func(ctx context.Context) (*github.Issue, error) {
@@ -73,7 +82,14 @@ func open(ctx context.Context, c *github.Client, repo Repo, f Facts, opts Option
 	if err != nil {
 		return nil, false, fmt.Errorf("open the postmortem %q: %w", Title(f), gh.Explain(err))
 	}
-	return issue, created, nil
+	if !created {
+		return issue, false, nil
+	}
+	winner, other, err := settle(ctx, c, repo, issue, Marker(f), opts.Label)
+	if err != nil {
+		return issue, true, err
+	}
+	return winner, !other, nil
 }
 
 // newIssue is the issue to create: title, body, labels and the assignee.
@@ -119,7 +135,9 @@ func FindUnchecked(ctx context.Context, c *github.Client, repo Repo, label, mark
 	return findWhere(ctx, c, repo, label, func(is *github.Issue) bool { return strings.HasPrefix(is.GetBody(), marker) }, anyone)
 }
 
-// findWhere lists the issues with label, a hundred a request, until one matches and accept takes it.
+// findWhere lists the issues with label, a hundred a request, newest first, until a page holds
+// one that matches and accept takes; of those on that page, the lowest-numbered, so that a run
+// agrees with settle when two runs have just opened one each.
 func findWhere(ctx context.Context, c *github.Client, repo Repo, label string, match func(*github.Issue) bool,
 	accept func(context.Context, *github.Issue) (bool, error)) (*github.Issue, bool, error) {
 	opts := &github.IssueListByRepoOptions{State: "all", Labels: []string{label}, ListOptions: github.ListOptions{PerPage: 100}}
@@ -128,21 +146,32 @@ func findWhere(ctx context.Context, c *github.Client, repo Repo, label string, m
 		if err != nil {
 			return nil, false, err
 		}
-		for _, is := range issues {
-			if !match(is) {
-				continue
-			}
-			ours, err := accept(ctx, is)
-			if err != nil {
-				return nil, false, err
-			}
-			if ours {
-				return is, true, nil
-			}
+		found, err := lowestAccepted(ctx, issues, match, accept)
+		if err != nil || found != nil {
+			return found, found != nil, err
 		}
 		if resp.NextPage == 0 {
 			return nil, false, nil
 		}
 		opts.Page = resp.NextPage
 	}
+}
+
+// lowestAccepted is the lowest-numbered issue of a page that matches and accept takes, or nil.
+func lowestAccepted(ctx context.Context, issues []*github.Issue, match func(*github.Issue) bool,
+	accept func(context.Context, *github.Issue) (bool, error)) (*github.Issue, error) {
+	var found *github.Issue
+	for _, is := range issues {
+		if !match(is) || (found != nil && found.GetNumber() < is.GetNumber()) {
+			continue
+		}
+		ours, err := accept(ctx, is)
+		if err != nil {
+			return nil, err
+		}
+		if ours {
+			found = is
+		}
+	}
+	return found, nil
 }
