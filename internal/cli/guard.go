@@ -42,5 +42,6 @@ func (c *guardCmd) Run(ctx context.Context, env *Env, args []string) error {
 	if err := l.Check(); err != nil {
 		return Usage(err)
 	}
+	// The guard on a checkout never connects: the run has no GitHub connection.
 	return env.run(event.Trigger{}, nil, checkoutPolicies(env, c.config, c.repo, nil)).LocalGuard(ctx, l)
 }
