@@ -77,7 +77,7 @@ func TestMergeDispatchesDeployOnce(t *testing.T) {
 	}
 	l.Server.ResetRequests()
 	got := l.runEvent(jan(5, 10, 31), "pull_request", merged)
-	containsAll(t, "merge", got.stdout, []string{"tag         v1.2.4 created", "deploy      deploy.yml dispatched at v1.2.4"})
+	containsAll(t, "merge", got.stdout, []string{"tag         v1.2.4 created", "deploy      deploy.yml dispatched at v1.2.4: "})
 	l.checkDeployRequests("the merge", 1, 1)
 	runs := dispatchRuns(l.Server)
 	if len(runs) != 1 || runs[0].Branch != "v1.2.4" || runs[0].SHA != l.Git("rev-parse", "v1.2.4^{commit}") || runs[0].Inputs["version"] != "v1.2.4" {

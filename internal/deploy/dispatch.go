@@ -7,6 +7,8 @@ package deploy
 import (
 	"context"
 	"fmt"
+	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/google/go-github/v60/github"
@@ -17,21 +19,23 @@ import (
 // Repo is the repository the deploy workflow lives in.
 type Repo struct{ Owner, Name string }
 
-// Actions is the part of go-github's Actions service a dispatch uses.
-type Actions interface {
-	ListWorkflowRunsByFileName(ctx context.Context, owner, repo, workflowFileName string, opts *github.ListWorkflowRunsOptions) (*github.WorkflowRuns, *github.Response, error)
-	CreateWorkflowDispatchEventByFileName(ctx context.Context, owner, repo, workflowFileName string, event github.CreateWorkflowDispatchEventRequest) (*github.Response, error)
-}
-
 // Result is what a deploy request came to.
 type Result struct {
 	Tag      string `json:"tag"`
 	Workflow string `json:"workflow"`
 	Ref      string `json:"ref"`
 	// Dispatched is true when this run dispatched the workflow; false when a run at the ref
-	// already existed (a rerun), and RunURL is that run.
+	// already existed (a rerun). RunURL is the run's page: the one dispatched, when GitHub named
+	// it, or the one a rerun found.
 	Dispatched bool   `json:"dispatched"`
 	RunURL     string `json:"run_url,omitempty"`
+}
+
+// dispatchAnswer is GitHub's answer to a dispatch with return_run_details.
+// https://docs.github.com/rest/actions/workflows#create-a-workflow-dispatch-event
+type dispatchAnswer struct {
+	RunID   int64  `json:"workflow_run_id"`
+	HTMLURL string `json:"html_url"`
 }
 
 // Skip says why the merge of a hotfix of severity, tagged tag, deploys nothing, or "" when it
@@ -58,10 +62,10 @@ func orUnknown(s string) string {
 
 // Once dispatches the deploy workflow at tag unless a workflow_dispatch run of it at the tag's
 // ref exists already: a rerun of the merge starts no second deploy. One GET, then at most one POST.
-func Once(ctx context.Context, a Actions, repo Repo, cfg config.Deploy, tag string) (Result, error) {
+func Once(ctx context.Context, c *github.Client, repo Repo, cfg config.Deploy, tag string) (Result, error) {
 	res := Result{Tag: tag, Workflow: cfg.Workflow, Ref: cfg.RefFor(tag)}
 	opts := &github.ListWorkflowRunsOptions{Event: "workflow_dispatch", Branch: shortRef(res.Ref), ListOptions: github.ListOptions{PerPage: 1}}
-	runs, _, err := a.ListWorkflowRunsByFileName(ctx, repo.Owner, repo.Name, cfg.Workflow, opts)
+	runs, _, err := c.Actions.ListWorkflowRunsByFileName(ctx, repo.Owner, repo.Name, cfg.Workflow, opts)
 	if err != nil {
 		return res, fmt.Errorf("list the runs of %s at %s: %w", cfg.Workflow, res.Ref, explain(err, cfg.Workflow))
 	}
@@ -69,17 +73,30 @@ func Once(ctx context.Context, a Actions, repo Repo, cfg config.Deploy, tag stri
 		res.RunURL = runs.WorkflowRuns[0].GetHTMLURL()
 		return res, nil
 	}
-	return Start(ctx, a, repo, cfg, tag)
+	return Start(ctx, c, repo, cfg, tag)
 }
 
-// Start dispatches the deploy workflow at tag, with the policy's inputs: one POST.
-func Start(ctx context.Context, a Actions, repo Repo, cfg config.Deploy, tag string) (Result, error) {
+// Start dispatches the deploy workflow at tag, with the policy's inputs: one POST. It asks
+// GitHub for the run (return_run_details), so the run exists, and a rerun's look-up finds it,
+// when the answer comes, and RunURL links it. Without it GitHub answers 204 before it creates
+// the run, and a rerun within seconds would dispatch a second deploy. A server that answers 204
+// all the same (one older than the parameter) leaves RunURL empty.
+func Start(ctx context.Context, c *github.Client, repo Repo, cfg config.Deploy, tag string) (Result, error) {
 	res := Result{Tag: tag, Workflow: cfg.Workflow, Ref: cfg.RefFor(tag)}
-	req := github.CreateWorkflowDispatchEventRequest{Ref: res.Ref, Inputs: cfg.InputsFor(tag)}
-	if _, err := a.CreateWorkflowDispatchEventByFileName(ctx, repo.Owner, repo.Name, cfg.Workflow, req); err != nil {
+	body := map[string]any{"ref": res.Ref, "return_run_details": true}
+	if inputs := cfg.InputsFor(tag); len(inputs) > 0 {
+		body["inputs"] = inputs
+	}
+	path := fmt.Sprintf("repos/%s/%s/actions/workflows/%s/dispatches", repo.Owner, repo.Name, url.PathEscape(cfg.Workflow))
+	req, err := c.NewRequest(http.MethodPost, path, body)
+	var answer dispatchAnswer
+	if err == nil {
+		_, err = c.Do(ctx, req, &answer)
+	}
+	if err != nil {
 		return res, fmt.Errorf("dispatch %s at %s: %w", cfg.Workflow, res.Ref, explain(err, cfg.Workflow))
 	}
-	res.Dispatched = true
+	res.Dispatched, res.RunURL = true, answer.HTMLURL
 	return res, nil
 }
 

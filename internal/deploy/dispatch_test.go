@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/sandbox/sandboxtest"
 )
@@ -53,11 +54,11 @@ func TestOnce(t *testing.T) {
 	s.Git("tag", "v1.0.1", "main")
 	cfg := policy(t, "deploy: {workflow: deploy.yml, ref: \"refs/tags/{tag}\", inputs: {version: \"{tag}\"}}\n")
 	repo, ctx := Repo{Owner: sandboxtest.Owner, Name: sandboxtest.Name}, context.Background()
-	first, err := Once(ctx, s.Client.Actions, repo, cfg, "v1.0.1")
+	first, err := Once(ctx, s.Client, repo, cfg, "v1.0.1")
 	if err != nil {
 		t.Fatal(err)
 	}
-	second, err := Once(ctx, s.Client.Actions, repo, cfg, "v1.0.1")
+	second, err := Once(ctx, s.Client, repo, cfg, "v1.0.1")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,13 +66,36 @@ func TestOnce(t *testing.T) {
 	if len(runs) != 1 {
 		t.Fatalf("%d runs, want 1", len(runs))
 	}
-	want := []Result{{Tag: "v1.0.1", Workflow: "deploy.yml", Ref: "refs/tags/v1.0.1", Dispatched: true},
+	want := []Result{{Tag: "v1.0.1", Workflow: "deploy.yml", Ref: "refs/tags/v1.0.1", Dispatched: true, RunURL: runs[0].HTMLURL},
 		{Tag: "v1.0.1", Workflow: "deploy.yml", Ref: "refs/tags/v1.0.1", RunURL: runs[0].HTMLURL}}
 	if diff := cmp.Diff([]Result{first, second}, want); diff != "" {
 		t.Errorf("(-got +want):\n%s", diff)
 	}
 	if diff := cmp.Diff(runs[0].Inputs, map[string]any{"version": "v1.0.1"}); diff != "" {
 		t.Errorf("inputs (-got +want):\n%s", diff)
+	}
+}
+
+// TestOnceOnAServerWithoutRunDetails dispatches where GitHub answers 204 whatever the request
+// asks: the result links no run, and a look-up right after finds none yet (the risk of a second
+// deploy that return_run_details removes), then the run.
+func TestOnceOnAServerWithoutRunDetails(t *testing.T) {
+	t.Parallel()
+	s := sandboxtest.Start(t, sandboxtest.Options{NoRunDetails: true})
+	s.Push("main", map[string]string{".github/workflows/deploy.yml": workflow})
+	s.Git("tag", "v1.0.1", "main")
+	cfg := policy(t, "deploy: {workflow: deploy.yml, ref: \"refs/tags/{tag}\"}\n")
+	repo, ctx := Repo{Owner: sandboxtest.Owner, Name: sandboxtest.Name}, context.Background()
+	got, err := Once(ctx, s.Client, repo, cfg, "v1.0.1")
+	if err != nil || !got.Dispatched || got.RunURL != "" {
+		t.Fatalf("Once = %+v, %v; want dispatched with no run named", got, err)
+	}
+	opts := &github.ListWorkflowRunsOptions{Event: "workflow_dispatch"}
+	for i, want := range []int{0, 1} {
+		runs, _, err := s.Client.Actions.ListWorkflowRunsByFileName(ctx, repo.Owner, repo.Name, "deploy.yml", opts)
+		if err != nil || runs.GetTotalCount() != want {
+			t.Errorf("look-up %d: %d runs, %v; want %d", i+1, runs.GetTotalCount(), err, want)
+		}
 	}
 }
 
@@ -91,7 +115,7 @@ func TestOnceErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			_, err := Once(ctx, s.Client.Actions, repo, policy(t, "deploy: {workflow: "+tt.workflow+"}\n"), tt.tag)
+			_, err := Once(ctx, s.Client, repo, policy(t, "deploy: {workflow: "+tt.workflow+"}\n"), tt.tag)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("Once: %v, want an error with %q", err, tt.want)
 			}

@@ -16,8 +16,11 @@ func LinkEntry(res Result) incident.Entry {
 
 // Line is the result for the log: what was dispatched, or the run a rerun found.
 func (r Result) Line() string {
-	if r.Dispatched {
+	if r.Dispatched && r.RunURL == "" {
 		return fmt.Sprintf("%s dispatched at %s", r.Workflow, r.Ref)
+	}
+	if r.Dispatched {
+		return fmt.Sprintf("%s dispatched at %s: %s", r.Workflow, r.Ref, r.RunURL)
 	}
 	return fmt.Sprintf("%s already dispatched at %s: %s", r.Workflow, r.Ref, r.RunURL)
 }

@@ -34,7 +34,7 @@ func (ro Roller) Roll(ctx context.Context, r incident.Record, tag string) (incid
 	if err != nil {
 		return choice, err
 	}
-	res, err := Start(ctx, ro.Client.Actions, ro.Repo, ro.Deploy, choice.Tag)
+	res, err := Start(ctx, ro.Client, ro.Repo, ro.Deploy, choice.Tag)
 	if err != nil {
 		return choice, err
 	}

@@ -19,7 +19,7 @@ func (d Deps) deploy(ctx context.Context, pr *github.PullRequest, rel *release.R
 	if deploy.Skip(d.Policy.Deploy, d.severityOf(pr), tag) != "" {
 		return nil, nil
 	}
-	res, err := deploy.Once(ctx, d.Client.Actions, deploy.Repo{Owner: d.Owner, Name: d.Name}, d.Policy.Deploy, tag)
+	res, err := deploy.Once(ctx, d.Client, deploy.Repo{Owner: d.Owner, Name: d.Name}, d.Policy.Deploy, tag)
 	if err != nil {
 		return nil, err
 	}

@@ -122,7 +122,7 @@
 //	POST    /releases                                 201
 //	GET     /releases                                 newest first
 //	GET     /releases/tags/{tag...}                   404 when missing
-//	POST    /actions/workflows/{workflow_id}/dispatches  204 and a queued run; 404 unknown workflow; 422 unknown ref, or no workflow_dispatch trigger at the ref
+//	POST    /actions/workflows/{workflow_id}/dispatches  204 and a queued run, which the next run list misses; with return_run_details, 200 and the run, listed at once; 404 unknown workflow; 422 unknown ref, or no workflow_dispatch trigger at the ref
 //	GET     /actions/runs                             newest first; event, branch, status (or conclusion), head_sha, actor filters
 //	GET     /actions/workflows/{workflow_id}/runs     the same, for one workflow (file name or id); 404 when unknown
 //	POST    /deployments                              201; 409 when the commit's statuses failed, unless required_contexts is given

@@ -5,8 +5,6 @@ import (
 	"maps"
 	"net/http"
 	"time"
-
-	"github.com/google/go-github/v60/github"
 )
 
 // maxDispatchInputs is how many inputs GitHub accepts in one workflow dispatch.
@@ -41,12 +39,35 @@ func (s *Server) routesMisc() {
 	s.route("POST /repos/{owner}/{repo}/deployments/{id}/statuses", s.createDeploymentStatus)
 }
 
+// dispatchRequest is the body of a workflow dispatch.
+type dispatchRequest struct {
+	Ref    string         `json:"ref"`
+	Inputs map[string]any `json:"inputs,omitempty"`
+	// ReturnRunDetails asks for the run in a 200 answer, in place of 204 No Content (GitHub,
+	// since February 2026).
+	ReturnRunDetails bool `json:"return_run_details,omitempty"`
+}
+
+// dispatchAnswer is the 200 answer to a dispatch with return_run_details.
+type dispatchAnswer struct {
+	RunID   int64  `json:"workflow_run_id"`
+	RunURL  string `json:"run_url"`
+	HTMLURL string `json:"html_url"`
+}
+
+// dispatchLag is how many reads of a run list miss a run that a dispatch without
+// return_run_details started: GitHub answers such a dispatch before it creates the run, so a
+// list right after it may not have the run yet.
+const dispatchLag = 1
+
 // dispatchWorkflow answers POST .../actions/workflows/{workflow_id}/dispatches with 204, records
-// the dispatch and creates a queued workflow_dispatch run. The workflow (file name or id) must be
-// on the default branch (else 404); the ref is required and must name a branch or tag in git; the
-// workflow file at that ref must have the workflow_dispatch trigger; at most ten inputs.
+// the dispatch and creates a queued workflow_dispatch run, which the next run list misses
+// (dispatchLag); with return_run_details, 200 and the run, listed at once. The workflow (file
+// name or id) must be on the default branch (else 404); the ref is required and must name a
+// branch or tag in git; the workflow file at that ref must have the workflow_dispatch trigger;
+// at most ten inputs.
 func (s *Server) dispatchWorkflow(w http.ResponseWriter, r *http.Request) error {
-	var req github.CreateWorkflowDispatchEventRequest
+	var req dispatchRequest
 	if err := decodeBody(r, &req); err != nil {
 		return err
 	}
@@ -71,7 +92,12 @@ func (s *Server) dispatchWorkflow(w http.ResponseWriter, r *http.Request) error 
 	user := s.requester(r)
 	s.st.Dispatches = append(s.st.Dispatches, &dispatchRecord{Workflow: r.PathValue("workflow_id"),
 		Ref: req.Ref, Inputs: req.Inputs, User: user, At: s.now()})
-	s.newRun(wf, cmp.Or(spec.Name, wf.Path), "workflow_dispatch", req.Ref, sha, user, req.Inputs)
+	run := s.newRun(wf, cmp.Or(spec.Name, wf.Path), "workflow_dispatch", req.Ref, sha, user, req.Inputs)
+	if req.ReturnRunDetails && !s.opts.NoRunDetails {
+		return writeJSON(w, http.StatusOK, dispatchAnswer{RunID: run.ID, RunURL: s.apiURL("actions/runs/%d", run.ID),
+			HTMLURL: s.htmlURL("actions/runs/%d", run.ID)})
+	}
+	run.Unlisted = dispatchLag
 	w.WriteHeader(http.StatusNoContent)
 	return nil
 }

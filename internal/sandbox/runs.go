@@ -29,6 +29,8 @@ type runRecord struct {
 	Actor      string         `json:"actor"`
 	CreatedAt  time.Time      `json:"created_at"`
 	UpdatedAt  time.Time      `json:"updated_at"`
+	// Unlisted is how many more reads of a run list miss this run (see dispatchLag).
+	Unlisted int `json:"unlisted,omitempty"`
 }
 
 // Run is a workflow run as a test sees it.

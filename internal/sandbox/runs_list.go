@@ -87,6 +87,10 @@ func (s *Server) listWorkflowRuns(w http.ResponseWriter, r *http.Request) error 
 func (s *Server) writeRuns(w http.ResponseWriter, r *http.Request, keep func(*runRecord) bool) error {
 	var all []*runRecord
 	for _, run := range slices.Backward(s.st.Runs) {
+		if run.Unlisted > 0 {
+			run.Unlisted--
+			continue
+		}
 		if keep(run) && runMatches(run, r) {
 			all = append(all, run)
 		}

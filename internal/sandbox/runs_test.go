@@ -2,6 +2,8 @@ package sandbox
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -21,8 +23,12 @@ func TestDispatchCreatesRun(t *testing.T) {
 		github.CreateWorkflowDispatchEventRequest{Ref: "v1.0.1", Inputs: map[string]any{"tag": "v1.0.1"}}); err != nil {
 		t.Fatalf("dispatch: %v", err)
 	}
-	runs, _, err := c.Actions.ListRepositoryWorkflowRuns(ctx, "acme", "shop",
-		&github.ListWorkflowRunsOptions{Event: "workflow_dispatch", Branch: "v1.0.1", Status: "queued"})
+	opts := &github.ListWorkflowRunsOptions{Event: "workflow_dispatch", Branch: "v1.0.1", Status: "queued"}
+	runs, _, err := c.Actions.ListRepositoryWorkflowRuns(ctx, "acme", "shop", opts)
+	if err != nil || len(runs.WorkflowRuns) != 0 {
+		t.Fatalf("the list right after the 204: %d runs, %v; want none yet, as GitHub creates the run after answering", runs.GetTotalCount(), err)
+	}
+	runs, _, err = c.Actions.ListRepositoryWorkflowRuns(ctx, "acme", "shop", opts)
 	if err != nil {
 		t.Fatalf("list runs: %v", err)
 	}
@@ -50,6 +56,32 @@ func TestDispatchCreatesRun(t *testing.T) {
 	}
 }
 
+// TestDispatchReturnsTheRun dispatches with return_run_details: 200 and the run, which the
+// next list has.
+func TestDispatchReturnsTheRun(t *testing.T) {
+	t.Parallel()
+	srv, c, dir := newTestSandbox(t)
+	pushBranch(t, dir, "main", map[string]string{".github/workflows/deploy.yml": dispatchWorkflow})
+	ctx := context.Background()
+	req, err := c.NewRequest("POST", "repos/acme/shop/actions/workflows/deploy.yml/dispatches", map[string]any{"ref": "main", "return_run_details": true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got dispatchAnswer
+	resp, err := c.Do(ctx, req, &got)
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("dispatch: %v, %v; want 200", resp, err)
+	}
+	runs := srv.Runs()
+	if len(runs) != 1 || got.RunID != runs[0].ID || got.HTMLURL != runs[0].HTMLURL || !strings.HasSuffix(got.RunURL, fmt.Sprintf("/repos/acme/shop/actions/runs/%d", runs[0].ID)) {
+		t.Fatalf("answer %+v, runs %+v; want the one run", got, runs)
+	}
+	listed, _, err := c.Actions.ListRepositoryWorkflowRuns(ctx, "acme", "shop", nil)
+	if err != nil || listed.GetTotalCount() != 1 || listed.WorkflowRuns[0].GetID() != got.RunID {
+		t.Errorf("list after the dispatch: %v, %v; want the run at once", listed, err)
+	}
+}
+
 func TestRunFilters(t *testing.T) {
 	t.Parallel()
 	srv, c, dir := newTestSandbox(t)
@@ -63,6 +95,9 @@ func TestRunFilters(t *testing.T) {
 	}
 	if _, err := srv.CompleteRun(srv.Runs()[0].ID, "failure"); err != nil {
 		t.Fatal(err)
+	}
+	if _, _, err := c.Actions.ListRepositoryWorkflowRuns(ctx, "acme", "shop", nil); err != nil {
+		t.Fatal(err) // the one read that misses runs a dispatch has only just started (dispatchLag)
 	}
 	tests := []struct {
 		name string

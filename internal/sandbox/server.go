@@ -54,6 +54,10 @@ type Options struct {
 	// answer. GitHub computes it in the background, so a larger value makes clients poll as
 	// they must on GitHub.
 	MergeableAfter int
+	// NoRunDetails makes a workflow dispatch ignore return_run_details, as servers did before
+	// GitHub added it in February 2026 (and GitHub Enterprise Server versions without it do):
+	// always 204, the run created after the answer.
+	NoRunDetails bool
 }
 
 // Server is a GitHub REST API for one repository, backed by a bare git repository. It answers one

@@ -62,6 +62,8 @@ type Options struct {
 	Branch string
 	// MergeableAfter is the read of a pull request that finds its mergeability computed; 2 when 0.
 	MergeableAfter int
+	// NoRunDetails makes a workflow dispatch ignore return_run_details (see sandbox.Options).
+	NoRunDetails bool
 }
 
 // Start serves a sandbox whose main branch (or Options.Branch) has one commit (README.md).
@@ -82,7 +84,8 @@ func Start(t testing.TB, opts Options) *Sandbox {
 		creds = append(creds, c)
 	}
 	srv, err := sandbox.New(sandbox.Options{Dir: dir, Owner: Owner, Name: Name, Token: token, Users: users, Tokens: creds, Faults: opts.Faults, Clock: opts.Clock,
-		RateLimit: opts.RateLimit, NoSecondaryLimit: opts.NoSecondaryLimit, MergeableAfter: opts.MergeableAfter})
+		RateLimit: opts.RateLimit, NoSecondaryLimit: opts.NoSecondaryLimit, MergeableAfter: opts.MergeableAfter,
+		NoRunDetails: opts.NoRunDetails})
 	if err != nil {
 		t.Fatalf("start sandbox: %v", err)
 	}
