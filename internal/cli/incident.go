@@ -45,7 +45,7 @@ func (c *incidentCmd) Run(ctx context.Context, env *Env, args []string) error {
 	if len(args) != 1 || !slices.Contains(incidentSubcommands, event.Kind(args[0])) {
 		return Usage(fmt.Errorf("hotfix incident needs one subcommand, got %q; valid subcommands: declare, update", strings.Join(args, " ")))
 	}
-	t, err := env.loadEvent()
+	t, err := incidentTrigger(env, event.Kind(args[0]))
 	if err != nil {
 		return Usage(err)
 	}
@@ -58,4 +58,14 @@ func (c *incidentCmd) Run(ctx context.Context, env *Env, args []string) error {
 		return run.Declare(ctx, incident.Given{Declaration: c.decl, ImpactStarted: c.impactStart, CreateBranch: c.createBranch}, c.json)
 	}
 	return run.Update(ctx, c.json)
+}
+
+// incidentTrigger is the event that started the run. A declaration typed at a terminal has none
+// (no GITHUB_EVENT_NAME): it takes everything from its flags, and the commander from
+// --commander or $GITHUB_ACTOR.
+func incidentTrigger(env *Env, sub event.Kind) (event.Trigger, error) {
+	if sub == event.Declare && env.Getenv("GITHUB_EVENT_NAME") == "" {
+		return event.Trigger{Actor: env.Getenv("GITHUB_ACTOR")}, nil
+	}
+	return env.loadEvent()
 }
