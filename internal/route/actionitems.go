@@ -39,7 +39,7 @@ type ActionItems struct {
 }
 
 // ActionItems syncs the postmortem's table, or creates its typed rows' issues, when the requester
-// may write. It prints the result: as JSON with asJSON, else with the outputs and the summary.
+// may write. It prints the result (as JSON with asJSON) and writes the outputs and the summary.
 func (r Run) ActionItems(ctx context.Context, a ActionItems, asJSON bool) error {
 	repo, err := r.GitHub(ctx)
 	if err != nil {
@@ -63,9 +63,11 @@ func (r Run) ActionItems(ctx context.Context, a ActionItems, asJSON bool) error 
 	if err != nil {
 		return err
 	}
+	var printed error
 	if asJSON {
-		return writeJSON(r.Out, res)
+		printed = writeJSON(r.Out, res)
+	} else {
+		fmt.Fprintln(r.Out, res.Line())
 	}
-	fmt.Fprintln(r.Out, res.Line())
-	return errors.Join(r.Runner.SetOutputs("action-items", r.Outputs("action-items"), res.Outputs()), r.Runner.Summary(res.Summary()))
+	return errors.Join(printed, r.Runner.SetOutputs("action-items", r.Outputs("action-items"), res.Outputs()), r.Runner.Summary(res.Summary()))
 }

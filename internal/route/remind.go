@@ -19,20 +19,22 @@ func runRemind(ctx context.Context, r Run) error {
 	return r.Remind(ctx, r.Trigger.BaseRef(), false)
 }
 
-// Remind flags what is overdue under the policy on the branch ref, and prints it: as JSON with
-// asJSON, else with the warnings, the output posted and the summary.
+// Remind flags what is overdue under the policy on the branch ref, and prints it (as JSON with
+// asJSON), with the warnings, the output posted and the summary, which go to the runner either way.
 func (r Run) Remind(ctx context.Context, ref string, asJSON bool) error {
 	s, err := r.Scope(ctx, ref)
 	if err != nil {
 		return err
 	}
 	res, err := remind.Run(ctx, s.Client, postmortem.Repo{Owner: s.Owner, Name: s.Name}, remind.SourcesFor(s.Policy, s.Login), remind.OptionsFor(s.Policy), r.Now().UTC())
+	var printed error
 	if asJSON {
-		return errors.Join(err, writeJSON(r.Out, res))
+		printed = writeJSON(r.Out, res)
+	} else {
+		res.WriteText(r.Out)
 	}
-	res.WriteText(r.Out)
 	for _, p := range res.Problems {
 		r.Runner.Annotate(runner.Annotation{Level: runner.Warning, Message: p})
 	}
-	return errors.Join(err, r.Runner.SetOutput("posted", fmt.Sprint(res.Posted())), r.Runner.Summary(res.Summary()))
+	return errors.Join(err, printed, r.Runner.SetOutput("posted", fmt.Sprint(res.Posted())), r.Runner.Summary(res.Summary()))
 }
