@@ -27,7 +27,7 @@ func OptionsFor(g Given, page config.StatusPage, repo incident.Repo, since, now 
 		services = serviceList(g.Services)
 	}
 	return Options{ID: repo.Owner + "/" + repo.Name, Name: firstNonBlank(g.Title, page.Title, repo.Name+" status"),
-		URL: g.URL, Services: services, Since: since, Now: now}
+		URL: g.URL, Services: services, Since: since, Now: now, ShowNames: page.ShowNames}
 }
 
 // firstNonBlank is the first value that is not blank, trimmed.
