@@ -7,10 +7,8 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/incident-hotfix/incident-hotfix/internal/actionitem"
-	"github.com/incident-hotfix/incident-hotfix/internal/config"
-	"github.com/incident-hotfix/incident-hotfix/internal/gh"
-	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
+	"github.com/incident-hotfix/incident-hotfix/internal/event"
+	"github.com/incident-hotfix/incident-hotfix/internal/route"
 )
 
 // actionItemsCmd keeps a postmortem's Action Items table true, or turns the rows people typed
@@ -50,50 +48,6 @@ func (c *actionItemsCmd) Run(ctx context.Context, env *Env, args []string) error
 	if err != nil {
 		return err
 	}
-	return c.exec(ctx, env, args[0], r, r.policies())
-}
-
-// exec syncs the postmortem's table, or creates its typed rows' issues, with the policy on the
-// branch c.ref from policies.
-func (c *actionItemsCmd) exec(ctx context.Context, env *Env, action string, r remote, policies *config.Resolver) error {
-	if ok, err := gh.MayWrite(ctx, r.client, r.owner, r.name, c.requestedBy); err != nil || !ok {
-		fmt.Fprintf(env.Stdout, "%s may not create action items: it takes write access to the repository; nothing changed\n", c.requestedBy)
-		return err
-	}
-	policy, err := followupPolicy(ctx, env, policies, c.ref)
-	if err != nil {
-		return err
-	}
-	do := actionitem.Sync
-	if action == "create" {
-		do = actionitem.Create
-	}
-	opts := actionitem.OptionsFor(policy)
-	opts.Author = r.who.Author(policy.Incident.Identity)
-	res, err := do(ctx, r.client, postmortem.Repo{Owner: r.owner, Name: r.name}, opts, env.Now().UTC(), c.postmortem)
-	if err != nil {
-		return err
-	}
-	return c.report(env, res)
-}
-
-// report prints the result and sets the outputs.
-func (c *actionItemsCmd) report(env *Env, res actionitem.Result) error {
-	if c.json {
-		return writeJSON(env.Stdout, res)
-	}
-	fmt.Fprintln(env.Stdout, res.Line())
-	rn := env.runner()
-	return errors.Join(setOutputs(rn, "action-items", res.Outputs()), rn.Summary(res.Summary()))
-}
-
-// followupPolicy reads the policy the follow-up commands run under, on the branch ref.
-func followupPolicy(ctx context.Context, env *Env, policies *config.Resolver, ref string) (config.Policy, error) {
-	ref = firstSet(ref, env.Getenv("GITHUB_REF_NAME"), "main")
-	p, source, err := readPolicy(ctx, policies, ref)
-	if err != nil {
-		return config.Policy{}, err
-	}
-	fmt.Fprintf(env.log(), "policy: %s\n", source)
-	return p, nil
+	a := route.ActionItems{Action: args[0], Postmortem: c.postmortem, Ref: c.ref, RequestedBy: c.requestedBy}
+	return env.routed(event.Trigger{}, r).ActionItems(ctx, a, c.json)
 }

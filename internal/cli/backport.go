@@ -4,6 +4,8 @@ import (
 	"context"
 	"flag"
 	"fmt"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/route"
 )
 
 // backportCmd opens the backports of a merged hotfix on their own.
@@ -20,10 +22,5 @@ func (c *backportCmd) Run(ctx context.Context, env *Env, args []string) error {
 	if len(args) > 0 {
 		return Usage(fmt.Errorf("unexpected argument %q; name the PR with --pr", args[0]))
 	}
-	d, pr, err := c.flags.prepare(ctx, env)
-	if err != nil {
-		return err
-	}
-	res, err := d.Backport(ctx, pr)
-	return c.flags.report(env, "backport", pr, res, err)
+	return c.flags.run(ctx, env, route.BackportStep)
 }

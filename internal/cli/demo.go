@@ -32,17 +32,10 @@ func (c *demoCmd) Run(ctx context.Context, env *Env, args []string) error {
 		return Usage(fmt.Errorf("unexpected argument %q; demo takes only --dir and --keep", args[0]))
 	}
 	dir := env.Path(c.dir)
-	if c.dir == "" {
-		tmp, err := os.MkdirTemp("", "hotfix-demo-")
-		if err != nil {
-			return err
+	if dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return Usage(fmt.Errorf("demo dir %s: %w", dir, err))
 		}
-		defer os.RemoveAll(tmp)
-		dir = tmp
-	} else if err := os.MkdirAll(dir, 0o755); err != nil {
-		return Usage(fmt.Errorf("demo dir %s: %w", dir, err))
 	}
-	fmt.Fprintln(env.Stdout, "hotfix demo: one hotfix, from push to postmortem, on a local GitHub sandbox")
-	fmt.Fprintln(env.Stdout)
 	return demo.Run(ctx, env.Stdout, demo.Options{Dir: dir, Keep: c.keep, Now: env.Now})
 }

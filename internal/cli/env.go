@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -61,4 +62,13 @@ func (e *Env) token() string {
 // loadEvent loads the event that started the workflow (GITHUB_EVENT_NAME, GITHUB_EVENT_PATH).
 func (e *Env) loadEvent() (event.Trigger, error) {
 	return event.Load(e.Getenv, func(p string) ([]byte, error) { return os.ReadFile(e.Path(p)) })
+}
+
+// warn prints a warning, as an annotation inside an action.
+func warn(env *Env, msg string) {
+	if r := env.runner(); r.Active() {
+		r.Annotate(runner.Annotation{Level: runner.Warning, Message: msg})
+		return
+	}
+	fmt.Fprintln(env.Stderr, "warning: "+msg)
 }

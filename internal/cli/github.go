@@ -7,19 +7,10 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 	"github.com/incident-hotfix/incident-hotfix/internal/identity"
-	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
+	"github.com/incident-hotfix/incident-hotfix/internal/route"
 )
-
-// remote is the repository on GitHub that an API command works on.
-type remote struct {
-	client *github.Client
-	owner  string
-	name   string
-	who    *identity.Who // the login the toolkit writes as, asked at most once
-}
 
 // remoteFlags are the options every API command shares. The token is never a flag, so it can't
 // show in a process list: it comes from the token input (INPUT_TOKEN) or GITHUB_TOKEN.
@@ -34,37 +25,22 @@ func (f *remoteFlags) bind(fs *flag.FlagSet) {
 }
 
 // connect builds the one GitHub client for a command, masking the token in the job log first.
-func (f *remoteFlags) connect(ctx context.Context, env *Env) (remote, error) {
+func (f *remoteFlags) connect(ctx context.Context, env *Env) (route.Repo, error) {
 	token := env.token()
 	if token == "" {
-		return remote{}, Usage(errors.New("no GitHub token: set the token input, or GITHUB_TOKEN"))
+		return route.Repo{}, Usage(errors.New("no GitHub token: set the token input, or GITHUB_TOKEN"))
 	}
 	env.runner().Mask(token)
 	repo := firstSet(f.repository, env.Getenv("GITHUB_REPOSITORY"))
 	owner, name, ok := strings.Cut(repo, "/")
 	if !ok || owner == "" || name == "" || strings.Contains(name, "/") {
-		return remote{}, Usage(fmt.Errorf("repository %q is not owner/name; set --repository or GITHUB_REPOSITORY", repo))
+		return route.Repo{}, Usage(fmt.Errorf("repository %q is not owner/name; set --repository or GITHUB_REPOSITORY", repo))
 	}
 	c, err := gh.New(ctx, gh.Options{Token: token, APIURL: firstSet(f.apiURL, env.Getenv("GITHUB_API_URL")), UserAgent: "incident-hotfix/" + version()})
 	if err != nil {
-		return remote{}, Usage(err)
+		return route.Repo{}, Usage(err)
 	}
-	return remote{client: c, owner: owner, name: name, who: identity.New(c, env.Getenv(identity.Input))}, nil
-}
-
-// template reads the policy's postmortem template from the base branch (postmortem.ReadTemplate);
-// a template the branch lacks is a usage error.
-func (r remote) template(ctx context.Context, path, base string) (string, error) {
-	text, err := postmortem.ReadTemplate(ctx, r.client, postmortem.Repo{Owner: r.owner, Name: r.name}, path, base)
-	if errors.Is(err, postmortem.ErrNoTemplate) {
-		return "", Usage(err)
-	}
-	return text, err
-}
-
-// file reads a file at ref; found is false when it is not there.
-func (r remote) file(ctx context.Context, ref, path string) ([]byte, bool, error) {
-	return gh.File(ctx, r.client, r.owner, r.name, ref, path)
+	return route.Repo{Client: c, Owner: owner, Name: name, Who: identity.New(c, env.Getenv(identity.Input))}, nil
 }
 
 func firstSet(vals ...string) string {
@@ -74,12 +50,4 @@ func firstSet(vals ...string) string {
 		}
 	}
 	return ""
-}
-
-// orNone shows an empty value as "none".
-func orNone(s string) string {
-	if s == "" {
-		return "none"
-	}
-	return s
 }

@@ -2,15 +2,12 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
-	"slices"
-	"strings"
 
-	"github.com/incident-hotfix/incident-hotfix/internal/change"
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
-	"github.com/incident-hotfix/incident-hotfix/internal/guard"
+	"github.com/incident-hotfix/incident-hotfix/internal/event"
+	"github.com/incident-hotfix/incident-hotfix/internal/route"
 )
 
 // guardCmd checks a hotfix branch against the minimal-change policy of its base branch.
@@ -38,73 +35,13 @@ func (c *guardCmd) Flags(fs *flag.FlagSet) {
 }
 
 func (c *guardCmd) Run(ctx context.Context, env *Env, args []string) error {
-	if err := c.validate(args); err != nil {
-		return Usage(err)
-	}
-	return c.check(ctx, env, checkoutPolicies(env, c.config, c.repo, nil))
-}
-
-// check is the guard on a checkout, with the policy from policies: load, decide, report. The
-// range starts at the base as a branch (refs/remotes/origin/BASE, else refs/heads/BASE), the
-// ref the policy is read from, so a tag named like the branch changes neither.
-func (c *guardCmd) check(ctx context.Context, env *Env, policies *config.Resolver) error {
-	repo := env.Path(c.repo)
-	pending := change.Begin(ctx, repo, config.FirstBaseRef(c.base), c.head) // beside the policy's git process
-	defer pending.Stop()
-	policy, source, err := readPolicy(ctx, policies, c.base)
-	if err != nil {
-		return err
-	}
-	if err := guard.Tighten(&policy.Guard, c.severity, c.limits); err != nil {
-		return Usage(err)
-	}
-	base, err := source.RangeBase(ctx, repo, c.base)
-	if err != nil {
-		return Usage(err)
-	}
-	set, err := pending.Set(ctx, base)
-	if err != nil {
-		return changeError(err)
-	}
-	res := guard.Check(set, policy.Guard, c.severity)
-	h := guard.Heading{Range: c.base + "..." + c.head, Policy: source.String()}
-	return c.report(env, res, h)
-}
-
-// validate checks the arguments that need no repository.
-func (c *guardCmd) validate(args []string) error {
 	if len(args) > 0 {
-		return fmt.Errorf("unexpected argument %q; give refs with --base and --head", args[0])
+		return Usage(fmt.Errorf("unexpected argument %q; give refs with --base and --head", args[0]))
 	}
-	if c.severity != "" && !slices.Contains(config.Severities, c.severity) {
-		return fmt.Errorf("--severity %q is not a severity; valid: %s", c.severity, strings.Join(config.Severities, ", "))
-	}
-	for name, v := range map[string]int{"max-lines": c.limits.MaxLines, "max-files": c.limits.MaxFiles, "max-commits": c.limits.MaxCommits} {
-		if v < 0 {
-			return fmt.Errorf("--%s %d is negative; give a limit above 0, or 0 to keep the policy's", name, v)
-		}
-	}
-	return nil
-}
-
-// changeError marks a bad repository or ref, or refs with no history in common, as a usage error.
-func changeError(err error) error {
-	var refErr *change.RefError
-	if errors.Is(err, change.ErrNotRepository) || errors.Is(err, change.ErrNoMergeBase) || errors.Is(err, change.ErrBadRef) || errors.As(err, &refErr) {
+	l := route.Local{Dir: env.Path(c.repo), Base: c.base, Head: c.head, Severity: c.severity, Limits: c.limits, JSON: c.json}
+	if err := l.Check(); err != nil {
 		return Usage(err)
 	}
-	return err
-}
-
-// report prints the result (guard.Report) and sets the outputs verdict, changed_files and
-// changed_lines; a failed verdict is ErrCheckFailed.
-func (c *guardCmd) report(env *Env, res guard.Result, h guard.Heading) error {
-	r := env.runner()
-	if err := errors.Join(guard.Report(env.Stdout, r, res, h, c.json), setOutputs(r, "guard", res.Outputs())); err != nil {
-		return err
-	}
-	if res.Verdict == guard.Fail {
-		return ErrCheckFailed
-	}
-	return nil
+	// The guard on a checkout never connects: the run has no GitHub connection.
+	return env.run(event.Trigger{}, nil, checkoutPolicies(env, c.config, c.repo, nil)).LocalGuard(ctx, l)
 }

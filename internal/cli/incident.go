@@ -7,12 +7,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/event"
-	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
-	"github.com/incident-hotfix/incident-hotfix/internal/notify"
-	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 )
 
 // incidentSubcommands are the words `hotfix incident` takes: the names of their routes.
@@ -49,7 +45,7 @@ func (c *incidentCmd) Run(ctx context.Context, env *Env, args []string) error {
 	if len(args) != 1 || !slices.Contains(incidentSubcommands, event.Kind(args[0])) {
 		return Usage(fmt.Errorf("hotfix incident needs one subcommand, got %q; valid subcommands: declare, update", strings.Join(args, " ")))
 	}
-	t, err := env.loadEvent()
+	t, err := incidentTrigger(env, event.Kind(args[0]))
 	if err != nil {
 		return Usage(err)
 	}
@@ -57,101 +53,19 @@ func (c *incidentCmd) Run(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return c.exec(ctx, env, t, event.Kind(args[0]), r, r.policies())
+	run := env.routed(t, r)
+	if event.Kind(args[0]) == event.Declare {
+		return run.Declare(ctx, incident.Given{Declaration: c.decl, ImpactStarted: c.impactStart, CreateBranch: c.createBranch}, c.json)
+	}
+	return run.Update(ctx, c.json)
 }
 
-// exec runs the subcommand sub for the trigger, with the policy from policies.
-func (c *incidentCmd) exec(ctx context.Context, env *Env, t event.Trigger, sub event.Kind, r remote, policies *config.Resolver) error {
-	s, err := c.session(ctx, env, t, r, policies)
-	if err != nil {
-		return err
+// incidentTrigger is the event that started the run. A declaration typed at a terminal has none
+// (no GITHUB_EVENT_NAME): it takes everything from its flags, and the commander from
+// --commander or $GITHUB_ACTOR.
+func incidentTrigger(env *Env, sub event.Kind) (event.Trigger, error) {
+	if sub == event.Declare && env.Getenv("GITHUB_EVENT_NAME") == "" {
+		return event.Trigger{Actor: env.Getenv("GITHUB_ACTOR")}, nil
 	}
-	if sub == event.Declare {
-		return c.declare(ctx, env, t, s)
-	}
-	return c.update(ctx, env, t, s)
-}
-
-// runIncident is the `hotfix run` entry point of an incident subcommand.
-func runIncident(sub event.Kind) handler {
-	return func(ctx context.Context, env *Env, t event.Trigger, opts runOptions) error {
-		if opts.DryRun {
-			fmt.Fprintf(env.Stdout, "would run hotfix incident %s\n", sub)
-			return nil
-		}
-		r, err := opts.GitHub.get(ctx)
-		if err != nil {
-			return err
-		}
-		c := &incidentCmd{decl: incident.Declaration{Severity: opts.Severity}}
-		return c.exec(ctx, env, t, sub, r, opts.Policies)
-	}
-}
-
-// incidentSession is what both subcommands work with: the repository, the policy's options, and
-// the webhook.
-type incidentSession struct {
-	remote  remote
-	opts    incident.Options
-	webhook notify.Webhook
-}
-
-// session reads the policy from the default branch (the one the payload names, else the
-// repository's), and finds the log's identity.
-func (c *incidentCmd) session(ctx context.Context, env *Env, t event.Trigger, r remote, policies *config.Resolver) (incidentSession, error) {
-	branch := t.BaseRef()
-	if branch == "" {
-		var err error
-		if branch, err = gh.DefaultBranch(ctx, r.client, r.owner, r.name); err != nil {
-			return incidentSession{}, err
-		}
-	}
-	p, _, err := readPolicy(ctx, policies, branch)
-	if err != nil {
-		return incidentSession{}, err
-	}
-	opts, err := incidentOptions(ctx, r, p, env)
-	hook := notify.Webhook{URL: strings.TrimSpace(env.Getenv("INPUT_NOTIFY_WEBHOOK"))}
-	if hook.Enabled() {
-		env.runner().Mask(hook.URL)
-	}
-	return incidentSession{remote: r, opts: opts, webhook: hook}, err
-}
-
-// incidentOptions are the incident package's options from the policy, with the login the
-// toolkit writes the log as: the policy's incident.identity, else the identity input, else
-// GitHub's GraphQL viewer, asked once per run.
-func incidentOptions(ctx context.Context, r remote, p config.Policy, env *Env) (incident.Options, error) {
-	id, err := r.who.Login(ctx, p.Incident.Identity)
-	o := incident.OptionsFor(p, id, env.Now)
-	o.Rollback, o.LastGood = roller(r, p, id), lastGood(r, p, id)
-	return o, err
-}
-
-// notifyText sends text to the webhook, if there is one; a failure is a warning, never an error.
-func (s incidentSession) notifyText(ctx context.Context, env *Env, text string) {
-	if !s.webhook.Enabled() || text == "" {
-		return
-	}
-	if err := s.webhook.Send(ctx, text); err != nil {
-		warn(env, fmt.Sprintf("notification not delivered: %v", err))
-	}
-}
-
-// warn prints a warning, as an annotation inside an action.
-func warn(env *Env, msg string) {
-	if r := env.runner(); r.Active() {
-		r.Annotate(runner.Annotation{Level: runner.Warning, Message: msg})
-		return
-	}
-	fmt.Fprintln(env.Stderr, "warning: "+msg)
-}
-
-// print writes a result as JSON with --json, else as the line given.
-func (c *incidentCmd) print(env *Env, v any, line string) error {
-	if !c.json {
-		_, err := fmt.Fprintln(env.Stdout, line)
-		return err
-	}
-	return writeJSON(env.Stdout, v)
+	return env.loadEvent()
 }

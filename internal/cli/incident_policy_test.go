@@ -117,6 +117,11 @@ func TestIncidentLabelFromPolicy(t *testing.T) {
 	if strings.Contains(got.stdout, "#2 update") {
 		t.Errorf("remind looked at #2, which is labelled incident, not sev:\n%s", got.stdout)
 	}
+	again := run(t, t.TempDir(), f.vars("", nil), "remind", "--json")
+	oneJSONDocument(t, "remind --json", again.stdout)
+	if !strings.Contains(again.outputs, "posted") || again.summary == "" {
+		t.Errorf("remind --json wrote no outputs or summary:\noutputs:\n%s\nsummary:\n%s", again.outputs, again.summary)
+	}
 	got = run(t, t.TempDir(), f.vars("", nil), "report", "--since", "90d")
 	containsAll(t, "report", got.stdout, []string{"P0\n  incidents                    0", "P1\n  incidents                    1"})
 }

@@ -30,30 +30,10 @@ func (c *initCmd) Run(ctx context.Context, env *Env, args []string) error {
 	if len(args) > 0 {
 		return Usage(fmt.Errorf("unexpected argument %q; give the repository with --repo", args[0]))
 	}
-	facts, err := scaffold.Detect(ctx, env.Path(c.repo))
-	if errors.Is(err, scaffold.ErrNotRepository) {
-		return Usage(err)
-	}
-	if err != nil {
-		return err
-	}
-	files, err := scaffold.Render(facts)
-	if err != nil {
-		return err
-	}
-	facts.WriteText(env.Stdout)
-	do := scaffold.Write
-	if c.dryRun {
-		do = scaffold.Check
-	}
-	written, err := do(facts.Root, files, c.force)
+	err := scaffold.Init(ctx, env.Stdout, env.Path(c.repo), c.force, c.dryRun)
 	var exists *scaffold.ExistsError
-	if errors.As(err, &exists) {
+	if errors.Is(err, scaffold.ErrNotRepository) || errors.As(err, &exists) {
 		return Usage(err)
 	}
-	if err != nil {
-		return err
-	}
-	scaffold.WriteReport(env.Stdout, written, files, c.dryRun)
-	return nil
+	return err
 }

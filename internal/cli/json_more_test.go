@@ -30,7 +30,11 @@ func TestJSONEveryOtherCommandIsOneDocument(t *testing.T) {
 	if err := json.Unmarshal([]byte(jsonStep(t, "postmortem", run(t, t.TempDir(), vars, "postmortem", "--pr", pr, "--json"))), &pm); err != nil || pm.Postmortem.Number == 0 {
 		t.Fatalf("postmortem --json gives no number (%v)", err)
 	}
-	jsonStep(t, "action-items sync", run(t, t.TempDir(), vars, "action-items", "--postmortem", strconv.Itoa(pm.Postmortem.Number), "--ref", "main", "--json", "sync"))
+	items := run(t, t.TempDir(), actionVars(t, sandboxVars(s)), "action-items", "--postmortem", strconv.Itoa(pm.Postmortem.Number), "--ref", "main", "--json", "sync")
+	jsonStep(t, "action-items sync", items)
+	if !strings.Contains(items.outputs, "all_closed") || !strings.Contains(items.summary, "### Action items") {
+		t.Errorf("action-items --json wrote no outputs or summary:\noutputs:\n%s\nsummary:\n%s", items.outputs, items.summary)
+	}
 
 	r := gittest.New(t)
 	r.Commit("base", map[string]string{"README.md": "shop\n", "go.mod": "module example.com/shop\n"})

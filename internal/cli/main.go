@@ -17,8 +17,11 @@ func Main(ctx context.Context, args []string, env *Env) int {
 		return ExitUsage
 	}
 	name := args[0]
-	if name == "-h" || name == "--help" || name == "-help" {
+	switch name {
+	case "-h", "--help", "-help":
 		name = "help"
+	case "--version", "-version":
+		name = "version"
 	}
 	cmd, ok := lookup(name)
 	if !ok {
@@ -26,7 +29,8 @@ func Main(ctx context.Context, args []string, env *Env) int {
 		return ExitUsage
 	}
 	fs := newFlagSet(cmd, env)
-	if err := fs.Parse(args[1:]); err != nil {
+	rest, err := parseAnywhere(fs, args[1:])
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return ExitOK
 		}
@@ -36,7 +40,26 @@ func Main(ctx context.Context, args []string, env *Env) int {
 		return report(env, cmd.Name(), Usage(err))
 	}
 	env = commandsEnv(env, fs)
-	return report(env, cmd.Name(), cmd.Run(ctx, env, fs.Args()))
+	return report(env, cmd.Name(), cmd.Run(ctx, env, rest))
+}
+
+// parseAnywhere parses the flags wherever they stand among args, so that `hotfix incident
+// declare --json` means what `hotfix incident --json declare` does: the flag package stops at
+// the first argument that is not a flag, so parsing goes on after each one. Everything after
+// "--" is an argument. It returns the arguments.
+func parseAnywhere(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		used := len(args) - fs.NArg()
+		stopped := used > 0 && args[used-1] == "--"
+		if args = fs.Args(); len(args) == 0 || stopped {
+			return append(rest, args...), nil
+		}
+		rest, args = append(rest, args[0]), args[1:]
+	}
 }
 
 // report prints a command's final error once, as an error annotation inside an action, and

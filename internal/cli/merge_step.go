@@ -2,12 +2,12 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 
 	"github.com/google/go-github/v60/github"
-	"github.com/incident-hotfix/incident-hotfix/internal/merge"
+	"github.com/incident-hotfix/incident-hotfix/internal/event"
+	"github.com/incident-hotfix/incident-hotfix/internal/route"
 )
 
 // stepFlags are the options of the merge's steps run on their own: backport and postmortem.
@@ -25,32 +25,29 @@ func (f *stepFlags) bind(fs *flag.FlagSet) {
 	fs.BoolVar(&f.json, "json", false, "print the result as JSON")
 }
 
-// prepare connects, finds the merged PR (from --pr, else the event payload), and wires the merge
-// handling with the policy from the PR's base branch.
-func (f *stepFlags) prepare(ctx context.Context, env *Env) (merge.Deps, *github.PullRequest, error) {
+// run connects, finds the merged PR (from --pr, else the event payload), and runs the merge's
+// step on it (route.Run.MergeStep).
+func (f *stepFlags) run(ctx context.Context, env *Env, step string) error {
 	r, err := f.remote.connect(ctx, env)
 	if err != nil {
-		return merge.Deps{}, nil, err
+		return err
 	}
 	pr, err := f.pullRequest(ctx, env, r)
 	if err != nil {
-		return merge.Deps{}, nil, err
+		return err
 	}
-	policy, _, err := readPolicy(ctx, r.policies(), pr.GetBase().GetRef())
-	if err != nil {
-		return merge.Deps{}, nil, err
-	}
-	d, err := mergeDeps(ctx, env, r, policy, pr, f.severity)
-	return d, pr, err
+	run := env.routed(event.Trigger{}, r)
+	run.Severity = f.severity
+	return run.MergeStep(ctx, step, pr, f.json)
 }
 
 // pullRequest reads the PR that --pr names, or takes the merged PR from the event payload.
-func (f *stepFlags) pullRequest(ctx context.Context, env *Env, r remote) (*github.PullRequest, error) {
+func (f *stepFlags) pullRequest(ctx context.Context, env *Env, r route.Repo) (*github.PullRequest, error) {
 	if f.pr < 0 {
 		return nil, Usage(fmt.Errorf("--pr %d is not a pull request number", f.pr))
 	}
 	if f.pr > 0 {
-		pr, _, err := r.client.PullRequests.Get(ctx, r.owner, r.name, f.pr)
+		pr, _, err := r.Client.PullRequests.Get(ctx, r.Owner, r.Name, f.pr)
 		if err != nil {
 			return nil, fmt.Errorf("read #%d: %w", f.pr, err)
 		}
@@ -65,21 +62,4 @@ func (f *stepFlags) pullRequest(ctx context.Context, env *Env, r remote) (*githu
 		return nil, Usage(fmt.Errorf("no --pr, and the %s event carries no merged pull request", t.Name))
 	}
 	return pr, nil
-}
-
-// report prints a step's result, for people or as JSON, and sets command's outputs.
-func (f *stepFlags) report(env *Env, command string, pr *github.PullRequest, res merge.Result, runErr error) error {
-	if f.json {
-		if err := writeJSON(env.Stdout, res); err != nil {
-			return errors.Join(runErr, err)
-		}
-	} else {
-		res.WriteText(env.Stdout, pr)
-	}
-	rn := env.runner()
-	values := map[string]string{}
-	for _, name := range Outputs(command) {
-		values[name] = res.Outputs()[name]
-	}
-	return errors.Join(runErr, rn.Summary(res.Markdown(pr)), setOutputs(rn, command, values))
 }

@@ -3,19 +3,23 @@ package cli
 import (
 	"slices"
 
-	"github.com/incident-hotfix/incident-hotfix/internal/runner"
+	"github.com/incident-hotfix/incident-hotfix/internal/guard"
+	"github.com/incident-hotfix/incident-hotfix/internal/incident"
+	"github.com/incident-hotfix/incident-hotfix/internal/release"
+	"github.com/incident-hotfix/incident-hotfix/internal/verify"
 )
 
 // outputs lists the step outputs each command writes, in the order the action metadata lists
-// them. The commands write their outputs through setOutputs, which refuses a name missing here,
-// and a test checks every action.yml against this table, so the two cannot drift apart.
+// them, from the package that writes them where it declares them. The commands write their
+// outputs through runner.SetOutputs with this list, which refuses a name missing here, and a
+// test checks every action.yml against this table, so the two cannot drift apart.
 var outputs = map[string][]string{
-	"guard":        {"verdict", "changed_files", "changed_lines"},
-	"verify":       {"verdict", "failed_step", "description"},
-	"release":      {"tag", "previous_tag", "sha"},
+	"guard":        guard.OutputNames(),
+	"verify":       verify.OutputNames(),
+	"release":      release.OutputNames(),
 	"backport":     {"backport_prs"},
 	"postmortem":   {"postmortem_issue"},
-	"incident":     {"incident", "branch"},
+	"incident":     incident.OutputNames(),
 	"action-items": {"changed", "all_closed"},
 	"remind":       {"posted"},
 	"report":       nil, // the report goes to the job summary
@@ -36,10 +40,4 @@ func Outputs(command string) []string {
 		}
 	}
 	return all
-}
-
-// setOutputs writes values as command's step outputs, in the table's order (runner.SetOutputs):
-// a name that the table does not list for command is an error, and nothing is written.
-func setOutputs(r *runner.Runner, command string, values map[string]string) error {
-	return r.SetOutputs(command, Outputs(command), values)
 }

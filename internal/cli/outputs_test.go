@@ -26,9 +26,9 @@ func TestSetOutputs(t *testing.T) {
 			t.Parallel()
 			path := filepath.Join(t.TempDir(), "output")
 			r := runner.New(MapEnv(map[string]string{"GITHUB_OUTPUT": path}), &strings.Builder{})
-			err := setOutputs(r, "guard", tt.values)
+			err := r.SetOutputs("guard", Outputs("guard"), tt.values)
 			if (err != nil || tt.wantErr != "") && (err == nil || !strings.Contains(err.Error(), tt.wantErr)) {
-				t.Fatalf("setOutputs = %v, want error %q", err, tt.wantErr)
+				t.Fatalf("SetOutputs = %v, want error %q", err, tt.wantErr)
 			}
 			raw, _ := os.ReadFile(path)
 			var got []string

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
+	"github.com/incident-hotfix/incident-hotfix/internal/route"
 )
 
 // policyError marks a policy that is wrong, or a base that names no branch, as a usage error
@@ -18,9 +19,9 @@ func policyError(err error) error {
 	return Usage(err)
 }
 
-// policies is the resolver of a command that reads the policy only through the API.
-func (r remote) policies() *config.Resolver {
-	return &config.Resolver{Remote: r.file}
+// apiPolicies is the resolver of a command that reads the policy only through the API.
+func apiPolicies(r route.Repo) *config.Resolver {
+	return &config.Resolver{Remote: r.File}
 }
 
 // checkoutPolicies is the resolver of a command run on a checkout: the override file, else the
@@ -42,15 +43,15 @@ type connection struct {
 	flags remoteFlags
 	env   *Env
 
-	once   sync.Once
-	remote remote
-	err    error
+	once sync.Once
+	repo route.Repo
+	err  error
 }
 
 // get connects the first time and returns the same connection, or error, after.
-func (g *connection) get(ctx context.Context) (remote, error) {
-	g.once.Do(func() { g.remote, g.err = g.flags.connect(ctx, g.env) })
-	return g.remote, g.err
+func (g *connection) get(ctx context.Context) (route.Repo, error) {
+	g.once.Do(func() { g.repo, g.err = g.flags.connect(ctx, g.env) })
+	return g.repo, g.err
 }
 
 // file reads a file through the API for the resolver, connecting on first use.
@@ -59,5 +60,5 @@ func (g *connection) file(ctx context.Context, ref, path string) ([]byte, bool, 
 	if err != nil {
 		return nil, false, fmt.Errorf("connect to read %s on %s: %w", path, ref, err)
 	}
-	return r.file(ctx, ref, path)
+	return r.File(ctx, ref, path)
 }

@@ -9,7 +9,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/release"
 )
@@ -103,59 +102,29 @@ func (c *releaseCmd) tag(ctx context.Context, env *Env) error {
 	if err != nil {
 		return err
 	}
-	policy, _, err := readPolicy(ctx, r.policies(), c.base)
+	policy, _, err := readPolicy(ctx, apiPolicies(r), c.base)
 	if err != nil {
 		return err
 	}
-	in := release.Input{Repo: release.Repo{Owner: r.owner, Name: r.name}, PR: c.pullRequest(env, r)}
-	if c.incident > 0 {
-		in.IncidentURL = fmt.Sprintf("%s/%s/%s/issues/%d", serverURL(env), r.owner, r.name, c.incident)
-	}
 	cfg := c.releaseConfig(policy)
 	cfg.Tagger.Now = env.Now
-	res, err := release.Run(ctx, r.client, in, cfg)
+	m := release.Merged{Number: c.prNumber, Title: c.prTitle, SHA: c.mergeSHA, Base: c.base, Head: c.headBranch, Incident: c.incident}
+	res, err := release.Run(ctx, r.Client, m.Input(serverURL(env), release.Repo{Owner: r.Owner, Name: r.Name}), cfg)
 	if err != nil {
 		return fmt.Errorf("release #%d: %w", c.prNumber, err)
 	}
-	return c.report(env, res)
-}
-
-// pullRequest is the merged pull request as the flags describe it.
-func (c *releaseCmd) pullRequest(env *Env, r remote) *github.PullRequest {
-	return &github.PullRequest{
-		Number: github.Int(c.prNumber), Title: github.String(c.prTitle), Merged: github.Bool(true),
-		MergeCommitSHA: github.String(c.mergeSHA),
-		HTMLURL:        github.String(fmt.Sprintf("%s/%s/%s/pull/%d", serverURL(env), r.owner, r.name, c.prNumber)),
-		Base:           &github.PullRequestBranch{Ref: github.String(c.base)},
-		Head:           &github.PullRequestBranch{Ref: github.String(c.headBranch)},
-	}
+	return release.Report(env.Stdout, env.runner(), res, c.json)
 }
 
 // releaseConfig is the release configuration: the policy's, with the flags that were given on top.
 func (c *releaseCmd) releaseConfig(p config.Policy) release.Config {
-	cfg := release.DefaultConfig()
-	cfg.Prefix = p.Release.Prefix
+	cfg := release.ConfigFor(p)
 	if c.prefix.set {
 		cfg.Prefix = c.prefix.value
 	}
-	cfg.Branches = release.Branches{
-		Maintenance: firstSet(c.releaseBranches, p.Branches.Release),
-		Hotfix:      firstSet(c.hotfixBranches, p.Branches.Hotfix),
-	}
+	cfg.Branches.Maintenance = firstSet(c.releaseBranches, cfg.Branches.Maintenance)
+	cfg.Branches.Hotfix = firstSet(c.hotfixBranches, cfg.Branches.Hotfix)
 	return cfg
-}
-
-// report prints the result and sets the outputs tag, previous_tag and sha.
-func (c *releaseCmd) report(env *Env, res release.Result) error {
-	if c.json {
-		if err := writeJSON(env.Stdout, res); err != nil {
-			return err
-		}
-	} else {
-		res.WriteText(env.Stdout)
-	}
-	r := env.runner()
-	return errors.Join(setOutputs(r, "release", res.Outputs()), r.Summary(res.Markdown()))
 }
 
 // serverURL is GitHub's web address for links: GITHUB_SERVER_URL, else github.com.

@@ -2,14 +2,10 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 
-	"github.com/incident-hotfix/incident-hotfix/internal/config"
-	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
-	"github.com/incident-hotfix/incident-hotfix/internal/remind"
-	"github.com/incident-hotfix/incident-hotfix/internal/runner"
+	"github.com/incident-hotfix/incident-hotfix/internal/event"
 )
 
 // remindCmd flags what is overdue: incident updates, postmortems and action items.
@@ -38,27 +34,5 @@ func (c *remindCmd) Run(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return c.exec(ctx, env, r, r.policies())
-}
-
-// exec flags what is overdue, under the policy on the branch c.ref from policies.
-func (c *remindCmd) exec(ctx context.Context, env *Env, r remote, policies *config.Resolver) error {
-	policy, err := followupPolicy(ctx, env, policies, c.ref)
-	if err != nil {
-		return err
-	}
-	identity, err := r.who.Login(ctx, policy.Incident.Identity)
-	if err != nil {
-		return err
-	}
-	res, err := remind.Run(ctx, r.client, postmortem.Repo{Owner: r.owner, Name: r.name}, remind.SourcesFor(policy, identity), remind.OptionsFor(policy), env.Now().UTC())
-	if c.json {
-		return errors.Join(err, writeJSON(env.Stdout, res))
-	}
-	res.WriteText(env.Stdout)
-	rn := env.runner()
-	for _, p := range res.Problems {
-		rn.Annotate(runner.Annotation{Level: runner.Warning, Message: p})
-	}
-	return errors.Join(err, rn.SetOutput("posted", fmt.Sprint(res.Posted())), rn.Summary(res.Summary()))
+	return env.routed(event.Trigger{}, r).Remind(ctx, c.ref, c.json)
 }

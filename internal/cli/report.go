@@ -5,7 +5,7 @@ import (
 	"flag"
 	"fmt"
 
-	"github.com/incident-hotfix/incident-hotfix/internal/actionitem"
+	"github.com/incident-hotfix/incident-hotfix/internal/event"
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 	metrics "github.com/incident-hotfix/incident-hotfix/internal/report"
 )
@@ -43,16 +43,11 @@ func (c *reportCmd) Run(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	policy, err := followupPolicy(ctx, env, r.policies(), c.ref)
+	f, err := env.routed(event.Trigger{}, r).Scope(ctx, c.ref)
 	if err != nil {
 		return err
 	}
-	identity, err := r.who.Login(ctx, policy.Incident.Identity)
-	if err != nil {
-		return err
-	}
-	src := metrics.Sources{IncidentLabel: policy.Incident.Label, PostmortemLabel: policy.Postmortem.Label, Items: actionitem.OptionsFor(policy), Identity: identity}
-	history, err := metrics.Load(ctx, r.client, postmortem.Repo{Owner: r.owner, Name: r.name}, src, since)
+	history, err := metrics.Load(ctx, f.Client, postmortem.Repo{Owner: f.Owner, Name: f.Name}, metrics.SourcesFor(f.Policy, f.Login), since)
 	if err != nil {
 		return err
 	}

@@ -4,12 +4,9 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"net"
-	"path/filepath"
-	"strings"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/sandbox"
 )
@@ -56,35 +53,11 @@ func (c *sandboxCmd) Run(ctx context.Context, env *Env, _ []string) error {
 	return srv.Serve(ctx, ln)
 }
 
-// options checks every flag and joins the problems into one error.
+// options checks every flag (sandbox.Flags) and joins the problems into one error.
 func (c *sandboxCmd) options(env *Env) (sandbox.Options, error) {
-	var errs []error
-	owner, name, ok := strings.Cut(c.name, "/")
-	if !ok || owner == "" || name == "" || strings.Contains(name, "/") {
-		errs = append(errs, fmt.Errorf("--name %q: want OWNER/REPO, such as acme/shop", c.name))
-	}
-	if c.repo == "" {
-		errs = append(errs, errors.New("--repo: a path for the bare repository is required"))
-	}
-	creds, err := sandbox.ParseCredentials(c.tokens)
-	errs = append(errs, err)
-	collaborators, err := sandbox.ParseRoles(c.collaborators)
-	errs = append(errs, err)
-	if _, _, err := net.SplitHostPort(c.addr); err != nil {
-		errs = append(errs, fmt.Errorf("--addr %q: want HOST:PORT, such as 127.0.0.1:0", c.addr))
-	}
-	faults, err := sandbox.ParseFaults(c.faults)
-	if err != nil {
-		errs = append(errs, fmt.Errorf("--faults: %w", err))
-	}
-	limit, err := sandbox.ParseRateLimit(c.rateLimit)
-	if err != nil {
-		errs = append(errs, err)
-	}
-	dir, _ := filepath.Abs(env.Path(c.repo))
-	return sandbox.Options{
-		Dir: dir, Owner: owner, Name: name, Tokens: creds, Collaborators: collaborators, Public: c.public,
-		StateFile: env.Path(c.state), Clock: env.Now, Faults: faults, RateLimit: limit,
-		Logf: func(format string, args ...any) { fmt.Fprintf(env.Stderr, format+"\n", args...) },
-	}, errors.Join(errs...)
+	opts, err := sandbox.Flags{Repo: env.Path(c.repo), Name: c.name, Addr: c.addr, Faults: c.faults, State: env.Path(c.state),
+		RateLimit: c.rateLimit, Tokens: c.tokens, Collaborators: c.collaborators, Public: c.public}.Options()
+	opts.Clock = env.Now
+	opts.Logf = func(format string, args ...any) { fmt.Fprintf(env.Stderr, format+"\n", args...) }
+	return opts, err
 }

@@ -6,9 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"strings"
-	"time"
 
-	"github.com/incident-hotfix/incident-hotfix/internal/config"
+	"github.com/incident-hotfix/incident-hotfix/internal/event"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 	metrics "github.com/incident-hotfix/incident-hotfix/internal/report"
 	"github.com/incident-hotfix/incident-hotfix/internal/statuspage"
@@ -47,67 +46,21 @@ func (c *statusPageCmd) Run(ctx context.Context, env *Env, args []string) error 
 	if err != nil {
 		return Usage(err)
 	}
-	site, err := c.load(ctx, env, since)
-	if err != nil {
-		return err
-	}
-	services := site.page.Services
-	if strings.TrimSpace(c.services) != "" {
-		services = serviceList(c.services)
-	}
-	return c.write(env, statuspage.Build(site.records, statuspage.Options{ID: site.id, Name: firstSet(c.title, site.page.Title, site.name+" status"),
-		URL: c.url, Services: services, Since: since, Now: now}))
-}
-
-// statusPageFacts is what the command read from GitHub.
-type statusPageFacts struct {
-	id, name string
-	page     config.StatusPage // the policy's status_page section
-	records  []incident.Record
-}
-
-// load reads the policy, the log identity and the incidents.
-func (c *statusPageCmd) load(ctx context.Context, env *Env, since time.Time) (statusPageFacts, error) {
 	r, err := c.remote.connect(ctx, env)
 	if err != nil {
-		return statusPageFacts{}, err
+		return err
 	}
-	policy, err := followupPolicy(ctx, env, r.policies(), c.ref)
-	if err != nil {
-		return statusPageFacts{}, err
-	}
-	who, err := r.who.Login(ctx, policy.Incident.Identity)
-	if err != nil {
-		return statusPageFacts{}, err
-	}
-	src := statuspage.Source{Repo: incident.Repo{Owner: r.owner, Name: r.name}, Label: policy.Incident.Label, Identity: who}
-	records, err := statuspage.Load(ctx, r.client, src, since, func(line string) { fmt.Fprintln(env.log(), line) })
-	return statusPageFacts{id: r.owner + "/" + r.name, name: r.name, page: policy.StatusPage, records: records}, err
-}
-
-// write renders the site and writes it, one progress line per file.
-func (c *statusPageCmd) write(env *Env, site statuspage.Site) error {
-	files, err := statuspage.Render(site)
+	f, err := env.routed(event.Trigger{}, r).Scope(ctx, c.ref)
 	if err != nil {
 		return err
 	}
-	dir := env.Path(c.out)
-	err = statuspage.Write(dir, files, func(f statuspage.File) { fmt.Fprintf(env.log(), "wrote %s (%d bytes)\n", f.Path, len(f.Data)) })
+	repo := incident.Repo{Owner: f.Owner, Name: f.Name}
+	src := statuspage.Source{Repo: repo, Label: f.Policy.Incident.Label, Identity: f.Login}
+	opts := statuspage.OptionsFor(statuspage.Given{Title: c.title, URL: c.url, Services: c.services}, f.Policy.StatusPage, repo, since, now)
+	line, err := statuspage.Generate(ctx, f.Client, src, opts, env.Path(c.out), env.log())
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "status page: %s, %d open incident(s), %d in the history; %d files in %s\n",
-		site.Summary, len(site.Open), len(site.History), len(files), dir)
+	fmt.Fprintln(env.Stdout, line)
 	return nil
-}
-
-// serviceList reads the --services list: names separated by commas, blanks dropped.
-func serviceList(s string) []string {
-	var out []string
-	for _, name := range strings.Split(s, ",") {
-		if name = strings.TrimSpace(name); name != "" {
-			out = append(out, name)
-		}
-	}
-	return out
 }

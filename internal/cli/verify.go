@@ -8,7 +8,6 @@ import (
 	"io"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
-	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 	"github.com/incident-hotfix/incident-hotfix/internal/verify"
 )
 
@@ -76,43 +75,21 @@ func (c *verifyCmd) out(env *Env) io.Writer {
 	return env.Stdout
 }
 
-// run runs the plan between the pending and the final status, and reports the result.
+// run runs the plan between the pending and the final status, and reports the result
+// (verify.Publisher.Execute); a failed verdict is ErrCheckFailed.
 func (c *verifyCmd) run(ctx context.Context, env *Env, out io.Writer, plan verify.Plan, st statusWriter) error {
-	st.Pending(ctx, plan)
-	r := env.runner()
-	warnToken(env, r)
-	opts := verify.Options{Root: env.Path(c.repo), Base: c.base, Head: c.head, Out: out, Runner: r, Now: env.Now}
-	res, err := verify.Run(ctx, plan.Steps, opts)
-	if err != nil {
-		return Usage(errors.Join(err, st.Fail(ctx, err)))
-	}
-	final := st.Final(ctx, res)
-	if err := c.report(env, r, plan, res); err != nil {
-		return errors.Join(err, final)
-	}
-	if final != nil {
-		return final
-	}
-	if res.Verdict == verify.Fail {
+	opts := verify.Options{Root: env.Path(c.repo), Base: c.base, Head: c.head, Out: out, Runner: env.runner(), Now: env.Now}
+	res, err := st.Execute(ctx, plan, opts, env.Stdout, c.json, hasToken(env))
+	var setup *verify.SetupError
+	switch {
+	case errors.As(err, &setup):
+		return Usage(err)
+	case err != nil:
+		return err
+	case res.Verdict == verify.Fail:
 		return ErrCheckFailed
 	}
 	return nil
-}
-
-// report prints the verdict, and sets the summary and the outputs verdict, failed_step and
-// description (the status text, for a job that publishes it).
-func (c *verifyCmd) report(env *Env, r *runner.Runner, plan verify.Plan, res verify.Result) error {
-	if c.json {
-		if err := writeJSON(env.Stdout, res); err != nil {
-			return err
-		}
-	} else {
-		res.WriteText(env.Stdout)
-	}
-	if msg := res.FailureMessage(); msg != "" {
-		r.Error(msg)
-	}
-	return errors.Join(r.Summary(verify.Markdown(plan, res)), setOutputs(r, "verify", res.Outputs()))
 }
 
 // printDry prints the plan for --dry-run: the steps above, or the plan as JSON.

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 	"github.com/incident-hotfix/incident-hotfix/internal/verify"
 )
 
@@ -27,20 +26,9 @@ func (c *verifyCmd) publishOnly(ctx context.Context, env *Env) error {
 	if err != nil {
 		return err
 	}
-	st := verify.Status{Client: r.client.Repositories, Owner: r.owner, Name: r.name, SHA: c.sha, TargetURL: verifyRunURL(env, r)}
-	if err := st.Publish(ctx, c.publish, c.failedStep, c.describe); err != nil {
+	if err := statusOn(env, r, c.sha).Publish(ctx, c.publish, c.failedStep, c.describe); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "status: %s %s on %s\n", verify.Context, c.publish, c.sha)
 	return nil
-}
-
-// warnToken says that a token sits in this process's environment while the steps run: a step
-// can read it from /proc/<pid>/environ of its parent, however clean its own environment is.
-func warnToken(env *Env, r *runner.Runner) {
-	if env.token() == "" {
-		return
-	}
-	msg := "a GitHub token is in the environment of hotfix verify, where a verify step can read it from /proc/<parent>/environ; run the steps without a token and write the status with --publish from a job that runs no step (the shipped workflow does)"
-	r.Annotate(runner.Annotation{Level: runner.Warning, Title: "hotfix verify", Message: msg})
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
+	"github.com/incident-hotfix/incident-hotfix/internal/route"
 	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 	"github.com/incident-hotfix/incident-hotfix/internal/verify"
 )
@@ -15,7 +16,7 @@ import (
 // through, when there is a token.
 type statusWriter struct {
 	verify.Publisher
-	remote *remote
+	repo *route.Repo
 }
 
 // status connects to GitHub when there is a token, and writes the status when --sha is given.
@@ -33,7 +34,7 @@ func (c *verifyCmd) status(ctx context.Context, env *Env, out io.Writer) (status
 	if err != nil {
 		return w, err
 	}
-	w.remote = &r
+	w.repo = &r
 	if c.sha == "" {
 		fmt.Fprintln(out, "status: none, since no --sha (the sha input) names the hotfix head")
 		return w, nil
@@ -41,17 +42,18 @@ func (c *verifyCmd) status(ctx context.Context, env *Env, out io.Writer) (status
 	if err := verify.CheckHead(ctx, env.Path(c.repo), c.sha); err != nil {
 		return w, Usage(err)
 	}
-	w.Status = verify.Status{Client: r.client.Repositories, Owner: r.owner, Name: r.name, SHA: c.sha, TargetURL: verifyRunURL(env, r)}
+	w.Status = statusOn(env, r, c.sha)
 	return w, nil
 }
 
-// verifyRunURL links the status to the workflow run, when the runner names one.
-func verifyRunURL(env *Env, r remote) string {
-	id := env.Getenv("GITHUB_RUN_ID")
-	if id == "" {
-		return ""
+// statusOn is the hotfix/verify status on sha, linked to the workflow run when the runner
+// names one.
+func statusOn(env *Env, r route.Repo, sha string) verify.Status {
+	st := verify.Status{Client: r.Client.Repositories, Owner: r.Owner, Name: r.Name, SHA: sha}
+	if id := env.Getenv("GITHUB_RUN_ID"); id != "" {
+		st.TargetURL = fmt.Sprintf("%s/%s/%s/actions/runs/%s", serverURL(env), r.Owner, r.Name, id)
 	}
-	return fmt.Sprintf("%s/%s/%s/actions/runs/%s", serverURL(env), r.owner, r.name, id)
+	return st
 }
 
 // policy loads the policy from the base branch, in the one order: the override file, the
@@ -59,8 +61,8 @@ func verifyRunURL(env *Env, r remote) string {
 // checkout without either, through the API when there is a token.
 func (c *verifyCmd) policy(ctx context.Context, env *Env, st statusWriter) (config.Policy, config.Source, error) {
 	var remote config.RemoteFile
-	if st.remote != nil {
-		remote = st.remote.file
+	if st.repo != nil {
+		remote = st.repo.File
 	}
 	p, src, err := readPolicy(ctx, checkoutPolicies(env, c.config, c.repo, remote), c.base)
 	if errors.Is(err, config.ErrNoPolicy) {

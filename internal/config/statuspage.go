@@ -10,13 +10,17 @@ import (
 )
 
 // StatusPage says what the public status page (`hotfix status-page`) shows: its name and the
-// services it always lists. It publishes only the incidents' stakeholder messages.
+// services it always lists. It publishes only the incidents' stakeholder messages, with people's
+// names withheld unless ShowNames.
 type StatusPage struct {
 	// Title is the page's name; "" (the default) is "<repository name> status".
 	Title string `yaml:"title" json:"title"`
 	// Services are the services the page always lists, in this order, each operational unless
 	// an open incident names it; the services incidents name that are not here follow.
 	Services []string `yaml:"services" json:"services"`
+	// ShowNames publishes people's @mentions in the messages as they were written; false (the
+	// default) withholds each one.
+	ShowNames bool `yaml:"show_names" json:"show_names"`
 }
 
 // Status page limits.
@@ -32,6 +36,7 @@ func (d *decoder) statusPageFields(s *StatusPage) []field {
 	return []field{
 		{"title", func(n *yaml.Node, key string) { d.str(n, key, checkPageTitle, &s.Title) }},
 		{"services", func(n *yaml.Node, key string) { d.services(n, key, &s.Services) }},
+		{"show_names", func(n *yaml.Node, key string) { d.flag(n, key, &s.ShowNames) }},
 	}
 }
 

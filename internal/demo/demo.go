@@ -29,7 +29,8 @@ const (
 
 // Options adjust a demo run.
 type Options struct {
-	// Dir holds the sandbox's repository and the engineer's clone; it must exist.
+	// Dir holds the sandbox's repository and the engineer's clone; it must exist. "" is a
+	// temporary directory, removed after.
 	Dir string
 	// Keep serves the sandbox after the story, until ctx ends, so its objects can be inspected.
 	Keep bool
@@ -50,6 +51,15 @@ type story struct {
 
 // Run plays the story, printing an account of each step to w.
 func Run(ctx context.Context, w io.Writer, opts Options) error {
+	if opts.Dir == "" {
+		tmp, err := os.MkdirTemp("", "hotfix-demo-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		opts.Dir = tmp
+	}
+	fmt.Fprint(w, "hotfix demo: one hotfix, from push to postmortem, on a local GitHub sandbox\n\n")
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	s, serveErr, err := start(ctx, w, opts)

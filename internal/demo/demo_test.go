@@ -17,6 +17,7 @@ func TestRun(t *testing.T) {
 		t.Fatalf("Run: %v\n%s", err, out.String())
 	}
 	for _, want := range []string{
+		"hotfix demo: one hotfix, from push to postmortem, on a local GitHub sandbox\n\n",
 		"Sandbox     GitHub's REST API for acme/shop at http://127.0.0.1:",
 		"Set-up      main released as v1.2.3",
 		"Guard       push to hotfix/login-timeout: PASS, 1 file, +2 -2",

@@ -6,6 +6,8 @@
 package event
 
 import (
+	"fmt"
+
 	"github.com/google/go-github/v60/github"
 )
 
@@ -76,4 +78,12 @@ type ScheduleEvent struct {
 	Cron   string             `json:"schedule"`
 	Repo   *github.Repository `json:"repository,omitempty"`
 	Sender *github.User       `json:"sender,omitempty"`
+}
+
+// RunURL is the workflow run's page, or "" outside a run.
+func (t Trigger) RunURL() string {
+	if t.RunID == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%s/%s/actions/runs/%d", t.ServerURL, t.Repo, t.RunID)
 }

@@ -2,6 +2,7 @@ package guard
 
 import (
 	"encoding/json"
+	"errors"
 	"io"
 	"strconv"
 	"strings"
@@ -11,17 +12,29 @@ import (
 )
 
 // Report prints the result, as JSON or as the table for people, annotates each finding (an
-// error or a warning, on its file) and writes the job summary. The outputs are Outputs.
+// error or a warning, on its file), writes the job summary, and sets the outputs (Outputs).
 func Report(w io.Writer, r *runner.Runner, res Result, h Heading, asJSON bool) error {
-	if asJSON {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(res); err != nil {
-			return err
-		}
-	} else {
-		res.WriteText(w, h)
+	err := show(w, res, h, asJSON)
+	if err == nil {
+		annotate(r, res)
+		err = r.Summary(res.Markdown(h))
 	}
+	return errors.Join(err, r.SetOutputs("guard", OutputNames(), res.Outputs()))
+}
+
+// show prints the result as JSON, or as the table for people.
+func show(w io.Writer, res Result, h Heading, asJSON bool) error {
+	if !asJSON {
+		res.WriteText(w, h)
+		return nil
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(res)
+}
+
+// annotate annotates each finding: an error or a warning, on its file.
+func annotate(r *runner.Runner, res Result) {
 	for _, f := range res.Findings {
 		level := runner.Error
 		if f.Level == config.LevelWarn {
@@ -29,8 +42,10 @@ func Report(w io.Writer, r *runner.Runner, res Result, h Heading, asJSON bool) e
 		}
 		r.Annotate(runner.Annotation{Level: level, File: f.Path, Title: "hotfix guard: " + f.Rule, Message: f.Message})
 	}
-	return r.Summary(res.Markdown(h))
 }
+
+// OutputNames are the step outputs of `hotfix guard`, in order.
+func OutputNames() []string { return []string{"verdict", "changed_files", "changed_lines"} }
 
 // Outputs are the guard's step outputs: verdict, changed_files and changed_lines.
 func (r Result) Outputs() map[string]string {

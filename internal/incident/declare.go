@@ -63,7 +63,9 @@ func (d Declaration) Check(scale Scale, now time.Time) (Declaration, error) {
 	sev, err := scale.Parse(d.Severity)
 	errs = append(errs, err)
 	d.Severity = sev.Name
-	if !validLogin(d.Commander) {
+	if d.Commander == "" {
+		errs = append(errs, errors.New("no commander: name the incident commander's login (commander, --commander; the default is the person who started the workflow)"))
+	} else if !validLogin(d.Commander) {
 		errs = append(errs, fmt.Errorf("commander %q is not a GitHub login; give one user, such as octocat", Clip(d.Commander, 40)))
 	}
 	if d.ImpactStarted.After(now) {

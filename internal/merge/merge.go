@@ -81,11 +81,9 @@ func issueURL(pr *github.PullRequest, number int) string {
 }
 
 func (d Deps) releaseConfig() release.Config {
-	return release.Config{
-		Prefix:   d.Policy.Release.Prefix,
-		Branches: release.Branches{Maintenance: d.Policy.Branches.Release, Hotfix: d.Policy.Branches.Hotfix},
-		Tagger:   d.Tagger,
-	}
+	cfg := release.ConfigFor(d.Policy)
+	cfg.Tagger = d.Tagger
+	return cfg
 }
 
 // backport opens the backport PRs to targets.

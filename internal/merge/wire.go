@@ -8,6 +8,7 @@ import (
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/identity"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
+	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 	"github.com/incident-hotfix/incident-hotfix/internal/release"
 )
 
@@ -50,4 +51,16 @@ func ForPlan(w Wiring) Deps {
 // plain is the repository, the policy, the severity and the clock.
 func (w Wiring) plain() Deps {
 	return Deps{Client: w.Client, Owner: w.Owner, Name: w.Name, Policy: w.Policy, Severity: w.Severity, Now: w.Now}
+}
+
+// Open wires the merge handling of pr (New) with the policy's postmortem template read from the
+// PR's base branch (postmortem.ReadTemplate); a template the branch lacks is
+// postmortem.ErrNoTemplate.
+func Open(ctx context.Context, w Wiring, pr *github.PullRequest) (Deps, error) {
+	var err error
+	repo := postmortem.Repo{Owner: w.Owner, Name: w.Name}
+	if w.Template, err = postmortem.ReadTemplate(ctx, w.Client, repo, w.Policy.Postmortem.Template, pr.GetBase().GetRef()); err != nil {
+		return Deps{}, err
+	}
+	return New(ctx, w, pr)
 }

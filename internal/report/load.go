@@ -20,6 +20,11 @@ type Sources struct {
 	Identity                       string // the toolkit's own login: only its log comments count
 }
 
+// SourcesFor are the sources under policy p, whose records count when identity wrote them.
+func SourcesFor(p config.Policy, identity string) Sources {
+	return Sources{IncidentLabel: p.Incident.Label, PostmortemLabel: p.Postmortem.Label, Items: actionitem.OptionsFor(p), Identity: identity}
+}
+
 // Load reads the incidents updated since since (each one's log), every postmortem and every
 // action item, and joins them: an incident's postmortem is the one whose marker names it.
 func Load(ctx context.Context, c *github.Client, repo postmortem.Repo, src Sources, since time.Time) ([]Incident, error) {

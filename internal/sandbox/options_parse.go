@@ -3,6 +3,8 @@ package sandbox
 import (
 	"errors"
 	"fmt"
+	"net"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -50,4 +52,40 @@ func ParseRateLimit(v string) (int, error) {
 		return 0, fmt.Errorf("--rate-limit %q: want a positive number of requests an hour, N/h, such as 5000/h", v)
 	}
 	return n, nil
+}
+
+// Flags are the options of `hotfix sandbox` as given, paths resolved, before they are checked.
+type Flags struct {
+	Repo, Name, Addr, Faults, State, RateLimit string
+	Tokens, Collaborators                      []string
+	Public                                     bool
+}
+
+// Options checks every flag and joins the problems into one error; Clock and Logf are left to
+// the caller.
+func (f Flags) Options() (Options, error) {
+	var errs []error
+	owner, name, ok := strings.Cut(f.Name, "/")
+	if !ok || owner == "" || name == "" || strings.Contains(name, "/") {
+		errs = append(errs, fmt.Errorf("--name %q: want OWNER/REPO, such as acme/shop", f.Name))
+	}
+	if f.Repo == "" {
+		errs = append(errs, errors.New("--repo: a path for the bare repository is required"))
+	}
+	creds, err := ParseCredentials(f.Tokens)
+	errs = append(errs, err)
+	collaborators, err := ParseRoles(f.Collaborators)
+	errs = append(errs, err)
+	if _, _, err := net.SplitHostPort(f.Addr); err != nil {
+		errs = append(errs, fmt.Errorf("--addr %q: want HOST:PORT, such as 127.0.0.1:0", f.Addr))
+	}
+	faults, err := ParseFaults(f.Faults)
+	if err != nil {
+		errs = append(errs, fmt.Errorf("--faults: %w", err))
+	}
+	limit, err := ParseRateLimit(f.RateLimit)
+	errs = append(errs, err)
+	dir, _ := filepath.Abs(f.Repo)
+	return Options{Dir: dir, Owner: owner, Name: name, Tokens: creds, Collaborators: collaborators, Public: f.Public,
+		StateFile: f.State, Faults: faults, RateLimit: limit}, errors.Join(errs...)
 }

@@ -18,6 +18,8 @@ type Options struct {
 	Services []string  // the services always listed, in this order; services of incidents follow
 	Since    time.Time // resolved incidents before this are left out of the history
 	Now      time.Time // when the page is built
+	// ShowNames publishes @mentions as written; false withholds each (see withhold).
+	ShowNames bool
 }
 
 // Other is the component of incidents that name no service.
@@ -32,7 +34,7 @@ func Build(records []incident.Record, o Options) Site {
 		if r.Declared.IsZero() {
 			continue // no declared entry: not an incident the toolkit ran
 		}
-		in := public(r)
+		in := public(r, o.ShowNames)
 		switch {
 		case in.Open():
 			s.Open = append(s.Open, in)
@@ -51,12 +53,15 @@ func Build(records []incident.Record, o Options) Site {
 	return s
 }
 
-// public is the incident as the public sees it.
-func public(r incident.Record) Incident {
+// public is the incident as the public sees it: people's names withheld unless names.
+func public(r incident.Record, names bool) Incident {
 	eff := effectOf(r.Severity)
-	in := Incident{Number: r.Number, ID: strconv.Itoa(r.Number), Title: withhold(oneLine(r.Title)), Service: service(r.Service),
+	in := Incident{Number: r.Number, ID: strconv.Itoa(r.Number), Title: oneLine(r.Title), Service: service(r.Service),
 		Severity: r.Severity, Status: r.State, Impact: eff.Impact, Effect: eff.Status, Started: r.ImpactStart, Created: r.Declared,
-		Updated: r.LastUpdate, Resolved: r.Resolved, Updates: Updates(r)}
+		Updated: r.LastUpdate, Resolved: r.Resolved, Updates: messages(r)}
+	if !names {
+		in = withholdNames(in)
+	}
 	if in.Started.IsZero() {
 		in.Started = r.Declared
 	}

@@ -1,6 +1,7 @@
 package statuspage
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -118,6 +119,31 @@ func TestSlug(t *testing.T) {
 	for in, want := range map[string]string{"Auth API": "auth-api", "  web/edge  ": "web-edge", "日本": "service", "P0--x": "p0-x"} {
 		if got := slug(in); got != want {
 			t.Errorf("slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestShowNames publishes @mentions as written only when the policy says so; otherwise every
+// one is withheld, in the title, the impact, the ETA, the mitigation and the text.
+func TestShowNames(t *testing.T) {
+	t.Parallel()
+	r := record(9,
+		entry(1, at(9, 0), incident.Entry{Type: incident.Declared, Severity: "P2", Title: "Search slow for @acme/eu", Service: "search",
+			Impact: "@bob's tenants see timeouts", Commander: "ada"}),
+		entry(2, at(9, 10), incident.Entry{Type: incident.Mitigated, How: "@bob's rollback", ETA: "ask @ada", Text: "Thanks @grace."}),
+	)
+	for _, names := range []bool{false, true} {
+		s := Build([]incident.Record{r}, Options{Now: at(10, 0), ShowNames: names})
+		in := s.Open[0]
+		var all strings.Builder
+		all.WriteString(in.Title + "\n")
+		for _, u := range in.Updates {
+			all.WriteString(strings.Join(u.Lines, "\n") + "\n")
+		}
+		mentions := strings.Count(all.String(), "@")
+		withheld := strings.Count(all.String(), Withheld)
+		if names && (mentions != 5 || withheld != 0) || !names && (mentions != 0 || withheld != 5) {
+			t.Errorf("ShowNames %v: %d mentions, %d withheld, want 5 of one kind:\n%s", names, mentions, withheld, all.String())
 		}
 	}
 }

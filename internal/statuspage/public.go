@@ -3,6 +3,7 @@ package statuspage
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -24,11 +25,24 @@ func withhold(s string) string {
 	return mentionPattern().ReplaceAllString(s, "${1}"+Withheld)
 }
 
-// text is a message's free text, as published: mentions withheld, split in lines, blank
-// lines dropped.
+// withholdNames is in with every @mention in its title and messages withheld.
+func withholdNames(in Incident) Incident {
+	in.Title = withhold(in.Title)
+	in.Updates = slices.Clone(in.Updates)
+	for i, u := range in.Updates {
+		lines := make([]string, len(u.Lines))
+		for j, l := range u.Lines {
+			lines[j] = withhold(l)
+		}
+		in.Updates[i].Lines = lines
+	}
+	return in
+}
+
+// text is a message's free text, as published: split in lines, blank lines dropped.
 func text(s string) []string {
 	var out []string
-	for _, l := range strings.Split(withhold(strings.TrimSpace(s)), "\n") {
+	for _, l := range strings.Split(strings.TrimSpace(s), "\n") {
 		if l = strings.TrimSpace(l); l != "" {
 			out = append(out, l)
 		}
@@ -36,9 +50,15 @@ func text(s string) []string {
 	return out
 }
 
-// Updates are the stakeholder messages of a record, newest first: the initial alert, each
-// status update and mitigation, and the resolution. Nothing else in the log is published.
+// Updates are the stakeholder messages of a record, newest first, with people's names withheld:
+// the initial alert, each status update and mitigation, and the resolution. Nothing else in the
+// log is published.
 func Updates(r incident.Record) []Update {
+	return withholdNames(Incident{Updates: messages(r)}).Updates
+}
+
+// messages are Updates with people's names as written.
+func messages(r incident.Record) []Update {
 	var out []Update
 	state := incident.Investigating
 	for _, e := range r.Entries {
@@ -72,7 +92,7 @@ func publish(r incident.Record, e incident.Entry, state *string) (Update, bool) 
 // alert is the Initial Alert, worded as incident.Alert words it, without the people.
 func alert(e incident.Entry, service string) Update {
 	lines := []string{fmt.Sprintf("We are investigating an incident affecting %s.", orUnknown(service))}
-	lines = append(lines, "Impact: "+orUnknown(withhold(oneLine(e.Impact))))
+	lines = append(lines, "Impact: "+orUnknown(oneLine(e.Impact)))
 	if !e.ImpactStarted.IsZero() {
 		lines = append(lines, "Impact started: "+utc(e.ImpactStarted))
 	}
@@ -86,7 +106,7 @@ func update(e incident.Entry, state string) Update {
 		lines = append(lines, "Mitigated: by "+e.How)
 	}
 	if e.ETA != "" {
-		lines = append(lines, "ETA: "+withhold(oneLine(e.ETA)))
+		lines = append(lines, "ETA: "+oneLine(e.ETA))
 	}
 	return Update{Kind: "Update", Status: state, At: e.Time, Lines: append(lines, text(e.Text)...)}
 }
