@@ -16,16 +16,23 @@ import (
 )
 
 // TestGuardCommandProcesses counts the git processes of a whole `hotfix guard` (issue #16): one
-// `cat-file --batch` for the base and its policy, one diff and one log for the change, all three
-// started together, where it started rev-parse and ls-tree before the diff and the log. A git on
-// PATH logs each subcommand and runs the real one; it sets PATH, so it does not run in parallel.
+// `cat-file --batch` for the base and its policy, one diff and one log for the change, where it
+// started rev-parse and ls-tree before the diff and the log. A git on PATH logs each subcommand
+// and runs the real one; it sets PATH, so it does not run in parallel. The policy's process runs
+// beside the diff: that git's cat-file waits (up to 5 s) for the diff to have started, and notes
+// when it never did, which is what a guard that reads the policy first would do.
 func TestGuardCommandProcesses(t *testing.T) {
 	real, err := exec.LookPath("git")
 	if err != nil {
 		t.Fatal(err)
 	}
-	bin, logFile := t.TempDir(), filepath.Join(t.TempDir(), "calls")
-	script := "#!/bin/sh\necho \"$3\" >> " + logFile + "\nexec " + real + " \"$@\"\n"
+	bin, logFile, mark := t.TempDir(), filepath.Join(t.TempDir(), "calls"), filepath.Join(t.TempDir(), "diff-started")
+	script := "#!/bin/sh\necho \"$3\" >> " + logFile + "\n" +
+		"case \"$3\" in\n" +
+		"diff) : > " + mark + " ;;\n" +
+		"cat-file) i=0; while [ ! -e " + mark + " ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i+1)); done\n" +
+		"  [ -e " + mark + " ] || echo alone >> " + logFile + " ;;\n" +
+		"esac\nexec " + real + " \"$@\"\n"
 	if err := os.WriteFile(filepath.Join(bin, "git"), []byte(script), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -46,6 +53,7 @@ func TestGuardCommandProcesses(t *testing.T) {
 		"a full ref as the base":    {"--base", "refs/remotes/origin/main"},
 	} {
 		os.Remove(logFile)
+		os.Remove(mark)
 		out := guardRun(t, r.Dir, append(args, "--head", "hotfix/x")...)
 		if !strings.Contains(out, "PASS") || !strings.Contains(out, "1 file, +1 -1") {
 			t.Errorf("%s: the guard printed\n%s\nwant a PASS of 1 file, +1 -1", name, out)
