@@ -57,7 +57,7 @@ func readOnRef(ctx context.Context, dir, base, path string) (data []byte, found 
 		return nil, false, "", fmt.Errorf("resolve base ref %q in %s: %w", base, dir, err)
 	}
 	defer b.Close()
-	ref, commit, err := resolveIn(b, dir, base)
+	ref, commit, err := resolveIn(ctx, b, dir, base)
 	if err != nil {
 		return nil, false, "", err
 	}
@@ -77,7 +77,7 @@ func ResolveBase(ctx context.Context, dir, base string) (string, error) {
 		return "", fmt.Errorf("resolve base ref %q in %s: %w", base, dir, err)
 	}
 	defer b.Close()
-	ref, _, err := resolveIn(b, dir, base)
+	ref, _, err := resolveIn(ctx, b, dir, base)
 	return ref, err
 }
 
@@ -106,11 +106,15 @@ func checkBaseInput(base string) error {
 	return nil
 }
 
-// resolveIn returns the first of baseRefs(base) that names a commit in b, and that commit.
-func resolveIn(b *git.Batch, dir, base string) (ref, commit string, err error) {
+// resolveIn returns the first of baseRefs(base) that names a commit in b, under its own name
+// (namesItself), and that commit.
+func resolveIn(ctx context.Context, b *git.Batch, dir, base string) (ref, commit string, err error) {
 	refs := baseRefs(base)
 	for _, ref := range refs {
 		obj, found, err := b.Get(ref + "^{commit}")
+		if found && err == nil {
+			found, err = namesItself(ctx, b, dir, ref)
+		}
 		switch {
 		case git.Code(err) > 0:
 			return "", "", fmt.Errorf("%w: %s: %w", ErrRepo, dir, err)
