@@ -68,6 +68,9 @@ type Artifact struct {
 	Name   string    `json:"name,omitempty"`
 	URL    string    `json:"url,omitempty"`
 	At     time.Time `json:"at"`
+	// SHA and Merged are a hotfix PR's merge commit and time, when its link kept them.
+	SHA    string    `json:"sha,omitempty"`
+	Merged time.Time `json:"merged,omitzero"`
 }
 
 // Has reports whether the command in comment id was already applied.
@@ -182,7 +185,7 @@ func foldLinked(r *Record, e Entry) {
 	if r.Linked(e.Kind, e.Number, e.Name) {
 		return
 	}
-	r.Links = append(r.Links, Artifact{Kind: e.Kind, Number: e.Number, Name: e.Name, URL: e.URL, At: e.Time})
+	r.Links = append(r.Links, Artifact{Kind: e.Kind, Number: e.Number, Name: e.Name, URL: e.URL, At: e.Time, SHA: e.SHA, Merged: e.At})
 	r.event(e, linkText(e))
 }
 

@@ -50,7 +50,8 @@ func fixes(links []Artifact) []postmortem.Fix {
 	var out []postmortem.Fix
 	for _, l := range links {
 		if l.Kind == "pr" {
-			out = append(out, postmortem.Fix{PR: postmortem.PR{Number: l.Number, Title: l.Name, URL: l.URL}}) // Name: the title, when the link kept it
+			// Name is the title, SHA and Merged the merge, when the link kept them.
+			out = append(out, postmortem.Fix{PR: postmortem.PR{Number: l.Number, Title: l.Name, URL: l.URL, MergeSHA: l.SHA, Merged: l.Merged}})
 			continue
 		}
 		if len(out) == 0 || (l.Kind != "tag" && l.Kind != "backport") {

@@ -56,8 +56,9 @@ func TestHandleSecondHotfixKeepsTheFirst(t *testing.T) {
 		written,
 		"released as `" + first.Release.Tag + "`", "released as `" + second.Release.Tag + "`",
 		fmt.Sprintf("Backport #%d to `develop`", p1.Number), fmt.Sprintf("Backport #%d to `develop`", p2.Number),
-		fmt.Sprintf("Fixed by #%d (%s)", pr1.GetNumber(), pr1.GetTitle()), fmt.Sprintf("Fixed by #%d (Cap the retries)", pr2.GetNumber()),
-		"Tag " + first.Release.Tag + " linked", "Tagged " + second.Release.Tag,
+		fmt.Sprintf("Fixed by #%d (%s), merged as %s", pr1.GetNumber(), pr1.GetTitle(), pr1.GetMergeCommitSHA()),
+		fmt.Sprintf("Fixed by #%d (Cap the retries), merged as %s", pr2.GetNumber(), pr2.GetMergeCommitSHA()),
+		"Tagged " + first.Release.Tag, "Tagged " + second.Release.Tag,
 	} {
 		if !strings.Contains(after, want) {
 			t.Errorf("the postmortem after the second hotfix lacks %q:\n%s", want, after)
@@ -66,13 +67,17 @@ func TestHandleSecondHotfixKeepsTheFirst(t *testing.T) {
 	_, timeline, _ := strings.Cut(after, "<!-- hotfix:facts:timeline:start -->")
 	timeline, _, _ = strings.Cut(timeline, "<!-- hotfix:facts:timeline:end -->")
 	for _, want := range []string{
-		fmt.Sprintf("| Hotfix PR #%d linked |", pr1.GetNumber()), fmt.Sprintf("| Hotfix PR #%d merged |", pr2.GetNumber()),
-		"| Tag " + first.Release.Tag + " linked |", "| Tagged " + second.Release.Tag + " |",
-		fmt.Sprintf("| Backport PR #%d linked |", p1.Number), fmt.Sprintf("| Backport #%d opened to develop |", p2.Number),
+		// The first fix too sits at its merge, as its link kept the merge commit and time.
+		fmt.Sprintf("| Hotfix PR #%d merged |", pr1.GetNumber()), fmt.Sprintf("| Hotfix PR #%d merged |", pr2.GetNumber()),
+		"| Tagged " + first.Release.Tag + " |", "| Tagged " + second.Release.Tag + " |",
+		fmt.Sprintf("| Backport #%d opened to develop |", p1.Number), fmt.Sprintf("| Backport #%d opened to develop |", p2.Number),
 	} {
 		if !strings.Contains(timeline, want) {
 			t.Errorf("the postmortem's timeline after the second hotfix lacks %q:\n%s", want, timeline)
 		}
+	}
+	if strings.Contains(timeline, "linked |") {
+		t.Errorf("the timeline still shows a fix at the time it was linked, not merged:\n%s", timeline)
 	}
 	if strings.Count(after, written) != 1 || strings.Count(body, "\n") > strings.Count(after, "\n") {
 		t.Errorf("people's text was not kept once:\n%s", after)
