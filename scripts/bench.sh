@@ -2,7 +2,7 @@
 # Runs every benchmark behind BENCHMARKS.md and prints its figures, with the machine they ran on.
 # Each section's command can also be run alone; this script only runs them in order.
 #   scripts/bench.sh            all sections
-#   scripts/bench.sh guard      one section: machine, guard, change, requests, growth,
+#   scripts/bench.sh guard      one section: machine, guard, guardcmd, change, requests, growth,
 #                               lifecycle, startup, size, sandbox, container
 # The first run builds the git fixtures (100,000 files takes about a minute) and keeps them in
 # ${TMPDIR:-/tmp}/hotfix-bench-*; later runs reuse them.
@@ -29,6 +29,11 @@ bench() {
 guard() {
   echo "== guard (change.FromGit + guard.Check) vs git diff --numstat"
   bench -bench 'GuardVsNumstat' -benchtime "${GUARD_TIMES:-10x}" -count "${GUARD_COUNT:-3}" -timeout 60m "$pkg"
+}
+
+guardcmd() {
+  echo "== the guard as a whole command vs git diff --numstat (HOTFIX_BASELINE_REV: another revision's guard too)"
+  bench -bench 'GuardCommand' -benchtime 3x -count 3 -timeout 30m "$pkg"
 }
 
 change() {
@@ -81,13 +86,13 @@ sandbox() {
   bench -bench 'SandboxRequests' -benchtime 3s -count 3 "$pkg"
 }
 
-sections=(machine guard change requests growth lifecycle startup size sandbox container)
+sections=(machine guard guardcmd change requests growth lifecycle startup size sandbox container)
 if [ "$#" -gt 0 ]; then
   sections=(machine "$@")
 fi
 for s in "${sections[@]}"; do
-  case " machine guard change requests growth lifecycle startup size sandbox container " in
+  case " machine guard guardcmd change requests growth lifecycle startup size sandbox container " in
     *" $s "*) "$s" ;;
-    *) echo "bench.sh: unknown section $s (valid: machine guard change requests growth lifecycle startup size sandbox container)" >&2; exit 2 ;;
+    *) echo "bench.sh: unknown section $s (valid: machine guard guardcmd change requests growth lifecycle startup size sandbox container)" >&2; exit 2 ;;
   esac
 done

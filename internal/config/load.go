@@ -9,7 +9,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/incident-hotfix/incident-hotfix/internal/git"
 	"github.com/incident-hotfix/incident-hotfix/internal/refname"
 )
 
@@ -81,46 +80,6 @@ func pathCause(err error) error {
 	return err
 }
 
-// loadRef reads and parses DefaultPath from the commit that base names (see resolveBase).
-func loadRef(ctx context.Context, dir, base string) (Policy, Source, error) {
-	src := Source{File: DefaultPath, Ref: base}
-	ref, commit, err := resolveBase(ctx, dir, base)
-	if err != nil {
-		return Policy{}, src, err
-	}
-	src.Ref = ref
-	data, found, err := readBlob(ctx, dir, commit, DefaultPath)
-	if err != nil {
-		return Policy{}, src, fmt.Errorf("read %s on %s: %w", DefaultPath, ref, err)
-	}
-	if !found {
-		src.Defaults = true
-		return Default(), src, nil
-	}
-	p, err := Parse(DefaultPath, data)
-	return p, src, err
-}
-
-// fileOnRef returns the content of the file at path, relative to the repository root, as committed
-// on ref in repoDir; found is false when ref has no file there. Like load, it reads the commit,
-// never the worktree: the postmortem template comes from the base branch, as the policy does.
-// Errors match ErrBaseRef or ErrRepo for a bad ref or directory, and ErrInvalid when the entry
-// at path is not a regular file.
-func fileOnRef(ctx context.Context, repoDir, ref, path string) (data []byte, found bool, err error) {
-	if why := checkRepoPath(path); why != "" {
-		return nil, false, fmt.Errorf("read %q on %s: the path %s; give a path from the repository root, e.g. .github/postmortem.md", path, ref, why)
-	}
-	_, commit, err := resolveBase(ctx, repoDir, ref)
-	if err != nil {
-		return nil, false, err
-	}
-	data, found, err = readBlob(ctx, repoDir, commit, path)
-	if err != nil {
-		return nil, false, fmt.Errorf("read %s on %s: %w", path, ref, err)
-	}
-	return data, found, nil
-}
-
 // baseRefs are the full ref names that may hold the branch base in a checkout, in the order they
 // are tried: the remote-tracking branch that actions/checkout fetches, then a local branch. A
 // full ref (refs/...) or a commit SHA is taken as it is; origin/BRANCH names the remote-tracking
@@ -166,73 +125,6 @@ func isCommitID(s string) bool {
 		return false
 	}
 	return strings.Trim(s, "0123456789abcdef") == ""
-}
-
-// resolveBase returns the full ref (or commit SHA) of base in dir, the first of baseRefs that
-// names a commit, and that commit. A ref that could be read as an option is refused before git
-// sees it.
-func resolveBase(ctx context.Context, dir, base string) (ref, commit string, err error) {
-	if base == "" || strings.HasPrefix(base, "-") {
-		return "", "", fmt.Errorf("%w %q: a ref must not be empty or start with \"-\"; give a branch, e.g. main", ErrBaseRef, base)
-	}
-	if err := checkBase(base); err != nil {
-		return "", "", fmt.Errorf("%w %q: %w; give a branch, a full ref or a commit SHA", ErrBaseRef, base, err)
-	}
-	refs := baseRefs(base)
-	for _, ref := range refs {
-		out, err := git.Output(ctx, dir, "rev-parse", "--verify", "--quiet", "--end-of-options", ref+"^{commit}")
-		code := git.Code(err)
-		switch {
-		case code == 1:
-			continue
-		case code > 1:
-			return "", "", fmt.Errorf("%w: %s: %w", ErrRepo, dir, err)
-		case err != nil:
-			return "", "", fmt.Errorf("resolve base ref %q in %s: %w", ref, dir, err)
-		}
-		return ref, strings.TrimSpace(string(out)), nil
-	}
-	return "", "", fmt.Errorf("%w %q: no %s in %s (a tag is never read for the policy; give a branch, a full ref or a commit SHA)", ErrBaseRef, base, strings.Join(refs, " or "), dir)
-}
-
-// ResolveBase returns the full ref (or commit SHA) that base names in the checkout dir, by the
-// order the policy is read in: refs/remotes/origin/BASE, then refs/heads/BASE, never a tag. The
-// guard compares from it, so the range it checks and the policy it applies come from one branch.
-func ResolveBase(ctx context.Context, dir, base string) (string, error) {
-	ref, _, err := resolveBase(ctx, dir, base)
-	return ref, err
-}
-
-// readBlob returns the content of the file at path, from the repository root, in commit; found is
-// false when the commit has no entry there. Anything but a regular file (a directory, a symlink,
-// a submodule) is refused.
-func readBlob(ctx context.Context, dir, commit, path string) (data []byte, found bool, err error) {
-	out, err := git.Output(ctx, dir, "ls-tree", "-z", "--full-tree", commit, "--", path)
-	if err != nil {
-		return nil, false, err
-	}
-	meta, found := treeEntry(out, path)
-	if !found {
-		return nil, false, nil
-	}
-	var mode, kind, object string
-	if _, err := fmt.Sscan(meta, &mode, &kind, &object); err != nil || kind != "blob" || mode == "120000" {
-		return nil, true, fmt.Errorf("%w: %s is not a regular file (git ls-tree: %s)", ErrInvalid, path, meta)
-	}
-	data, err = git.Output(ctx, dir, "cat-file", "blob", object)
-	return data, true, err
-}
-
-// treeEntry finds the entry for path in git ls-tree -z output and returns its "mode type object"
-// part. ls-tree also lists entries that merely start with path, such as a directory's files.
-func treeEntry(out []byte, path string) (meta string, found bool) {
-	for _, entry := range strings.Split(string(out), "\x00") {
-		meta, name, ok := strings.Cut(entry, "\t")
-		if ok && name == path {
-			return meta, true
-		}
-	}
-	return "", false
 }
 
 // RangeBase is the full ref a range on the checkout dir starts at: the one the policy was just

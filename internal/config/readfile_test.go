@@ -66,11 +66,11 @@ func TestReadFileErrors(t *testing.T) {
 		kind           error
 		want           string
 	}{
-		"directory":   {r.Dir, "main", "docs", ErrInvalid, "read docs on main: invalid policy: docs is not a regular file (git ls-tree: 040000 tree " + tree + ")"},
-		"symlink":     {r.Dir, "main", ".github/link.md", ErrInvalid, "read .github/link.md on main: invalid policy: .github/link.md is not a regular file (git ls-tree: 120000 blob " + link + ")"},
+		"directory":   {r.Dir, "main", "docs", ErrInvalid, "read docs on main: invalid policy: docs is not a regular file (040000 tree " + tree + ")"},
+		"symlink":     {r.Dir, "main", ".github/link.md", ErrInvalid, "read .github/link.md on main: invalid policy: .github/link.md is not a regular file (120000 blob " + link + ")"},
 		"unknown ref": {r.Dir, "nope", "docs/a.md", ErrBaseRef, `bad base ref "nope": no refs/remotes/origin/nope or refs/heads/nope in ` + r.Dir + " (a tag is never read for the policy; give a branch, a full ref or a commit SHA)"},
 		"option ref":  {r.Dir, "-p", "docs/a.md", ErrBaseRef, `bad base ref "-p": a ref must not be empty or start with "-"; give a branch, e.g. main`},
-		"not a repo":  {notRepo, "main", "docs/a.md", ErrRepo, "not a git repository: " + notRepo + ": git rev-parse: not a git repository (or any of the parent directories): .git"},
+		"not a repo":  {notRepo, "main", "docs/a.md", ErrRepo, "not a git repository: " + notRepo + ": git cat-file: not a git repository (or any of the parent directories): .git"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

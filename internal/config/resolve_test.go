@@ -177,3 +177,57 @@ func TestRangeBase(t *testing.T) {
 		t.Error("RangeBase of a missing branch: no error")
 	}
 }
+
+// TestResolveNeverReadsALookAlike: a tag named refs/remotes/origin/main (or a branch named
+// refs/heads/refs/remotes/origin/main) is what git reads for that full name when the
+// remote-tracking branch is missing, and a tag named refs/heads/main for refs/heads/main; the
+// policy comes from the branch all the same, or from none.
+func TestResolveNeverReadsALookAlike(t *testing.T) {
+	t.Parallel()
+	for name, lookAlike := range map[string][]string{
+		"tag refs/remotes/origin/main":    {"tag", "refs/remotes/origin/main", "loose"},
+		"branch refs/remotes/origin/main": {"branch", "refs/remotes/origin/main", "loose"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			r := lookAlikeRepo(t)
+			r.Git(lookAlike...)
+			if got := r.Git("rev-parse", "refs/remotes/origin/main"); got != r.Git("rev-parse", "loose") {
+				t.Fatalf("the test needs git to read refs/remotes/origin/main as the look-alike: %s", got)
+			}
+			for _, base := range []string{"main", "refs/heads/main"} {
+				p, src, err := (&Resolver{Dir: r.Dir}).Resolve(context.Background(), base)
+				if err != nil || p.Guard.MaxLines != 20 || src.Ref != "refs/heads/main" {
+					t.Errorf("Resolve(%s) = max_lines %d from %s, %v; want 20 from refs/heads/main", base, p.Guard.MaxLines, src, err)
+				}
+			}
+			r.Git("update-ref", "refs/remotes/origin/main", r.Git("rev-parse", "refs/heads/main"))
+			p, src, err := (&Resolver{Dir: r.Dir}).Resolve(context.Background(), "main")
+			if err != nil || p.Guard.MaxLines != 20 || src.Ref != "refs/remotes/origin/main" {
+				t.Errorf("with origin/main: Resolve(main) = max_lines %d from %s, %v; want 20 from refs/remotes/origin/main", p.Guard.MaxLines, src, err)
+			}
+		})
+	}
+	t.Run("tag refs/heads/main and no branch main", func(t *testing.T) {
+		t.Parallel()
+		r := lookAlikeRepo(t)
+		r.Git("branch", "-q", "-m", "main", "trunk")
+		r.Git("tag", "refs/heads/main", "loose")
+		_, src, err := (&Resolver{Dir: r.Dir}).Resolve(context.Background(), "main")
+		if !errors.Is(err, ErrNoPolicy) || !errors.Is(err, ErrBaseRef) {
+			t.Errorf("Resolve(main) = %s, %v; want no policy (no branch main)", src, err)
+		}
+	})
+}
+
+// lookAlikeRepo makes a repository whose main holds the strict policy and whose branch loose
+// loosens it.
+func lookAlikeRepo(t *testing.T) *gittest.Repo {
+	t.Helper()
+	r := gittest.New(t)
+	r.Commit("strict policy", map[string]string{DefaultPath: strictPolicy})
+	r.Git("checkout", "-q", "-b", "loose")
+	r.Commit("loosen the policy", map[string]string{DefaultPath: loosePolicy})
+	r.Git("checkout", "-q", "main")
+	return r
+}

@@ -37,6 +37,8 @@ func (l Local) Check() error {
 // a branch (refs/remotes/origin/BASE, else refs/heads/BASE), the ref the policy is read from, so
 // a tag named like the branch changes neither. A failed verdict is CheckFailed.
 func (r Run) LocalGuard(ctx context.Context, l Local) error {
+	pending := change.Begin(ctx, l.Dir, config.FirstBaseRef(l.Base), l.Head) // beside the policy's git process
+	defer pending.Stop()
 	policy, source, err := r.ReadPolicy(ctx, l.Base)
 	if err != nil {
 		return err
@@ -48,7 +50,7 @@ func (r Run) LocalGuard(ctx context.Context, l Local) error {
 	if err != nil {
 		return r.Usage(err)
 	}
-	set, err := change.FromGit(ctx, l.Dir, base, l.Head)
+	set, err := pending.Set(ctx, base)
 	if err != nil {
 		return r.changeError(err)
 	}

@@ -1,0 +1,80 @@
+package bench
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/incident-hotfix/incident-hotfix/internal/cli"
+	"github.com/incident-hotfix/incident-hotfix/internal/gittest"
+)
+
+// TestGuardCommandProcesses counts the git processes of a whole `hotfix guard` (issue #16): one
+// `cat-file --batch` for the base and its policy, one diff and one log for the change, where it
+// started rev-parse and ls-tree before the diff and the log. A git on PATH logs each subcommand
+// and runs the real one; it sets PATH, so it does not run in parallel. The policy's process runs
+// beside the diff: that git's cat-file waits (up to 5 s) for the diff to have started, and notes
+// when it never did, which is what a guard that reads the policy first would do.
+func TestGuardCommandProcesses(t *testing.T) {
+	real, err := exec.LookPath("git")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin, logFile, mark := t.TempDir(), filepath.Join(t.TempDir(), "calls"), filepath.Join(t.TempDir(), "diff-started")
+	script := "#!/bin/sh\necho \"$3\" >> " + logFile + "\n" +
+		"case \"$3\" in\n" +
+		"diff) : > " + mark + " ;;\n" +
+		"cat-file) i=0; while [ ! -e " + mark + " ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i+1)); done\n" +
+		"  [ -e " + mark + " ] || echo alone >> " + logFile + " ;;\n" +
+		"esac\nexec " + real + " \"$@\"\n"
+	if err := os.WriteFile(filepath.Join(bin, "git"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	r := gittest.New(t)
+	r.Commit("policy", map[string]string{".github/hotfix.yml": "guard:\n  max_lines: 20\n", "a.go": gittest.Lines("a", 10)})
+	r.Git("update-ref", "refs/remotes/origin/main", r.Git("rev-parse", "main"))
+	r.Git("checkout", "-q", "-b", "hotfix/x")
+	r.Commit("fix", map[string]string{"a.go": gittest.Lines("a", 9) + "fixed\n"})
+	policy := filepath.Join(t.TempDir(), "hotfix.yml")
+	if err := os.WriteFile(policy, []byte("guard:\n  max_lines: 20\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+	for name, args := range map[string][]string{
+		"the policy on origin/main": {"--base", "main"},
+		"a commit SHA as the base":  {"--base", r.Git("rev-parse", "main")},
+		"the policy from --config":  {"--base", "main", "--config", policy},
+		"a full ref as the base":    {"--base", "refs/remotes/origin/main"},
+	} {
+		os.Remove(logFile)
+		os.Remove(mark)
+		out := guardRun(t, r.Dir, append(args, "--head", "hotfix/x")...)
+		if !strings.Contains(out, "PASS") || !strings.Contains(out, "1 file, +1 -1") {
+			t.Errorf("%s: the guard printed\n%s\nwant a PASS of 1 file, +1 -1", name, out)
+		}
+		data, _ := os.ReadFile(logFile)
+		got := strings.Fields(string(data))
+		slices.Sort(got)
+		if diff := cmp.Diff(got, []string{"cat-file", "diff", "log"}); diff != "" {
+			t.Errorf("%s: git processes (-got +want):\n%s", name, diff)
+		}
+	}
+}
+
+// guardRun runs `hotfix guard args…` in dir and returns what it printed; it fails the test on an
+// exit other than 0.
+func guardRun(t *testing.T, dir string, args ...string) string {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	env := &cli.Env{Getenv: cli.MapEnv(nil), Stdout: &stdout, Stderr: &stderr, Dir: dir, Now: time.Now}
+	if code := cli.Main(ctx, append([]string{"guard"}, args...), env); code != cli.ExitOK {
+		t.Fatalf("hotfix guard %v: exit %d\n%s%s", args, code, stdout.String(), stderr.String())
+	}
+	return stdout.String()
+}
