@@ -75,10 +75,11 @@ type Entry struct {
 	Number        int       `json:"number,omitempty"`
 	Name          string    `json:"name,omitempty"`
 	URL           string    `json:"url,omitempty"`
-	// SHA is the merge commit of a hotfix PR's link (At is when it merged), so that a later
-	// fix's postmortem places this one at its merge too.
-	SHA    string `json:"sha,omitempty"`
-	Source int64  `json:"source,omitempty"`
+	// SHA is the merge commit of a hotfix PR's link (At is when it merged, Opened when it was
+	// opened), so that a later fix's postmortem places this one on its timeline too.
+	SHA    string    `json:"sha,omitempty"`
+	Opened time.Time `json:"opened,omitzero"`
+	Source int64     `json:"source,omitempty"`
 	// Posted is when the command comment (Source) was posted: the entry's place in the log, so
 	// that commands handled at once, or a rerun handled late, take the order people gave them.
 	Posted time.Time `json:"posted,omitzero"`

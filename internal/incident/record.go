@@ -68,8 +68,9 @@ type Artifact struct {
 	Name   string    `json:"name,omitempty"`
 	URL    string    `json:"url,omitempty"`
 	At     time.Time `json:"at"`
-	// SHA and Merged are a hotfix PR's merge commit and time, when its link kept them.
+	// SHA, Opened and Merged are a hotfix PR's merge commit and times, when its link kept them.
 	SHA    string    `json:"sha,omitempty"`
+	Opened time.Time `json:"opened,omitzero"`
 	Merged time.Time `json:"merged,omitzero"`
 }
 
@@ -185,7 +186,7 @@ func foldLinked(r *Record, e Entry) {
 	if r.Linked(e.Kind, e.Number, e.Name) {
 		return
 	}
-	r.Links = append(r.Links, Artifact{Kind: e.Kind, Number: e.Number, Name: e.Name, URL: e.URL, At: e.Time, SHA: e.SHA, Merged: e.At})
+	r.Links = append(r.Links, Artifact{Kind: e.Kind, Number: e.Number, Name: e.Name, URL: e.URL, At: e.Time, SHA: e.SHA, Opened: e.Opened, Merged: e.At})
 	r.event(e, linkText(e))
 }
 

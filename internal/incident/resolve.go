@@ -50,8 +50,8 @@ func fixes(links []Artifact) []postmortem.Fix {
 	var out []postmortem.Fix
 	for _, l := range links {
 		if l.Kind == "pr" {
-			// Name is the title, SHA and Merged the merge, when the link kept them.
-			out = append(out, postmortem.Fix{PR: postmortem.PR{Number: l.Number, Title: l.Name, URL: l.URL, MergeSHA: l.SHA, Merged: l.Merged}})
+			// Name is the title, SHA, Opened and Merged the PR's history, when the link kept them.
+			out = append(out, postmortem.Fix{PR: postmortem.PR{Number: l.Number, Title: l.Name, URL: l.URL, MergeSHA: l.SHA, Opened: l.Opened, Merged: l.Merged}})
 			continue
 		}
 		if len(out) == 0 || (l.Kind != "tag" && l.Kind != "backport") {

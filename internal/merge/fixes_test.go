@@ -68,6 +68,7 @@ func TestHandleSecondHotfixKeepsTheFirst(t *testing.T) {
 	timeline, _, _ = strings.Cut(timeline, "<!-- hotfix:facts:timeline:end -->")
 	for _, want := range []string{
 		// The first fix too sits at its merge, as its link kept the merge commit and time.
+		fmt.Sprintf("| Hotfix PR #%d opened |", pr1.GetNumber()), fmt.Sprintf("| Hotfix PR #%d opened |", pr2.GetNumber()),
 		fmt.Sprintf("| Hotfix PR #%d merged |", pr1.GetNumber()), fmt.Sprintf("| Hotfix PR #%d merged |", pr2.GetNumber()),
 		"| Tagged " + first.Release.Tag + " |", "| Tagged " + second.Release.Tag + " |",
 		fmt.Sprintf("| Backport #%d opened to develop |", p1.Number), fmt.Sprintf("| Backport #%d opened to develop |", p2.Number),

@@ -83,7 +83,8 @@ func linkEntries(pr *github.PullRequest, l Result) []incident.Entry {
 	if pr != nil {
 		// Name keeps the PR's title, so a later hotfix's postmortem names this one by it too.
 		links = append(links, incident.Entry{Kind: "pr", Number: n, Name: incident.Clip(strings.Join(strings.Fields(pr.GetTitle()), " "), 200),
-			URL: pr.GetHTMLURL(), SHA: pr.GetMergeCommitSHA(), At: pr.GetMergedAt().Time, Message: mergedSentence(pr, l.Release)})
+			URL: pr.GetHTMLURL(), SHA: pr.GetMergeCommitSHA(), Opened: pr.GetCreatedAt().Time, At: pr.GetMergedAt().Time,
+			Message: mergedSentence(pr, l.Release)})
 	}
 	if l.Release != nil {
 		links = append(links, incident.Entry{Kind: "tag", Name: l.Release.Tag,
