@@ -10,11 +10,11 @@ import (
 	"strings"
 )
 
-// roleNames are the roles ParseRoles accepts.
+// roleNames are the roles parseRoles accepts.
 var roleNames = []string{"read", "triage", "write", "maintain", "admin"}
 
-// ParseCredentials reads every --token value (see ParseCredential); at least one is required.
-func ParseCredentials(specs []string) ([]Credential, error) {
+// parseCredentials reads every --token value (see ParseCredential); at least one is required.
+func parseCredentials(specs []string) ([]Credential, error) {
 	if len(specs) == 0 {
 		return nil, errors.New("--token: the token clients must send is required (SECRET, user:LOGIN=SECRET, app:SLUG=SECRET or actions=SECRET)")
 	}
@@ -30,8 +30,8 @@ func ParseCredentials(specs []string) ([]Credential, error) {
 	return creds, errors.Join(errs...)
 }
 
-// ParseRoles reads every --collaborator LOGIN=ROLE into Options.Collaborators.
-func ParseRoles(specs []string) (map[string]string, error) {
+// parseRoles reads every --collaborator LOGIN=ROLE into Options.Collaborators.
+func parseRoles(specs []string) (map[string]string, error) {
 	out := map[string]string{}
 	var errs []error
 	for _, spec := range specs {
@@ -45,8 +45,8 @@ func ParseRoles(specs []string) (map[string]string, error) {
 	return out, errors.Join(errs...)
 }
 
-// ParseRateLimit reads --rate-limit: a positive number of requests an hour, written N/h.
-func ParseRateLimit(v string) (int, error) {
+// parseRateLimit reads --rate-limit: a positive number of requests an hour, written N/h.
+func parseRateLimit(v string) (int, error) {
 	n, err := strconv.Atoi(strings.TrimSuffix(v, "/h"))
 	if err != nil || n < 1 || !strings.HasSuffix(v, "/h") {
 		return 0, fmt.Errorf("--rate-limit %q: want a positive number of requests an hour, N/h, such as 5000/h", v)
@@ -72,9 +72,9 @@ func (f Flags) Options() (Options, error) {
 	if f.Repo == "" {
 		errs = append(errs, errors.New("--repo: a path for the bare repository is required"))
 	}
-	creds, err := ParseCredentials(f.Tokens)
+	creds, err := parseCredentials(f.Tokens)
 	errs = append(errs, err)
-	collaborators, err := ParseRoles(f.Collaborators)
+	collaborators, err := parseRoles(f.Collaborators)
 	errs = append(errs, err)
 	if _, _, err := net.SplitHostPort(f.Addr); err != nil {
 		errs = append(errs, fmt.Errorf("--addr %q: want HOST:PORT, such as 127.0.0.1:0", f.Addr))
@@ -83,7 +83,7 @@ func (f Flags) Options() (Options, error) {
 	if err != nil {
 		errs = append(errs, fmt.Errorf("--faults: %w", err))
 	}
-	limit, err := ParseRateLimit(f.RateLimit)
+	limit, err := parseRateLimit(f.RateLimit)
 	errs = append(errs, err)
 	dir, _ := filepath.Abs(f.Repo)
 	return Options{Dir: dir, Owner: owner, Name: name, Tokens: creds, Collaborators: collaborators, Public: f.Public,
