@@ -194,6 +194,13 @@ func findIncidents(tb testing.TB, n int) map[string]int {
 // updateIncident runs a /status command on an incident with n comments after its declaration,
 // on a clock that moves a minute at every reading, as a long incident's log spreads over hours.
 func updateIncident(tb testing.TB, n int) map[string]int {
+	s := declaredWithComments(tb, n)
+	return mustRun(tb, s, "issue_comment", comment(tb, s, 1, "/status identified the pool"), "run").routes
+}
+
+// declaredWithComments is a sandbox whose incident #1 was declared, then got n people's comments;
+// its clock moves a minute a reading.
+func declaredWithComments(tb testing.TB, n int) *sandboxtest.Sandbox {
 	clock := &ticking{at: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
 	s := sandboxtest.Start(tb, sandboxtest.Options{NoSecondaryLimit: true, Clock: clock.now})
 	mustRun(tb, s, "workflow_dispatch", declarePayload(tb, false), "run")
@@ -203,20 +210,12 @@ func updateIncident(tb testing.TB, n int) map[string]int {
 			tb.Fatal(err)
 		}
 	}
-	return mustRun(tb, s, "issue_comment", comment(tb, s, 1, "/status identified the pool"), "run").routes
+	return s
 }
 
 // updateIncidentAgain counts the /status command that follows updateIncident's.
 func updateIncidentAgain(tb testing.TB, n int) map[string]int {
-	clock := &ticking{at: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
-	s := sandboxtest.Start(tb, sandboxtest.Options{NoSecondaryLimit: true, Clock: clock.now})
-	mustRun(tb, s, "workflow_dispatch", declarePayload(tb, false), "run")
-	for i := range n {
-		body := fmt.Sprintf("comment %d", i)
-		if _, _, err := s.Client.Issues.CreateComment(ctx, sandboxtest.Owner, sandboxtest.Name, 1, &github.IssueComment{Body: &body}); err != nil {
-			tb.Fatal(err)
-		}
-	}
+	s := declaredWithComments(tb, n)
 	mustRun(tb, s, "issue_comment", comment(tb, s, 1, "/status identified the pool"), "run")
 	return mustRun(tb, s, "issue_comment", comment(tb, s, 1, "/status monitoring the pool"), "run").routes
 }
@@ -260,14 +259,7 @@ func updateKeptIncident(tb testing.TB, n int) map[string]int {
 
 // loadIncident reads the log of an incident with n comments after its declaration.
 func loadIncident(tb testing.TB, n int) map[string]int {
-	s := sandboxtest.Start(tb, sandboxtest.Options{NoSecondaryLimit: true})
-	mustRun(tb, s, "workflow_dispatch", declarePayload(tb, false), "run")
-	for i := range n {
-		body := fmt.Sprintf("comment %d", i)
-		if _, _, err := s.Client.Issues.CreateComment(ctx, sandboxtest.Owner, sandboxtest.Name, 1, &github.IssueComment{Body: &body}); err != nil {
-			tb.Fatal(err)
-		}
-	}
+	s := declaredWithComments(tb, n)
 	return counted(s, func() {
 		r, err := incident.Load(ctx, s.Client, incident.Repo{Owner: sandboxtest.Owner, Name: sandboxtest.Name}, 1, "sandbox-bot")
 		if err != nil || r.Title != "Checkout fails" {

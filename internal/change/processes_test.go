@@ -3,8 +3,6 @@ package change
 import (
 	"context"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -15,15 +13,6 @@ import (
 // TestFromGitProcesses counts the git processes FromGit starts, through a git on PATH that
 // logs its subcommand (after -C dir) and runs the real one. It sets PATH, so it does not run in parallel.
 func TestFromGitProcesses(t *testing.T) {
-	real, err := exec.LookPath("git")
-	if err != nil {
-		t.Fatal(err)
-	}
-	bin, logFile := t.TempDir(), filepath.Join(t.TempDir(), "calls")
-	script := "#!/bin/sh\necho \"$3\" >> " + logFile + "\nexec " + real + " \"$@\"\n"
-	if err := os.WriteFile(filepath.Join(bin, "git"), []byte(script), 0o755); err != nil {
-		t.Fatal(err)
-	}
 	r := gittest.New(t)
 	r.Commit("base", map[string]string{"a.go": gittest.Lines("a", 10)})
 	r.Git("checkout", "-q", "-b", "hotfix/x")
@@ -33,7 +22,7 @@ func TestFromGitProcesses(t *testing.T) {
 	r.Git("checkout", "-q", "hotfix/x")
 	r.Commit("fix 2", map[string]string{"c.go": "c\n"})
 	r.Git("merge", "-q", "--no-edit", "-m", "merge main", "main")
-	t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+	logFile := gittest.LogCalls(t)
 	tests := []struct {
 		name, base, head string
 		want             []string

@@ -6,9 +6,12 @@ import (
 	"flag"
 	"fmt"
 	"strings"
+	"time"
 
+	"github.com/incident-hotfix/incident-hotfix/internal/event"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 	"github.com/incident-hotfix/incident-hotfix/internal/identity"
+	metrics "github.com/incident-hotfix/incident-hotfix/internal/report"
 	"github.com/incident-hotfix/incident-hotfix/internal/route"
 )
 
@@ -50,4 +53,20 @@ func firstSet(vals ...string) string {
 		}
 	}
 	return ""
+}
+
+// scopeSince is what the commands that look back over the incidents (report, status-page) start
+// from: the window --since gives, as of now, and the repository with the policy on the branch ref.
+func (f *remoteFlags) scopeSince(ctx context.Context, env *Env, ref, since string) (route.Scope, time.Time, time.Time, error) {
+	now := env.Now().UTC()
+	from, err := metrics.ParseSince(since, now)
+	if err != nil {
+		return route.Scope{}, from, now, Usage(err)
+	}
+	r, err := f.connect(ctx, env)
+	if err != nil {
+		return route.Scope{}, from, now, err
+	}
+	s, err := env.routed(event.Trigger{}, r).Scope(ctx, ref)
+	return s, from, now, err
 }

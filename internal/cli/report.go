@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 
-	"github.com/incident-hotfix/incident-hotfix/internal/event"
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 	metrics "github.com/incident-hotfix/incident-hotfix/internal/report"
 )
@@ -34,16 +33,7 @@ func (c *reportCmd) Run(ctx context.Context, env *Env, args []string) error {
 	if len(args) > 0 {
 		return Usage(fmt.Errorf("unexpected argument %q; give the window with --since", args[0]))
 	}
-	now := env.Now().UTC()
-	since, err := metrics.ParseSince(c.since, now)
-	if err != nil {
-		return Usage(err)
-	}
-	r, err := c.remote.connect(ctx, env)
-	if err != nil {
-		return err
-	}
-	f, err := env.routed(event.Trigger{}, r).Scope(ctx, c.ref)
+	f, since, now, err := c.remote.scopeSince(ctx, env, c.ref, c.since)
 	if err != nil {
 		return err
 	}

@@ -7,9 +7,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/incident-hotfix/incident-hotfix/internal/event"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
-	metrics "github.com/incident-hotfix/incident-hotfix/internal/report"
 	"github.com/incident-hotfix/incident-hotfix/internal/statuspage"
 )
 
@@ -41,16 +39,7 @@ func (c *statusPageCmd) Run(ctx context.Context, env *Env, args []string) error 
 	if strings.TrimSpace(c.out) == "" {
 		return Usage(errors.New("--out is required: the directory to write the status page to, such as --out _site"))
 	}
-	now := env.Now().UTC()
-	since, err := metrics.ParseSince(c.since, now)
-	if err != nil {
-		return Usage(err)
-	}
-	r, err := c.remote.connect(ctx, env)
-	if err != nil {
-		return err
-	}
-	f, err := env.routed(event.Trigger{}, r).Scope(ctx, c.ref)
+	f, since, now, err := c.remote.scopeSince(ctx, env, c.ref, c.since)
 	if err != nil {
 		return err
 	}

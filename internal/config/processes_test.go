@@ -18,7 +18,7 @@ import (
 // remote-tracking branch, only on the local branch, or not there at all. It sets PATH, so it
 // does not run in parallel.
 func TestPolicyFromOneGitProcess(t *testing.T) {
-	logFile := logGitCalls(t)
+	logFile := gittest.LogCalls(t)
 	r := gittest.New(t)
 	r.Commit("policy", map[string]string{DefaultPath: strictPolicy})
 	r.Git("update-ref", "refs/remotes/origin/main", r.Git("rev-parse", "main"))
@@ -51,23 +51,6 @@ func TestPolicyFromOneGitProcess(t *testing.T) {
 	if data, _ := os.ReadFile(logFile); string(data) != "cat-file\n" {
 		t.Errorf("ResolveBase(bare) started %q, want one cat-file", data)
 	}
-}
-
-// logGitCalls puts a git on PATH that appends its subcommand to the returned file and runs the
-// real git.
-func logGitCalls(t *testing.T) string {
-	t.Helper()
-	real, err := exec.LookPath("git")
-	if err != nil {
-		t.Fatal(err)
-	}
-	bin, logFile := t.TempDir(), filepath.Join(t.TempDir(), "calls")
-	script := "#!/bin/sh\necho \"$3\" >> " + logFile + "\nexec " + real + " \"$@\"\n"
-	if err := os.WriteFile(filepath.Join(bin, "git"), []byte(script), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
-	return logFile
 }
 
 func TestFirstBaseRef(t *testing.T) {
