@@ -31,6 +31,14 @@ func TestDeclareAtATerminal(t *testing.T) {
 		t.Errorf("incident #%d: %q, %v", doc.Number, issue.GetTitle(), err)
 	}
 
+	again := run(t, t.TempDir(), vars, append(common, "--commander", "ada")...)
+	var second struct {
+		Number int `json:"number"`
+	}
+	if err := json.Unmarshal([]byte(again.stdout), &second); err != nil || second.Number == doc.Number || second.Number == 0 {
+		t.Errorf("the same declaration typed again = #%d (%v), want a new incident besides #%d: there is no run to rerun\n%s", second.Number, err, doc.Number, again.stderr)
+	}
+
 	noCommander := run(t, t.TempDir(), vars, common...)
 	if noCommander.code != ExitUsage || !strings.Contains(noCommander.stderr, "no commander: name the incident commander's login (commander, --commander;") {
 		t.Errorf("without a commander: exit %d, stderr:\n%s", noCommander.code, noCommander.stderr)

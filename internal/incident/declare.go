@@ -132,12 +132,15 @@ func declaredEntry(d Declaration) Entry {
 func withTime(e Entry, t time.Time) Entry { e.Time = t; return e }
 
 // openIssue finds the issue this run opened with these inputs, by its markers and its author,
-// or opens it. An issue of the same run with other inputs is noted, not reused: under act, or
+// or opens it; a declaration with no run (RunID 0) always opens one. An issue of the same run with other inputs is noted, not reused: under act, or
 // with a replayed run id, a new dispatch shares the run id, and it is a new incident.
 func openIssue(ctx context.Context, c *github.Client, repo Repo, d Declaration, body string, o Options) (opened, error) {
 	out, label := opened{}, o.label()
 	run, inputs := runMarker(d.RunID), inputsMarker(d)
 	find := func(ctx context.Context) (*github.Issue, bool, error) {
+		if d.RunID == 0 { // typed at a terminal: no workflow run, so nothing it could be a rerun of
+			return nil, false, nil
+		}
 		return postmortem.FindWhere(ctx, c, postmortem.Repo(repo), label, func(is *github.Issue) bool {
 			if !strings.HasPrefix(is.GetBody(), run) {
 				return false
