@@ -2,6 +2,7 @@ package bench
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -20,14 +21,15 @@ import (
 // started rev-parse and ls-tree before the diff and the log. A git on PATH logs each subcommand
 // and runs the real one; it sets PATH, so it does not run in parallel. The policy's process runs
 // beside the diff: that git's cat-file waits (up to 5 s) for the diff to have started, and notes
-// when it never did, which is what a guard that reads the policy first would do.
+// when it never did, which is what a guard that reads the policy first would do. The diff, the
+// longest of the three, is started first (the lower PID).
 func TestGuardCommandProcesses(t *testing.T) {
 	real, err := exec.LookPath("git")
 	if err != nil {
 		t.Fatal(err)
 	}
 	bin, logFile, mark := t.TempDir(), filepath.Join(t.TempDir(), "calls"), filepath.Join(t.TempDir(), "diff-started")
-	script := "#!/bin/sh\necho \"$3\" >> " + logFile + "\n" +
+	script := "#!/bin/sh\necho \"$$ $3\" >> " + logFile + "\n" +
 		"case \"$3\" in\n" +
 		"diff) : > " + mark + " ;;\n" +
 		"cat-file) i=0; while [ ! -e " + mark + " ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i+1)); done\n" +
@@ -59,12 +61,44 @@ func TestGuardCommandProcesses(t *testing.T) {
 			t.Errorf("%s: the guard printed\n%s\nwant a PASS of 1 file, +1 -1", name, out)
 		}
 		data, _ := os.ReadFile(logFile)
-		got := strings.Fields(string(data))
+		got := startOrder(t, string(data))
+		if len(got) == 0 || got[0] != "diff" {
+			t.Errorf("%s: git processes started in the order %q; want the diff, the longest, first", name, got)
+		}
 		slices.Sort(got)
 		if diff := cmp.Diff(got, []string{"cat-file", "diff", "log"}); diff != "" {
 			t.Errorf("%s: git processes (-got +want):\n%s", name, diff)
 		}
 	}
+}
+
+// startOrder is the subcommands of the log's "PID subcommand" lines in the order their processes
+// were made: the kernel numbers processes in turn, so the lower PID was forked first, whichever
+// shell got to its echo first.
+func startOrder(t *testing.T, log string) []string {
+	t.Helper()
+	type call struct {
+		pid int
+		sub string
+	}
+	var calls []call
+	for _, line := range strings.Split(strings.TrimSpace(log), "\n") {
+		var c call
+		if _, err := fmt.Sscan(line, &c.pid, &c.sub); err != nil {
+			if line == "alone" {
+				calls = append(calls, call{pid: 1 << 30, sub: line})
+				continue
+			}
+			t.Fatalf("log line %q: %v", line, err)
+		}
+		calls = append(calls, c)
+	}
+	slices.SortFunc(calls, func(a, b call) int { return a.pid - b.pid })
+	subs := make([]string, len(calls))
+	for i, c := range calls {
+		subs[i] = c.sub
+	}
+	return subs
 }
 
 // guardRun runs `hotfix guard args…` in dir and returns what it printed; it fails the test on an

@@ -1,9 +1,10 @@
 package change
 
 import (
-	"context"
 	"fmt"
 	"strings"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/git"
 )
 
 // logRange is what one git log says of base...head: the commits in base..head, oldest first,
@@ -13,14 +14,19 @@ type logRange struct {
 	head, mergeBase string
 }
 
+// logArgs is the one git log behind a change set's commits.
+func logArgs(base, head string) []string {
+	return []string{"log", "--topo-order", "--reverse", "--right-only", "--boundary", "-z", "--format=%m%H%x00%P%x00%s",
+		"--no-show-signature", "--no-color", "--end-of-options", base + "..." + head, "--"}
+}
+
 // rangeLog lists base..head, oldest first (parents before children), each with its parents and
 // subject, from `git log --right-only --boundary base...head`. The boundary commits are the
 // ones the range's commits have as parents outside it; every merge base is one of them, so a
 // single boundary commit is the merge base. Head is the last commit listed. With no commit or
 // several boundary commits, head and mergeBase are left empty.
-func (g repo) rangeLog(ctx context.Context, base, head string) (logRange, error) {
-	out, err := g.output(ctx, "log", "--topo-order", "--reverse", "--right-only", "--boundary", "-z", "--format=%m%H%x00%P%x00%s",
-		"--no-show-signature", "--no-color", "--end-of-options", base+"..."+head, "--")
+func rangeLog(log *git.Process) (logRange, error) {
+	out, err := log.Output()
 	if err != nil {
 		return logRange{}, err
 	}

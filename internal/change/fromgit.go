@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/git"
 )
 
 // FromGit reads the change BASE...HEAD from the git CLI in repoDir, a worktree or a bare
@@ -22,32 +24,52 @@ import (
 // A ref that starts with '-', or that is empty, is refused. The errors to branch on are
 // ErrNotRepository, ErrUnknownRef (as a *RefError) and ErrNoMergeBase.
 func FromGit(ctx context.Context, repoDir, base, head string) (Set, error) {
-	if err := errors.Join(checkRef("base", base), checkRef("head", head)); err != nil {
+	if err := errors.Join(CheckRef("base", base), CheckRef("head", head)); err != nil {
 		return Set{}, err
 	}
-	g := repo{dir: repoDir}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	// Two git processes run at once: on a small hotfix their start-up, not the diff, is the
-	// cost. The log of the range also names head and the merge base (rangeLog); only when it
-	// can't (an empty range, several merge bases) or a process fails does rev-parse run, to find
-	// them or to diagnose the refs.
-	var set Set
-	var r logRange
+	return repo{dir: repoDir}.start(ctx, base, head).set(ctx)
+}
+
+// reading is a change set's two git processes, started: on a small hotfix their start-up, not
+// the diff, is the cost, so they run at once. The log of the range also names head and the
+// merge base (rangeLog); only when it can't (an empty range, several merge bases) or a process
+// fails does rev-parse run, to find them or to diagnose the refs.
+type reading struct {
+	g          repo
+	base, head string
+	diff, log  *git.Process
+}
+
+// start starts the diff, the longest of the two, and then the log.
+func (g repo) start(ctx context.Context, base, head string) reading {
+	diff := git.Start(ctx, g.dir, diffArgs(base+"^{commit}", head+"^{commit}")...)
+	log := git.Start(ctx, g.dir, logArgs(base+"^{commit}", head+"^{commit}")...)
+	return reading{g: g, base: base, head: head, diff: diff, log: log}
+}
+
+// set reads both processes' output, the log's beside the diff's, and makes the change set. The
+// caller cancels ctx afterwards, which stops the other process when one failed.
+func (r reading) set(ctx context.Context) (Set, error) {
+	var lr logRange
 	var logErr error
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		r, logErr = g.rangeLog(ctx, base+"^{commit}", head+"^{commit}")
+		lr, logErr = rangeLog(r.log)
 	}()
-	files, filesErr := g.files(ctx, base+"^{commit}", head+"^{commit}")
+	var files []File
+	filesErr := r.diff.Stream(func(b *bufio.Reader) (err error) {
+		files, err = parseDiff(b)
+		return err
+	})
 	<-done
-	e, err := g.ends(ctx, base, head, r, errors.Join(filesErr, logErr))
+	e, err := r.g.ends(ctx, r.base, r.head, lr, errors.Join(filesErr, logErr))
 	if err != nil {
 		return Set{}, err
 	}
-	set.Base, set.Head, set.BaseSHA, set.HeadSHA, set.Files, set.Commits = base, head, e.mergeBase, e.head, files, r.commits
-	return set, nil
+	return Set{Base: r.base, Head: r.head, BaseSHA: e.mergeBase, HeadSHA: e.head, Files: files, Commits: lr.commits}, nil
 }
 
 // ends are the head and merge base the log found, or else rev-parse's; with a failed process,
@@ -66,8 +88,8 @@ func (g repo) ends(ctx context.Context, base, head string, r logRange, failed er
 	return e, nil
 }
 
-// checkRef refuses a ref that git could take for an option, or that can't name one commit.
-func checkRef(role, ref string) error {
+// CheckRef refuses a ref that git could take for an option, or that can't name one commit.
+func CheckRef(role, ref string) error {
 	switch {
 	case ref == "":
 		return badRef(fmt.Sprintf("%s ref is empty", role))
@@ -107,16 +129,6 @@ func (g repo) resolve(ctx context.Context, base, head string) (ends, error) {
 		return ends{}, &NoMergeBaseError{Base: base, Head: head, Dir: g.dir}
 	}
 	return e, nil
-}
-
-// files reads the changed files of base...head from one git diff process.
-func (g repo) files(ctx context.Context, base, head string) ([]File, error) {
-	var files []File
-	read := func(r *bufio.Reader) (err error) {
-		files, err = parseDiff(r)
-		return err
-	}
-	return files, g.stream(ctx, read, diffArgs(base, head)...)
 }
 
 // diffArgs is the one git diff behind a change set. The options that a user's config could turn

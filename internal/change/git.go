@@ -1,7 +1,6 @@
 package change
 
 import (
-	"bufio"
 	"context"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/git"
@@ -18,9 +17,4 @@ func (g repo) output(ctx context.Context, args ...string) ([]byte, error) {
 		return nil, err
 	}
 	return out, nil
-}
-
-// stream runs git and hands its standard output to read.
-func (g repo) stream(ctx context.Context, read func(*bufio.Reader) error, args ...string) error {
-	return git.Stream(ctx, g.dir, read, args...)
 }

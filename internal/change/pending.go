@@ -1,6 +1,9 @@
 package change
 
-import "context"
+import (
+	"context"
+	"errors"
+)
 
 // Pending is a change set being read in the background (Begin), so that a command can read its
 // policy meanwhile: on a hotfix-sized range, starting the git processes, not the diff, is the
@@ -22,9 +25,17 @@ func Begin(ctx context.Context, repoDir, base, head string) *Pending {
 	}
 	ctx, p.cancel = context.WithCancel(ctx)
 	p.done = make(chan struct{})
+	if err := errors.Join(CheckRef("base", base), CheckRef("head", head)); err != nil {
+		p.err = err
+		close(p.done)
+		return p
+	}
+	// The processes start here, before the caller starts its own (the policy's), so the diff,
+	// the longest, runs first; only their reading is in the background.
+	r := repo{dir: repoDir}.start(ctx, base, head)
 	go func() {
 		defer close(p.done)
-		p.set, p.err = FromGit(ctx, repoDir, base, head)
+		p.set, p.err = r.set(ctx)
 	}()
 	return p
 }

@@ -1,6 +1,13 @@
 package change
 
-import "bytes"
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
 
 // whitespace decides, hunk by hunk, whether a file's change is whitespace only. A hunk passes
 // when its removed lines and its added lines are the same list once each line is squeezed: every
@@ -66,3 +73,28 @@ func squeeze(dst, line []byte) []byte {
 
 // isSpace holds the bytes squeeze takes out, the ones git's --ignore-all-space ignores.
 var isSpace = [256]bool{' ': true, '\t': true, '\r': true, '\v': true, '\f': true}
+
+// PatchWhitespaceOnly applies File.WhitespaceOnly's rule to a patch as GitHub sends it: hunks
+// with three lines of context and no file header. Context lines split a hunk the way they split
+// git's zero-context diff into hunks.
+func PatchWhitespaceOnly(text string) (bool, error) {
+	p := patch{lines: lineReader{r: bufio.NewReader(strings.NewReader(text))}}
+	p.space.start(true)
+	var f File
+	for {
+		line, err := p.lines.next()
+		if errors.Is(err, io.EOF) {
+			return p.space.only(), nil
+		}
+		if err != nil {
+			return false, fmt.Errorf("patch: %w", err)
+		}
+		oldLines, newLines, err := hunkHeader(line)
+		if err != nil {
+			return false, fmt.Errorf("patch: %w", err)
+		}
+		if err := p.hunk(&f, oldLines, newLines); err != nil {
+			return false, fmt.Errorf("patch: %w", err)
+		}
+	}
+}

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/golden"
-	"github.com/incident-hotfix/incident-hotfix/internal/guard"
+	"github.com/incident-hotfix/incident-hotfix/internal/prguard"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-github/v60/github"
@@ -134,7 +134,7 @@ func guardStatuses(t *testing.T, s *sandboxtest.Sandbox, sha string) []*github.R
 	}
 	var out []*github.RepoStatus
 	for _, st := range all {
-		if st.GetContext() == guard.Context {
+		if st.GetContext() == prguard.Context {
 			out = append(out, st)
 		}
 	}
@@ -150,7 +150,7 @@ func guardComments(t *testing.T, s *sandboxtest.Sandbox, number int) []*github.I
 	}
 	var out []*github.IssueComment
 	for _, c := range all {
-		if strings.Contains(c.GetBody(), guard.Marker) {
+		if strings.Contains(c.GetBody(), prguard.Marker) {
 			out = append(out, c)
 		}
 	}

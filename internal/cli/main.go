@@ -8,6 +8,8 @@ import (
 	"flag"
 	"fmt"
 	"strings"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/exit"
 )
 
 // Main runs the command named by args[0] and returns the process exit code.
@@ -65,15 +67,7 @@ func parseAnywhere(fs *flag.FlagSet, args []string) ([]string, error) {
 // report prints a command's final error once, as an error annotation inside an action, and
 // returns the exit code for it.
 func report(env *Env, name string, err error) int {
-	if err != nil && !errors.Is(err, ErrCheckFailed) {
-		msg := fmt.Sprintf("hotfix %s: %v", name, err)
-		if r := env.runner(); r.Active() {
-			r.Error(msg)
-		} else {
-			fmt.Fprintln(env.Stderr, msg)
-		}
-	}
-	return exitCode(err)
+	return exit.Report(env.Stderr, env.runner(), name, err)
 }
 
 // newFlagSet declares cmd's flags on a set that writes its usage to env.Stderr.

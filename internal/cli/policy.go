@@ -2,22 +2,13 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"sync"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
+	"github.com/incident-hotfix/incident-hotfix/internal/localguard"
 	"github.com/incident-hotfix/incident-hotfix/internal/route"
 )
-
-// policyError marks a policy that is wrong, or a base that names no branch, as a usage error
-// (exit 2); an API that could not be read stays a runtime error (exit 1).
-func policyError(err error) error {
-	if err == nil || errors.Is(err, config.ErrRemote) {
-		return err
-	}
-	return Usage(err)
-}
 
 // apiPolicies is the resolver of a command that reads the policy only through the API.
 func apiPolicies(r route.Repo) *config.Resolver {
@@ -33,8 +24,7 @@ func checkoutPolicies(env *Env, file, dir string, remote config.RemoteFile) *con
 // readPolicy reads the policy on base through the resolver, marking its errors for the exit code.
 // It is the one place outside internal/config where a policy is read.
 func readPolicy(ctx context.Context, res *config.Resolver, base string) (config.Policy, config.Source, error) {
-	p, src, err := res.Resolve(ctx, base)
-	return p, src, policyError(err)
+	return localguard.ReadPolicy(ctx, res, base)
 }
 
 // connection is the run's one connection to GitHub, made on first use, so an event that needs no

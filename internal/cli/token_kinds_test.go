@@ -11,8 +11,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/event"
-	"github.com/incident-hotfix/incident-hotfix/internal/guard"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
+	"github.com/incident-hotfix/incident-hotfix/internal/prguard"
 	"github.com/incident-hotfix/incident-hotfix/internal/sandbox/sandboxtest"
 )
 
@@ -170,7 +170,7 @@ func (k *kindStory) checkGuardComment(number int) {
 	}
 	var guards []string
 	for _, c := range comments {
-		if strings.Contains(c.GetBody(), guard.Marker) {
+		if strings.Contains(c.GetBody(), prguard.Marker) {
 			guards = append(guards, c.GetUser().GetLogin())
 		}
 	}

@@ -4,7 +4,8 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"runtime/debug"
+
+	buildversion "github.com/incident-hotfix/incident-hotfix/internal/version"
 )
 
 // Version is stamped at build time with -ldflags "-X .../internal/cli.Version=v1.2.3".
@@ -23,12 +24,4 @@ func (*versionCmd) Run(_ context.Context, env *Env, _ []string) error {
 }
 
 // version is the stamped version, else the module version from go install, else "dev".
-func version() string {
-	if Version != "" {
-		return Version
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "dev"
-}
+func version() string { return buildversion.Of(Version) }

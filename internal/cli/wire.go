@@ -20,7 +20,7 @@ func (e *Env) run(t event.Trigger, github func(context.Context) (route.Repo, err
 		},
 		Out: e.Stdout, Log: e.log(), Runner: e.runner(), Now: e.Now, Warn: func(msg string) { warn(e, msg) },
 		Webhook: notify.Webhook{URL: strings.TrimSpace(e.Getenv("INPUT_NOTIFY_WEBHOOK"))},
-		Usage:   Usage, CheckFailed: ErrCheckFailed, Outputs: Outputs,
+		Outputs: Outputs,
 	}
 }
 

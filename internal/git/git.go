@@ -53,36 +53,58 @@ func Command(ctx context.Context, dir string, args ...string) *exec.Cmd {
 
 // Output runs git -C dir args and returns its standard output.
 func Output(ctx context.Context, dir string, args ...string) ([]byte, error) {
-	cmd := Command(ctx, dir, args...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		return out, failed(args, stderr.Bytes(), err)
-	}
-	return out, nil
+	return Start(ctx, dir, args...).Output()
 }
 
 // Stream runs git -C dir args and hands its standard output to read. When read stops early, the
 // rest of the output is drained so that git can exit.
 func Stream(ctx context.Context, dir string, read func(*bufio.Reader) error, args ...string) error {
-	cmd := Command(ctx, dir, args...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	pipe, err := cmd.StdoutPipe()
-	if err != nil {
-		return failed(args, nil, err)
+	return Start(ctx, dir, args...).Stream(read)
+}
+
+// Process is a git command started and not yet read, so that a caller can start several in the
+// order it wants them running (the longest first) before reading any.
+type Process struct {
+	cmd    *exec.Cmd
+	args   []string
+	stderr bytes.Buffer
+	out    io.ReadCloser
+	err    error // the start's failure, reported by Stream
+}
+
+// Start starts git -C dir args. A failure to start is reported when the output is read.
+func Start(ctx context.Context, dir string, args ...string) *Process {
+	p := &Process{cmd: Command(ctx, dir, args...), args: args}
+	p.cmd.Stderr = &p.stderr
+	if p.out, p.err = p.cmd.StdoutPipe(); p.err == nil {
+		p.err = p.cmd.Start()
 	}
-	if err := cmd.Start(); err != nil {
-		return failed(args, nil, err)
+	return p
+}
+
+// Stream hands the process's standard output to read and waits for it to end. When read stops
+// early, the rest of the output is drained so that git can exit.
+func (p *Process) Stream(read func(*bufio.Reader) error) error {
+	if p.err != nil {
+		return failed(p.args, nil, p.err)
 	}
-	r := bufio.NewReaderSize(pipe, 64<<10)
+	r := bufio.NewReaderSize(p.out, 64<<10)
 	readErr := read(r)
 	_, _ = io.Copy(io.Discard, r)
-	if err := cmd.Wait(); err != nil {
-		return failed(args, stderr.Bytes(), err)
+	if err := p.cmd.Wait(); err != nil {
+		return failed(p.args, p.stderr.Bytes(), err)
 	}
 	return readErr
+}
+
+// Output reads the process's standard output whole and waits for it to end.
+func (p *Process) Output() ([]byte, error) {
+	var out []byte
+	err := p.Stream(func(r *bufio.Reader) (err error) {
+		out, err = io.ReadAll(r)
+		return err
+	})
+	return out, err
 }
 
 // failed is the Error for a git command that failed with err after writing stderr.

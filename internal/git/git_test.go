@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"errors"
+	"fmt"
 	"os/exec"
 	"strings"
 	"testing"
@@ -61,5 +62,30 @@ func TestFirstComplaint(t *testing.T) {
 		if got := firstComplaint([]byte(in)); got != want {
 			t.Errorf("firstComplaint(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestStartRunsBeforeItIsRead: a process started is running before anyone reads it (two started
+// in turn both run), and a start that failed is reported when it is read.
+func TestStartRunsBeforeItIsRead(t *testing.T) {
+	dir := t.TempDir()
+	if out, err := exec.Command("git", "init", "--quiet", dir).CombinedOutput(); err != nil {
+		t.Fatalf("git init: %v\n%s", err, out)
+	}
+	ctx := context.Background()
+	first := Start(ctx, dir, "rev-parse", "--is-inside-work-tree")
+	second := Start(ctx, dir, "rev-parse", "--is-bare-repository")
+	if first.cmd.Process == nil || second.cmd.Process == nil {
+		t.Fatalf("not started: %v, %v", first.err, second.err)
+	}
+	b, err := second.Output()
+	a, err2 := first.Output()
+	if string(a) != "true\n" || string(b) != "false\n" || err != nil || err2 != nil {
+		t.Errorf("read in the other order: %q, %v and %q, %v; want true and false", a, err2, b, err)
+	}
+	t.Setenv("PATH", t.TempDir()) // no git here
+	_, err = Start(ctx, dir, "rev-parse", "HEAD").Output()
+	if Code(err) != -1 || !strings.HasPrefix(fmt.Sprint(err), "git rev-parse: ") {
+		t.Errorf("with no git on PATH: %v (code %d), want a git rev-parse error, code -1", err, Code(err))
 	}
 }

@@ -1,9 +1,8 @@
 // Package guard checks that a hotfix is a minimal change. Each rule has a stable id, reads a change
-// set and the policy, and returns findings; Check runs them all and does no I/O. On GitHub the
-// package also owns the guard's behaviour around the verdict, as verify owns its status: the
-// target and its change set (target.go), the severity from the input or the labels
-// (severity.go), the override label (override.go), and the commit status and PR comment
-// (outcome.go, publish.go).
+// set and the policy, and returns findings; Check runs them all and does no I/O. Report prints the
+// verdict and writes the step outputs. The package reads git only through internal/change and
+// links no HTTP client, so the guard on a checkout (cmd/hotfix-guard) starts quickly; the
+// guard's behaviour on GitHub around the verdict is internal/prguard's.
 package guard
 
 import (

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/runner"
@@ -50,29 +49,4 @@ func OutputNames() []string { return []string{"verdict", "changed_files", "chang
 // Outputs are the guard's step outputs: verdict, changed_files and changed_lines.
 func (r Result) Outputs() map[string]string {
 	return map[string]string{"verdict": r.Verdict, "changed_files": strconv.Itoa(r.ChangedFiles), "changed_lines": strconv.Itoa(r.ChangedLines())}
-}
-
-// ReportNotes prints what happened to the GitHub writes (a write refused for lack of permission
-// goes to warn: shown, not failed) and adds the override and the writes to the job summary.
-func ReportNotes(w io.Writer, r *runner.Runner, warn func(string), o Outcome, notes []Note) error {
-	for _, n := range notes {
-		if n.Refused {
-			warn(n.Text)
-			continue
-		}
-		io.WriteString(w, n.Text+"\n")
-	}
-	if note := o.Override.Note(); note != "" || len(notes) > 0 {
-		return r.Summary(note + notesMarkdown(notes))
-	}
-	return nil
-}
-
-// notesMarkdown lists the notes about GitHub writes for the step summary.
-func notesMarkdown(notes []Note) string {
-	var b strings.Builder
-	for _, n := range notes {
-		b.WriteString("\n- " + n.Text)
-	}
-	return b.String() + "\n"
 }

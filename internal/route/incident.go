@@ -9,6 +9,7 @@ import (
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/deploy"
 	"github.com/incident-hotfix/incident-hotfix/internal/event"
+	"github.com/incident-hotfix/incident-hotfix/internal/exit"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
 )
@@ -39,7 +40,7 @@ func (r Run) Declare(ctx context.Context, given incident.Given, asJSON bool) err
 	t := r.Trigger
 	d, err := incident.DeclarationFrom(given, t.Inputs, t.Actor, t.RunID, s.Options.Scale, r.Now().UTC())
 	if err != nil {
-		return r.Usage(err)
+		return exit.Usage(err)
 	}
 	got, err := s.Declare(ctx, d)
 	if err != nil {
@@ -57,7 +58,7 @@ func (r Run) Update(ctx context.Context, asJSON bool) error {
 	}
 	comment, ok := r.Trigger.IncidentCommand(s.Options.Label)
 	if !ok {
-		return r.Usage(fmt.Errorf("hotfix incident update runs on an issue_comment created on an issue labelled %s, whose body starts with /", s.Options.Label))
+		return exit.Usage(fmt.Errorf("hotfix incident update runs on an issue_comment created on an issue labelled %s, whose body starts with /", s.Options.Label))
 	}
 	issue := r.Trigger.IssueComment.GetIssue()
 	got, err := s.Update(ctx, issue.GetNumber(), issue.GetHTMLURL(), comment)

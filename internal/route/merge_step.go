@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"github.com/google/go-github/v60/github"
+	"github.com/incident-hotfix/incident-hotfix/internal/exit"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 	"github.com/incident-hotfix/incident-hotfix/internal/merge"
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
@@ -71,7 +72,7 @@ func (r Run) IncidentPostmortem(ctx context.Context, number int, asJSON bool) er
 // templateError marks a postmortem template the branch lacks as the input's fault.
 func (r Run) templateError(err error) error {
 	if errors.Is(err, postmortem.ErrNoTemplate) {
-		return r.Usage(err)
+		return exit.Usage(err)
 	}
 	return err
 }

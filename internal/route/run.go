@@ -15,6 +15,7 @@ import (
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/event"
+	"github.com/incident-hotfix/incident-hotfix/internal/exit"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 	"github.com/incident-hotfix/incident-hotfix/internal/identity"
 	"github.com/incident-hotfix/incident-hotfix/internal/merge"
@@ -54,10 +55,6 @@ type Run struct {
 	Warn    func(string)
 	Webhook notify.Webhook // where an incident's notices go
 	Report  *Report        // the JSON document under `hotfix run --json`; nil without it
-	// Usage marks an error as the input's or the event's (exit 2). CheckFailed is the error of a
-	// failed check, already reported (exit 1).
-	Usage       func(error) error
-	CheckFailed error
 	// Outputs lists the step outputs a command may write, in order.
 	Outputs func(command string) []string
 }
@@ -113,7 +110,7 @@ func (r Run) Route(ctx context.Context, only string, file bool) error {
 	}
 	d, err := event.Only(event.Route(t, r.Policy), only)
 	if err != nil {
-		return r.Usage(err)
+		return exit.Usage(err)
 	}
 	fmt.Fprintf(r.Out, "route: %s: %s\n", d.Kind, d.Reason)
 	if r.Report != nil {

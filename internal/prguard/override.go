@@ -1,4 +1,4 @@
-package guard
+package prguard
 
 import (
 	"cmp"
@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
+	"github.com/incident-hotfix/incident-hotfix/internal/guard"
 	"github.com/incident-hotfix/incident-hotfix/internal/markdown"
 )
 
@@ -41,7 +42,7 @@ func (o Override) Granted() bool { return o.granted }
 func findOverride(ctx context.Context, r Repo, q overrideQuery) (Override, error) {
 	pr, label, res := q.PR, q.Label, q.Result
 	ov := Override{label: label, pr: pr != nil, errors: res.Errors(), head: cmp.Or(q.Head, pr.GetHead().GetSHA())}
-	if pr == nil || label == "" || res.Verdict != Fail {
+	if pr == nil || label == "" || res.Verdict != guard.Fail {
 		return ov, nil
 	}
 	ev, err := lastLabelEvent(ctx, r, pr.GetNumber(), label)
@@ -82,7 +83,7 @@ func lastLabelEvent(ctx context.Context, r Repo, number int, label string) (*git
 }
 
 // Apply turns the failures into warnings when the override is granted.
-func (o Override) Apply(res Result) Result {
+func (o Override) Apply(res guard.Result) guard.Result {
 	if !o.granted {
 		return res
 	}
@@ -92,7 +93,7 @@ func (o Override) Apply(res Result) Result {
 			findings[i].Level = config.LevelWarn
 		}
 	}
-	res.Findings, res.Verdict = findings, Pass
+	res.Findings, res.Verdict = findings, guard.Pass
 	return res
 }
 

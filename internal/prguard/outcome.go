@@ -1,4 +1,4 @@
-package guard
+package prguard
 
 import (
 	"fmt"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
+	"github.com/incident-hotfix/incident-hotfix/internal/guard"
 	"github.com/incident-hotfix/incident-hotfix/internal/markdown"
 )
 
@@ -15,14 +16,14 @@ const Overridden = "pass (overridden)"
 
 // Outcome is the guard's result on GitHub with the override that applies to it.
 type Outcome struct {
-	Result   Result
+	Result   guard.Result
 	Override Override
-	Heading  Heading
+	Heading  guard.Heading
 	SHA      string // the head commit judged, which carries the status
 }
 
 // Shown is the result as reported: an overridden pass says so in its verdict.
-func (o Outcome) Shown() Result {
+func (o Outcome) Shown() guard.Result {
 	res := o.Result
 	if o.Override.granted {
 		res.Verdict = Overridden
@@ -32,7 +33,7 @@ func (o Outcome) Shown() Result {
 
 // state is the commit status state for the verdict.
 func (o Outcome) state() string {
-	if o.Result.Verdict == Fail {
+	if o.Result.Verdict == guard.Fail {
 		return "failure"
 	}
 	return "success"
@@ -46,7 +47,7 @@ func (o Outcome) description() string {
 	switch {
 	case o.Override.granted:
 		d = fmt.Sprintf("PASS by override of %s: %s; %s", o.Override.by, asWarnings(o.Override.errors), size)
-	case res.Verdict == Fail:
+	case res.Verdict == guard.Fail:
 		d = fmt.Sprintf("FAIL: %s (%s); %s", markdown.Count(res.Errors(), "error"), strings.Join(failedRules(res), ", "), size)
 	case res.Warnings() > 0:
 		d = fmt.Sprintf("PASS with %s; %s", markdown.Count(res.Warnings(), "warning"), size)
@@ -57,7 +58,7 @@ func (o Outcome) description() string {
 }
 
 // failedRules lists the rules with an error, once each, in the order found.
-func failedRules(res Result) []string {
+func failedRules(res guard.Result) []string {
 	var rules []string
 	for _, f := range res.Findings {
 		if f.Level == config.LevelError && !slices.Contains(rules, f.Rule) {

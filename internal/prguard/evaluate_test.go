@@ -1,4 +1,4 @@
-package guard
+package prguard
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
+	"github.com/incident-hotfix/incident-hotfix/internal/guard"
 	"github.com/incident-hotfix/incident-hotfix/internal/sandbox/sandboxtest"
 )
 
@@ -27,11 +28,11 @@ func TestEvaluate(t *testing.T) {
 	policy := config.Default().Guard
 	e := Evaluation{Target: Target{Base: "main", PR: pr}, Policy: policy, Source: "main:.github/hotfix.yml"}
 	out, err := Evaluate(ctx, r, e)
-	if err != nil || out.Result.Verdict != Pass || out.SHA != head || out.Heading.Policy != e.Source {
+	if err != nil || out.Result.Verdict != guard.Pass || out.SHA != head || out.Heading.Policy != e.Source {
 		t.Errorf("Evaluate = %+v, %v; want a pass on %s under %s", out, err, head, e.Source)
 	}
 	e.Policy.Limits.MaxLines = 1
-	if out, err := Evaluate(ctx, r, e); err != nil || out.Result.Verdict != Fail {
+	if out, err := Evaluate(ctx, r, e); err != nil || out.Result.Verdict != guard.Fail {
 		t.Errorf("Evaluate with max_lines 1 = %+v, %v; want a fail", out.Result, err)
 	}
 	e.Target = Target{Base: "main", PR: &github.PullRequest{Number: github.Int(99)}}

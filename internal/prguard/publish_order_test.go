@@ -1,4 +1,4 @@
-package guard
+package prguard
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
+	"github.com/incident-hotfix/incident-hotfix/internal/guard"
 	"github.com/incident-hotfix/incident-hotfix/internal/sandbox/sandboxtest"
 )
 
@@ -26,7 +27,7 @@ func TestPublishLeavesTheCommentToTheNewerRun(t *testing.T) {
 	}
 	s.Push("hotfix/x", map[string]string{"a.txt": "two\n"})
 	r := Repo{Client: s.Client, Owner: sandboxtest.Owner, Name: sandboxtest.Name}
-	o := Outcome{Result: Result{Verdict: Pass}, SHA: old}
+	o := Outcome{Result: guard.Result{Verdict: guard.Pass}, SHA: old}
 	notes, err := Publish(ctx, r, Target{Base: "main", PR: pr}, o, PublishOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -81,7 +82,7 @@ func TestPublishSettlesAConcurrentComment(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := Repo{Client: c, Owner: sandboxtest.Owner, Name: sandboxtest.Name}
-	o := Outcome{Result: Result{Verdict: Pass}, SHA: head}
+	o := Outcome{Result: guard.Result{Verdict: guard.Pass}, SHA: head}
 	if _, err := Publish(ctx, r, Target{Base: "main", PR: pr}, o, PublishOptions{Author: func(context.Context) (string, error) { return "sandbox-bot", nil }}); err != nil {
 		t.Fatal(err)
 	}

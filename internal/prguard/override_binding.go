@@ -1,4 +1,4 @@
-package guard
+package prguard
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/google/go-github/v60/github"
+	"github.com/incident-hotfix/incident-hotfix/internal/guard"
 )
 
 // overrideQuery is what findOverride needs: the pull request as the event has it, the policy's
@@ -17,7 +18,7 @@ import (
 type overrideQuery struct {
 	PR     *github.PullRequest
 	Label  string
-	Result Result
+	Result guard.Result
 	// Action and ActionLabel are the pull_request event's action and label: a run for the
 	// labeled event of the override label sees the head the label was applied to.
 	Action, ActionLabel string

@@ -1,14 +1,16 @@
-package change
+// Package fromapi reads a change set through GitHub's API: a compare (a push) or a pull
+// request's files and commits, with the limits the API has and FromGit does not. It is apart
+// from internal/change so that the guard on a checkout links no HTTP client.
+package fromapi
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/google/go-github/v60/github"
+	"github.com/incident-hotfix/incident-hotfix/internal/change"
 )
 
 // API limits, as GitHub documents them. Past them the file list is cut short, so a change set
@@ -29,7 +31,7 @@ const (
 // emptyBlob is git's well-known SHA of the empty file.
 const emptyBlob = "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391"
 
-// FromCompare reads the change base...head from GitHub's compare API in one request: the files
+// Compare reads the change base...head from GitHub's compare API in one request: the files
 // changed from the merge base to head, and the commits on head since then, oldest first. It is
 // what a push to a hotfix branch is judged on.
 //
@@ -48,17 +50,17 @@ const emptyBlob = "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391"
 // an unpaged compare lists is read whole, and HeadSHA is the last one listed; the files come
 // with the first page. Set.Incomplete says why the set may be short: 300 files, which is where
 // compare stops listing them, or fewer commits listed than total_commits.
-func FromCompare(ctx context.Context, c *github.Client, owner, repo, base, head string) (Set, error) {
+func Compare(ctx context.Context, c *github.Client, owner, repo, base, head string) (change.Set, error) {
 	if err := errors.Join(checkAPIRef("base", base), checkAPIRef("head", head)); err != nil {
-		return Set{}, err
+		return change.Set{}, err
 	}
 	cmp, err := compareAll(ctx, c, owner, repo, base, head)
 	if err != nil {
-		return Set{}, fmt.Errorf("compare %s...%s in %s/%s: %w", base, head, owner, repo, err)
+		return change.Set{}, fmt.Errorf("compare %s...%s in %s/%s: %w", base, head, owner, repo, err)
 	}
-	set := Set{Base: base, Head: head, BaseSHA: cmp.GetMergeBaseCommit().GetSHA(), HeadSHA: head}
+	set := change.Set{Base: base, Head: head, BaseSHA: cmp.GetMergeBaseCommit().GetSHA(), HeadSHA: head}
 	if set.Files, err = apiFiles(cmp.Files); err != nil {
-		return Set{}, fmt.Errorf("compare %s...%s in %s/%s: %w", base, head, owner, repo, err)
+		return change.Set{}, fmt.Errorf("compare %s...%s in %s/%s: %w", base, head, owner, repo, err)
 	}
 	set.Commits = apiCommits(cmp.Commits)
 	if n := len(set.Commits); n > 0 {
@@ -101,19 +103,19 @@ func checkAPIRef(role, ref string) error {
 	if strings.ContainsAny(ref, "?#") || strings.Contains(ref, "...") {
 		return fmt.Errorf("%s ref %q holds '?', '#' or '...'; give a branch name or a SHA", role, ref)
 	}
-	return checkRef(role, ref)
+	return change.CheckRef(role, ref)
 }
 
 // apiStatus maps GitHub's file statuses to the change set's. "changed" is a type change, which
 // FromGit also reports as Modified; "unchanged" is listed by GitHub with no lines changed.
-var apiStatus = map[string]Status{
-	"added": Added, "removed": Deleted, "modified": Modified, "renamed": Renamed,
-	"copied": Copied, "changed": Modified, "unchanged": Modified,
+var apiStatus = map[string]change.Status{
+	"added": change.Added, "removed": change.Deleted, "modified": change.Modified, "renamed": change.Renamed,
+	"copied": change.Copied, "changed": change.Modified, "unchanged": change.Modified,
 }
 
 // apiFiles converts GitHub's file entries.
-func apiFiles(in []*github.CommitFile) ([]File, error) {
-	files := make([]File, 0, len(in))
+func apiFiles(in []*github.CommitFile) ([]change.File, error) {
+	files := make([]change.File, 0, len(in))
 	for _, cf := range in {
 		f, err := apiFile(cf)
 		if err != nil {
@@ -124,21 +126,21 @@ func apiFiles(in []*github.CommitFile) ([]File, error) {
 	return files, nil
 }
 
-// apiFile converts one file entry; see FromCompare for what the API can't tell.
-func apiFile(cf *github.CommitFile) (File, error) {
+// apiFile converts one file entry; see Compare for what the API can't tell.
+func apiFile(cf *github.CommitFile) (change.File, error) {
 	status, ok := apiStatus[cf.GetStatus()]
 	if !ok {
-		return File{}, fmt.Errorf("file %s: status %q is not one GitHub documents (added, removed, modified, renamed, copied, changed, unchanged)", cf.GetFilename(), cf.GetStatus())
+		return change.File{}, fmt.Errorf("file %s: status %q is not one GitHub documents (added, removed, modified, renamed, copied, changed, unchanged)", cf.GetFilename(), cf.GetStatus())
 	}
-	f := File{Path: cf.GetFilename(), Status: status, Additions: cf.GetAdditions(), Deletions: cf.GetDeletions()}
-	if status == Renamed || status == Copied {
+	f := change.File{Path: cf.GetFilename(), Status: status, Additions: cf.GetAdditions(), Deletions: cf.GetDeletions()}
+	if status == change.Renamed || status == change.Copied {
 		f.OldPath = cf.GetPreviousFilename()
 	}
 	f.Binary = looksBinary(cf)
-	if cf.GetPatch() != "" && cf.GetStatus() != "changed" && (status == Modified || status == Renamed || status == Copied) {
-		only, err := patchWhitespaceOnly(cf.GetPatch())
+	if cf.GetPatch() != "" && cf.GetStatus() != "changed" && (status == change.Modified || status == change.Renamed || status == change.Copied) {
+		only, err := change.PatchWhitespaceOnly(cf.GetPatch())
 		if err != nil {
-			return File{}, fmt.Errorf("file %s: %w", f.Path, err)
+			return change.File{}, fmt.Errorf("file %s: %w", f.Path, err)
 		}
 		f.WhitespaceOnly = only
 	}
@@ -156,36 +158,11 @@ func looksBinary(cf *github.CommitFile) bool {
 	return cf.GetAdditions() == 0 && cf.GetDeletions() == 0 && cf.GetPatch() == "" && cf.GetSHA() != emptyBlob
 }
 
-// patchWhitespaceOnly applies File.WhitespaceOnly's rule to a patch as GitHub sends it: hunks
-// with three lines of context and no file header. Context lines split a hunk the way they split
-// git's zero-context diff into hunks.
-func patchWhitespaceOnly(text string) (bool, error) {
-	p := patch{lines: lineReader{r: bufio.NewReader(strings.NewReader(text))}}
-	p.space.start(true)
-	var f File
-	for {
-		line, err := p.lines.next()
-		if errors.Is(err, io.EOF) {
-			return p.space.only(), nil
-		}
-		if err != nil {
-			return false, fmt.Errorf("patch: %w", err)
-		}
-		oldLines, newLines, err := hunkHeader(line)
-		if err != nil {
-			return false, fmt.Errorf("patch: %w", err)
-		}
-		if err := p.hunk(&f, oldLines, newLines); err != nil {
-			return false, fmt.Errorf("patch: %w", err)
-		}
-	}
-}
-
 // apiCommits converts GitHub's commits, keeping their parents and subjects.
-func apiCommits(in []*github.RepositoryCommit) []Commit {
-	commits := make([]Commit, 0, len(in))
+func apiCommits(in []*github.RepositoryCommit) []change.Commit {
+	commits := make([]change.Commit, 0, len(in))
 	for _, rc := range in {
-		c := Commit{SHA: rc.GetSHA(), Parents: []string{}}
+		c := change.Commit{SHA: rc.GetSHA(), Parents: []string{}}
 		for _, p := range rc.Parents {
 			c.Parents = append(c.Parents, p.GetSHA())
 		}
@@ -202,35 +179,35 @@ func subject(message string) string {
 	return strings.Join(strings.Fields(strings.ReplaceAll(para, "\n", " ")), " ")
 }
 
-// FromPull reads the change of pull request number through the API: the pull request, its files
+// Pull reads the change of pull request number through the API: the pull request, its files
 // in pages of 100 (every page, following the Link header), and its commits. The files are
 // compared as GitHub shows them, from the merge base of the base branch to the head; the same
-// limits as FromCompare apply to what each file can tell. BaseSHA is the base branch's commit the
+// limits as Compare apply to what each file can tell. BaseSHA is the base branch's commit the
 // pull request was last compared with, as GitHub reports it.
 //
 // Set.Incomplete says why the set may be short: fewer files listed than the pull request's
 // changed_files, the 3,000 files GitHub lists at most, or fewer commits than its commits count
 // (the commit list stops at 250).
-func FromPull(ctx context.Context, c *github.Client, owner, repo string, number int) (Set, error) {
+func Pull(ctx context.Context, c *github.Client, owner, repo string, number int) (change.Set, error) {
 	pr, _, err := c.PullRequests.Get(ctx, owner, repo, number)
 	if err != nil {
-		return Set{}, fmt.Errorf("pull request #%d in %s/%s: %w", number, owner, repo, err)
+		return change.Set{}, fmt.Errorf("pull request #%d in %s/%s: %w", number, owner, repo, err)
 	}
-	set := Set{Base: pr.GetBase().GetRef(), Head: pr.GetHead().GetRef(), BaseSHA: pr.GetBase().GetSHA(), HeadSHA: pr.GetHead().GetSHA()}
+	set := change.Set{Base: pr.GetBase().GetRef(), Head: pr.GetHead().GetRef(), BaseSHA: pr.GetBase().GetSHA(), HeadSHA: pr.GetHead().GetSHA()}
 	raw, err := every(ctx, func(ctx context.Context, o *github.ListOptions) ([]*github.CommitFile, *github.Response, error) {
 		return c.PullRequests.ListFiles(ctx, owner, repo, number, o)
 	})
 	if err != nil {
-		return Set{}, fmt.Errorf("files of pull request #%d in %s/%s: %w", number, owner, repo, err)
+		return change.Set{}, fmt.Errorf("files of pull request #%d in %s/%s: %w", number, owner, repo, err)
 	}
 	if set.Files, err = apiFiles(raw); err != nil {
-		return Set{}, fmt.Errorf("files of pull request #%d in %s/%s: %w", number, owner, repo, err)
+		return change.Set{}, fmt.Errorf("files of pull request #%d in %s/%s: %w", number, owner, repo, err)
 	}
 	commits, err := every(ctx, func(ctx context.Context, o *github.ListOptions) ([]*github.RepositoryCommit, *github.Response, error) {
 		return c.PullRequests.ListCommits(ctx, owner, repo, number, o)
 	})
 	if err != nil {
-		return Set{}, fmt.Errorf("commits of pull request #%d in %s/%s: %w", number, owner, repo, err)
+		return change.Set{}, fmt.Errorf("commits of pull request #%d in %s/%s: %w", number, owner, repo, err)
 	}
 	set.Commits = apiCommits(commits)
 	set.Incomplete = pullIncomplete(len(set.Files), pr.GetChangedFiles(), len(set.Commits), pr.GetCommits())

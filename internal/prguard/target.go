@@ -1,4 +1,4 @@
-package guard
+package prguard
 
 import (
 	"context"
@@ -7,6 +7,8 @@ import (
 
 	"github.com/google/go-github/v60/github"
 	"github.com/incident-hotfix/incident-hotfix/internal/change"
+	"github.com/incident-hotfix/incident-hotfix/internal/change/fromapi"
+	"github.com/incident-hotfix/incident-hotfix/internal/guard"
 )
 
 // Repo is the repository on GitHub that the guard reads and writes.
@@ -38,16 +40,16 @@ func TargetOf(pr *github.PullRequest, after, production string) (Target, error) 
 // ChangeSet reads the target's change set: the PR's files, or compare for a push.
 func (g Target) ChangeSet(ctx context.Context, r Repo) (change.Set, error) {
 	if g.PR != nil {
-		return change.FromPull(ctx, r.Client, r.Owner, r.Name, g.PR.GetNumber())
+		return fromapi.Pull(ctx, r.Client, r.Owner, r.Name, g.PR.GetNumber())
 	}
-	return change.FromCompare(ctx, r.Client, r.Owner, r.Name, g.Base, g.Head)
+	return fromapi.Compare(ctx, r.Client, r.Owner, r.Name, g.Base, g.Head)
 }
 
 // Heading names what was checked.
-func (g Target) Heading(set change.Set, source string) Heading {
+func (g Target) Heading(set change.Set, source string) guard.Heading {
 	rng := fmt.Sprintf("%s...%.12s", g.Base, set.HeadSHA)
 	if g.PR != nil {
 		rng = fmt.Sprintf("#%d %s...%s (%.12s)", g.PR.GetNumber(), g.Base, set.Head, set.HeadSHA)
 	}
-	return Heading{Range: rng, Policy: source}
+	return guard.Heading{Range: rng, Policy: source}
 }

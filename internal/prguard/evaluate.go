@@ -1,4 +1,4 @@
-package guard
+package prguard
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
+	"github.com/incident-hotfix/incident-hotfix/internal/guard"
 )
 
 // Evaluation is what the guard on GitHub decides its outcome from: the target, its policy (and
@@ -27,7 +28,7 @@ func Evaluate(ctx context.Context, r Repo, e Evaluation) (Outcome, error) {
 	if err != nil {
 		return Outcome{}, fmt.Errorf("guard: read the change set: %w", gh.Explain(err))
 	}
-	res := Check(set, e.Policy, e.Severity)
+	res := guard.Check(set, e.Policy, e.Severity)
 	ov, err := findOverride(ctx, r, overrideQuery{PR: e.Target.PR, Label: e.Policy.OverrideLabel, Result: res,
 		Action: e.Action, ActionLabel: e.ActionLabel, Author: e.Author, Head: set.HeadSHA})
 	if err != nil {

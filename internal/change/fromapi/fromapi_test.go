@@ -1,4 +1,4 @@
-package change
+package fromapi
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-github/v60/github"
+	"github.com/incident-hotfix/incident-hotfix/internal/change"
 	"github.com/incident-hotfix/incident-hotfix/internal/gittest"
 	"github.com/incident-hotfix/incident-hotfix/internal/sandbox/sandboxtest"
 )
@@ -45,7 +46,7 @@ func pushShape(s *sandboxtest.Sandbox, base map[string]string, commits []map[str
 
 // comparable drops what only the git CLI can tell (modes, similarity, whitespace), so that the
 // API's sets can be compared with FromGit's.
-func comparable(set Set) Set {
+func comparable(set change.Set) change.Set {
 	for i := range set.Files {
 		f := &set.Files[i]
 		f.OldMode, f.NewMode, f.Similarity, f.WhitespaceOnly = "", "", 0, false
@@ -54,7 +55,7 @@ func comparable(set Set) Set {
 	return set
 }
 
-func TestFromCompareMatchesGit(t *testing.T) {
+func TestCompareMatchesGit(t *testing.T) {
 	t.Parallel()
 	for _, tt := range shapes {
 		t.Run(tt.name, func(t *testing.T) {
@@ -62,17 +63,17 @@ func TestFromCompareMatchesGit(t *testing.T) {
 			s := sandboxtest.Start(t, sandboxtest.Options{})
 			head := pushShape(s, tt.base, tt.commits)
 			ctx := context.Background()
-			want, err := FromGit(ctx, s.Dir, "main", head)
+			want, err := change.FromGit(ctx, s.Dir, "main", head)
 			if err != nil {
 				t.Fatal(err)
 			}
 			s.Server.ResetRequests()
-			got, err := FromCompare(ctx, s.Client, sandboxtest.Owner, sandboxtest.Name, "main", head)
+			got, err := Compare(ctx, s.Client, sandboxtest.Owner, sandboxtest.Name, "main", head)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if diff := cmp.Diff(comparable(got), comparable(want)); diff != "" {
-				t.Errorf("FromCompare differs from FromGit (-api +git):\n%s", diff)
+				t.Errorf("Compare differs from change.FromGit (-api +git):\n%s", diff)
 			}
 			if n := s.Requests(); n != 1 {
 				t.Errorf("%d requests, want 1", n)
@@ -81,7 +82,7 @@ func TestFromCompareMatchesGit(t *testing.T) {
 	}
 }
 
-func TestFromPullMatchesGit(t *testing.T) {
+func TestPullMatchesGit(t *testing.T) {
 	t.Parallel()
 	for _, tt := range shapes {
 		t.Run(tt.name, func(t *testing.T) {
@@ -90,11 +91,11 @@ func TestFromPullMatchesGit(t *testing.T) {
 			head := pushShape(s, tt.base, tt.commits)
 			n := openPull(t, s)
 			ctx := context.Background()
-			want, err := FromGit(ctx, s.Dir, "main", head)
+			want, err := change.FromGit(ctx, s.Dir, "main", head)
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := FromPull(ctx, s.Client, sandboxtest.Owner, sandboxtest.Name, n)
+			got, err := Pull(ctx, s.Client, sandboxtest.Owner, sandboxtest.Name, n)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -103,7 +104,7 @@ func TestFromPullMatchesGit(t *testing.T) {
 			}
 			want.BaseSHA = s.Git("rev-parse", "main") // a PR reports its base branch's tip
 			if diff := cmp.Diff(comparable(got), comparable(want)); diff != "" {
-				t.Errorf("FromPull differs from FromGit (-api +git):\n%s", diff)
+				t.Errorf("Pull differs from change.FromGit (-api +git):\n%s", diff)
 			}
 		})
 	}
@@ -129,13 +130,13 @@ func manyFiles(n int) map[string]string {
 	return files
 }
 
-func TestFromPullReadsEveryPage(t *testing.T) {
+func TestPullReadsEveryPage(t *testing.T) {
 	t.Parallel()
 	s := sandboxtest.Start(t, sandboxtest.Options{})
 	s.Push("hotfix/x", manyFiles(150))
 	n := openPull(t, s)
 	s.Server.ResetRequests()
-	got, err := FromPull(context.Background(), s.Client, sandboxtest.Owner, sandboxtest.Name, n)
+	got, err := Pull(context.Background(), s.Client, sandboxtest.Owner, sandboxtest.Name, n)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,11 +153,11 @@ func TestFromPullReadsEveryPage(t *testing.T) {
 	}
 }
 
-func TestFromCompareFailsClosedPast300Files(t *testing.T) {
+func TestCompareFailsClosedPast300Files(t *testing.T) {
 	t.Parallel()
 	s := sandboxtest.Start(t, sandboxtest.Options{})
 	head := s.Push("hotfix/x", manyFiles(301))
-	got, err := FromCompare(context.Background(), s.Client, sandboxtest.Owner, sandboxtest.Name, "main", head)
+	got, err := Compare(context.Background(), s.Client, sandboxtest.Owner, sandboxtest.Name, "main", head)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,20 +196,20 @@ func TestAPIFile(t *testing.T) {
 	tests := []struct {
 		name string
 		in   github.CommitFile
-		want File
+		want change.File
 	}{
 		{"removed", github.CommitFile{Filename: github.String("a"), Status: github.String("removed"), Deletions: github.Int(3), Patch: github.String("@@ -1,3 +0,0 @@\n-a\n-b\n-c")},
-			File{Path: "a", Status: Deleted, Deletions: 3}},
+			change.File{Path: "a", Status: change.Deleted, Deletions: 3}},
 		{"renamed", github.CommitFile{Filename: github.String("b"), PreviousFilename: github.String("a"), Status: github.String("renamed")},
-			File{Path: "b", OldPath: "a", Status: Renamed}},
+			change.File{Path: "b", OldPath: "a", Status: change.Renamed}},
 		{"binary", github.CommitFile{Filename: github.String("x.png"), Status: github.String("added"), SHA: github.String("0123")},
-			File{Path: "x.png", Status: Added, Binary: true}},
+			change.File{Path: "x.png", Status: change.Added, Binary: true}},
 		{"empty file", github.CommitFile{Filename: github.String("e"), Status: github.String("added"), SHA: github.String(emptyBlob)},
-			File{Path: "e", Status: Added}},
+			change.File{Path: "e", Status: change.Added}},
 		{"type change", github.CommitFile{Filename: github.String("l"), Status: github.String("changed"), Additions: github.Int(1), Deletions: github.Int(1)},
-			File{Path: "l", Status: Modified, Additions: 1, Deletions: 1}},
+			change.File{Path: "l", Status: change.Modified, Additions: 1, Deletions: 1}},
 		{"reindent", github.CommitFile{Filename: github.String("r"), Status: github.String("modified"), Additions: github.Int(1), Deletions: github.Int(1), Patch: github.String("@@ -1,3 +1,3 @@\n a\n-\tb\n+    b\n c")},
-			File{Path: "r", Status: Modified, Additions: 1, Deletions: 1, WhitespaceOnly: true}},
+			change.File{Path: "r", Status: change.Modified, Additions: 1, Deletions: 1, WhitespaceOnly: true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -251,11 +252,11 @@ func TestPatchWhitespaceOnlyMatchesGit(t *testing.T) {
 			r.Commit("base", map[string]string{"f.go": before})
 			r.Git("checkout", "-q", "-b", "hotfix/x")
 			r.Commit("change", map[string]string{"f.go": tt.after})
-			set, err := FromGit(context.Background(), r.Dir, "main", "hotfix/x")
+			set, err := change.FromGit(context.Background(), r.Dir, "main", "hotfix/x")
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := patchWhitespaceOnly(githubPatch(t, r.Dir))
+			got, err := change.PatchWhitespaceOnly(githubPatch(t, r.Dir))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -283,15 +284,15 @@ func githubPatch(t *testing.T, dir string) string {
 	return strings.TrimSuffix("@@ "+hunks, "\n")
 }
 
-// TestFromComparePast250Commits reads a range of 261 commits and 320 files: every commit, in
+// TestComparePast250Commits reads a range of 261 commits and 320 files: every commit, in
 // three pages of compare, the head last, and the 300 files compare lists, marked incomplete.
-func TestFromComparePast250Commits(t *testing.T) {
+func TestComparePast250Commits(t *testing.T) {
 	t.Parallel()
 	s := sandboxtest.Start(t, sandboxtest.Options{})
 	s.Push("long", manyFiles(60))
 	want := longHistory(t, s.Dir, "long", 260)
 	s.Server.ResetRequests()
-	got, err := FromCompare(context.Background(), s.Client, sandboxtest.Owner, sandboxtest.Name, "main", "long")
+	got, err := Compare(context.Background(), s.Client, sandboxtest.Owner, sandboxtest.Name, "main", "long")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -306,7 +307,7 @@ func TestFromComparePast250Commits(t *testing.T) {
 		t.Errorf("head %s, %d files, incomplete %q; want the head, 300 files and only the files' reason", got.HeadSHA, len(got.Files), got.Incomplete)
 	}
 	if n := s.Server.Requests()["GET /repos/{owner}/{repo}/compare/{basehead...}"]; n != 3 {
-		t.Errorf("FromCompare made %d compare requests, want 3 pages of 100", n)
+		t.Errorf("Compare made %d compare requests, want 3 pages of 100", n)
 	}
 }
 

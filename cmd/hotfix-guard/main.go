@@ -1,0 +1,35 @@
+// Command hotfix-guard is the guard on a checkout alone: `hotfix guard` without GitHub, for a
+// pre-push hook or a CI step. It links no HTTP client, so it starts in about the time git does.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/incident-hotfix/incident-hotfix/internal/localguard"
+	"github.com/incident-hotfix/incident-hotfix/internal/version"
+)
+
+// Version is stamped at build time with -ldflags "-X main.Version=v1.2.3".
+var Version = ""
+
+func main() {
+	ctx, stop := context.WithCancel(context.Background())
+	go cancelOnSignal(stop)
+	dir, _ := os.Getwd()
+	code := localguard.Main(ctx, os.Args[1:], localguard.IO{Getenv: os.Getenv, Stdout: os.Stdout, Stderr: os.Stderr, Dir: dir, Version: version.Of(Version)})
+	stop()
+	os.Exit(code)
+}
+
+// cancelOnSignal calls cancel on the first SIGINT or SIGTERM, which stops the git processes. It
+// runs in its own goroutine, as cmd/hotfix's does, so that installing the handler overlaps the
+// git processes' start rather than delaying it.
+func cancelOnSignal(cancel context.CancelFunc) {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, os.Interrupt, syscall.SIGTERM)
+	<-c
+	cancel()
+}
