@@ -92,6 +92,10 @@ func guardCommands(b *testing.B) []timedCommand {
 	if err != nil {
 		b.Fatal(err)
 	}
+	alone, err := buildGuard(b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
 	guard := func(bin string) func(base, head string) []string {
 		return func(base, head string) []string { return []string{bin, "guard", "--base", base, "--head", head} }
 	}
@@ -99,6 +103,7 @@ func guardCommands(b *testing.B) []timedCommand {
 		{"numstat", func(base, head string) []string {
 			return []string{"git", "diff", "--numstat", "--find-renames", base + "..." + head}
 		}},
+		{"hotfix-guard", func(base, head string) []string { return []string{alone, "--base", base, "--head", head} }},
 		{"guard", guard(bin)},
 		{"guard-cgo", guard(dynamic)},
 	}
@@ -127,8 +132,8 @@ func reportVsNumstat(b *testing.B, runs []timedCommand, took [][]time.Duration) 
 		b.ReportMetric(ms(sum[i]-sum[0])/float64(len(extra)), runs[i].name+"-extra-ms/range")
 		b.ReportMetric(ms(median(extra)), runs[i].name+"-extra-ms-median")
 	}
-	if len(runs) > 3 {
-		b.ReportMetric(float64(sum[1])/float64(sum[3]), "guard-x-baseline")
+	if len(runs) > 4 {
+		b.ReportMetric(float64(sum[2])/float64(sum[4]), "guard-x-baseline")
 	}
 }
 

@@ -17,19 +17,29 @@ func build(dir string, flags ...string) (string, error) {
 	return buildWith(dir, "CGO_ENABLED=0", flags...)
 }
 
+// buildGuard builds cmd/hotfix-guard into dir, static as build's.
+func buildGuard(dir string) (string, error) {
+	return buildCommand(dir, "hotfix-guard", "CGO_ENABLED=0", "-trimpath")
+}
+
 // buildWith builds cmd/hotfix into dir with an extra variable in go build's environment, such as
 // CGO_ENABLED=1 for the default build of a machine with a C compiler.
 func buildWith(dir, env string, flags ...string) (string, error) {
-	src, err := filepath.Abs(filepath.Join("..", "..", "cmd", "hotfix"))
+	return buildCommand(dir, "hotfix", env, flags...)
+}
+
+// buildCommand builds cmd/NAME into dir/NAME with env added to go build's environment.
+func buildCommand(dir, name, env string, flags ...string) (string, error) {
+	src, err := filepath.Abs(filepath.Join("..", "..", "cmd", name))
 	if err != nil {
 		return "", err
 	}
-	out := filepath.Join(dir, "hotfix")
+	out := filepath.Join(dir, name)
 	cmd := exec.Command("go", append(append([]string{"build"}, flags...), "-o", out, ".")...)
 	cmd.Dir = src
 	cmd.Env = append(os.Environ(), env)
 	if b, err := cmd.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("go build ./cmd/hotfix: %v\n%s", err, b)
+		return "", fmt.Errorf("go build ./cmd/%s: %v\n%s", name, err, b)
 	}
 	return out, nil
 }
@@ -39,7 +49,8 @@ func buildWith(dir, env string, flags ...string) (string, error) {
 // reports each one's time per run and the binary's as a multiple of each baseline. The binary is
 // static (build); the same tree built with cgo (hotfix-version-cgo, dynamically linked) shows
 // what a default `go build` costs. The smallest Go program that prints a line (go-hello) shows
-// the floor of any Go binary's start. With HOTFIX_STARTUP_BASELINE set to another hotfix binary,
+// the floor of any Go binary's start, and hotfix-guard --version the start of the guard on a
+// checkout alone (cmd/hotfix-guard), which links no HTTP client. With HOTFIX_STARTUP_BASELINE set to another hotfix binary,
 // or HOTFIX_BASELINE_REV to a revision to build (static) from git archive, its `version` joins
 // the loop as baseline-version. Each is reported as its mean and its median time a run.
 func BenchmarkStartup(b *testing.B) {
@@ -55,6 +66,10 @@ func BenchmarkStartup(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	guard, err := buildGuard(b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
 	runs := []struct {
 		name string
 		argv []string
@@ -65,6 +80,7 @@ func BenchmarkStartup(b *testing.B) {
 		{"hotfix-help", []string{bin, "help"}},
 		{"go-hello", []string{hello}},
 		{"hotfix-version-cgo", []string{dynamic, "version"}},
+		{"hotfix-guard-version", []string{guard, "--version"}},
 	}
 	other := os.Getenv("HOTFIX_STARTUP_BASELINE") // another build, such as a commit before a change
 	if other == "" {
@@ -98,8 +114,9 @@ func BenchmarkStartup(b *testing.B) {
 		b.ReportMetric(float64(took[i])/float64(took[1]), runs[i].name+"-x-git")
 	}
 	b.ReportMetric(float64(took[2])/float64(took[5]), "hotfix-version-x-cgo")
-	if len(runs) > 6 {
-		b.ReportMetric(float64(took[2])/float64(took[6]), "hotfix-version-x-baseline")
+	b.ReportMetric(float64(took[6])/float64(took[4]), "hotfix-guard-version-x-go-hello")
+	if len(runs) > 7 {
+		b.ReportMetric(float64(took[2])/float64(took[7]), "hotfix-version-x-baseline")
 	}
 }
 

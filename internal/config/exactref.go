@@ -17,7 +17,7 @@ var lookAlikes = []string{"refs/%s", "refs/tags/%s", "refs/heads/%s", "refs/remo
 // namesItself reports whether the full ref in ref (ancestry steps aside) exists under that very
 // name in b, not a look-alike git would read for it. Only when a look-alike exists does it start
 // `git show-ref --verify`, which reads the name exactly; a checkout has none.
-func namesItself(ctx context.Context, b *git.Batch, dir, ref string) (bool, error) {
+func namesItself(ctx context.Context, b *git.Objects, dir, ref string) (bool, error) {
 	name, _ := splitAncestry(ref)
 	if !strings.HasPrefix(name, "refs/") {
 		return true, nil // a commit SHA

@@ -45,17 +45,14 @@ func fileOnRef(ctx context.Context, repoDir, ref, path string) (data []byte, fou
 	return data, found, err
 }
 
-// readOnRef resolves base (see resolveIn) and reads the file at path in its commit, in one
-// `git cat-file --batch` process. ref is the full ref found, "" when none was; an error with a
+// readOnRef resolves base (see resolveIn) and reads the file at path in its commit, from the
+// repository's files, or else in one `git cat-file --batch` process (git.Objects). ref is the full ref found, "" when none was; an error with a
 // ref is about the file, which the caller names.
 func readOnRef(ctx context.Context, dir, base, path string) (data []byte, found bool, ref string, err error) {
 	if err := checkBaseInput(base); err != nil {
 		return nil, false, "", err
 	}
-	b, err := git.StartBatch(ctx, dir)
-	if err != nil {
-		return nil, false, "", fmt.Errorf("resolve base ref %q in %s: %w", base, dir, err)
-	}
+	b := git.OpenObjects(ctx, dir)
 	defer b.Close()
 	ref, commit, err := resolveIn(ctx, b, dir, base)
 	if err != nil {
@@ -72,10 +69,7 @@ func ResolveBase(ctx context.Context, dir, base string) (string, error) {
 	if err := checkBaseInput(base); err != nil {
 		return "", err
 	}
-	b, err := git.StartBatch(ctx, dir)
-	if err != nil {
-		return "", fmt.Errorf("resolve base ref %q in %s: %w", base, dir, err)
-	}
+	b := git.OpenObjects(ctx, dir)
 	defer b.Close()
 	ref, _, err := resolveIn(ctx, b, dir, base)
 	return ref, err
@@ -108,7 +102,7 @@ func checkBaseInput(base string) error {
 
 // resolveIn returns the first of baseRefs(base) that names a commit in b, under its own name
 // (namesItself), and that commit.
-func resolveIn(ctx context.Context, b *git.Batch, dir, base string) (ref, commit string, err error) {
+func resolveIn(ctx context.Context, b *git.Objects, dir, base string) (ref, commit string, err error) {
 	refs := baseRefs(base)
 	for _, ref := range refs {
 		obj, found, err := b.Get(ref + "^{commit}")
@@ -130,7 +124,7 @@ func resolveIn(ctx context.Context, b *git.Batch, dir, base string) (ref, commit
 // readBlob returns the content of the file at path, from the repository root, in commit; found is
 // false when the commit has no entry there. Anything but a regular file (a directory, a symlink,
 // a submodule) is refused: the entry's mode is read from its directory's tree.
-func readBlob(b *git.Batch, commit, path string) (data []byte, found bool, err error) {
+func readBlob(b *git.Objects, commit, path string) (data []byte, found bool, err error) {
 	dir, name := "", path
 	if i := strings.LastIndexByte(path, '/'); i >= 0 {
 		dir, name = path[:i], path[i+1:]

@@ -9,14 +9,17 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/incident-hotfix/incident-hotfix/internal/gittest"
 )
 
 // TestPolicyFromOneGitProcess counts the git processes that reading the policy from the base
 // starts, through a git on PATH that logs its subcommand (after -C dir) and runs the real one:
-// one `git cat-file --batch` resolves the base and reads the file, whether the policy is on the
-// remote-tracking branch, only on the local branch, or not there at all. It sets PATH, so it
-// does not run in parallel.
+// in an ordinary repository, none (the refs and objects are read from its files, git.Files),
+// whether the policy is on the remote-tracking branch, only on the local branch, or not there at
+// all, loose or packed; where the files can't answer (here, a repository with alternates), one
+// `git cat-file --batch` resolves the base and reads the file. It sets PATH, so it does not run
+// in parallel.
 func TestPolicyFromOneGitProcess(t *testing.T) {
 	logFile := gittest.LogCalls(t)
 	r := gittest.New(t)
@@ -25,31 +28,50 @@ func TestPolicyFromOneGitProcess(t *testing.T) {
 	r.Git("checkout", "-q", "-b", "bare")
 	r.Git("rm", "-q", DefaultPath)
 	r.Commit("no policy", nil)
-	for _, tc := range []struct {
-		base, ref string
-		maxLines  int
-		defaults  bool
+	borrower := filepath.Join(t.TempDir(), "borrower")
+	r.Git("clone", "-q", "--shared", r.Dir, borrower) // objects/info/alternates
+	exec.Command("git", "-C", borrower, "update-ref", "refs/remotes/origin/main", r.Git("rev-parse", "main")).Run()
+	for _, stage := range []struct {
+		name, dir string
+		want      []string
 	}{
-		{"main", "refs/remotes/origin/main", 20, false},
-		{"bare", "refs/heads/bare", Default().Guard.MaxLines, true},
-		{r.Git("rev-parse", "main"), r.Git("rev-parse", "main"), 20, false},
+		{"loose", r.Dir, nil},
+		{"packed", r.Dir, nil},
+		{"with alternates", borrower, []string{"cat-file"}},
 	} {
+		if stage.name == "packed" {
+			r.Git("gc", "-q", "--aggressive") // packs the objects and the refs
+			os.Remove(logFile)
+		}
+		for _, tc := range []struct {
+			base, ref string
+			maxLines  int
+			defaults  bool
+		}{
+			{"main", "refs/remotes/origin/main", 20, false},
+			{"bare", "refs/heads/bare", Default().Guard.MaxLines, true},
+			{r.Git("rev-parse", "main"), r.Git("rev-parse", "main"), 20, false},
+		} {
+			if stage.dir == borrower && tc.base == "bare" {
+				tc.ref = "refs/remotes/origin/bare"
+			}
+			os.Remove(logFile)
+			p, src, err := (&Resolver{Dir: stage.dir}).Resolve(context.Background(), tc.base)
+			if err != nil || p.Guard.MaxLines != tc.maxLines || src.Ref != tc.ref || src.Defaults != tc.defaults {
+				t.Errorf("%s: Resolve(%s) = max_lines %d from %+v, %v; want %d from %s (defaults %t)", stage.name, tc.base, p.Guard.MaxLines, src, err, tc.maxLines, tc.ref, tc.defaults)
+			}
+			data, _ := os.ReadFile(logFile)
+			if diff := cmp.Diff(strings.Fields(string(data)), stage.want, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("%s: Resolve(%s): git processes (-got +want):\n%s", stage.name, tc.base, diff)
+			}
+		}
 		os.Remove(logFile)
-		p, src, err := (&Resolver{Dir: r.Dir}).Resolve(context.Background(), tc.base)
-		if err != nil || p.Guard.MaxLines != tc.maxLines || src.Ref != tc.ref || src.Defaults != tc.defaults {
-			t.Errorf("Resolve(%s) = max_lines %d from %+v, %v; want %d from %s (defaults %t)", tc.base, p.Guard.MaxLines, src, err, tc.maxLines, tc.ref, tc.defaults)
+		if ref, err := ResolveBase(context.Background(), stage.dir, "main"); err != nil || ref != "refs/remotes/origin/main" {
+			t.Errorf("%s: ResolveBase(main) = %q, %v; want refs/remotes/origin/main", stage.name, ref, err)
 		}
-		data, _ := os.ReadFile(logFile)
-		if diff := cmp.Diff(strings.Fields(string(data)), []string{"cat-file"}); diff != "" {
-			t.Errorf("Resolve(%s): git processes (-got +want):\n%s", tc.base, diff)
+		if data, _ := os.ReadFile(logFile); len(stage.want) == 0 && len(data) != 0 {
+			t.Errorf("%s: ResolveBase(main) started %q, want no git process", stage.name, data)
 		}
-	}
-	os.Remove(logFile)
-	if ref, err := ResolveBase(context.Background(), r.Dir, "bare"); err != nil || ref != "refs/heads/bare" {
-		t.Errorf("ResolveBase(bare) = %q, %v; want refs/heads/bare", ref, err)
-	}
-	if data, _ := os.ReadFile(logFile); string(data) != "cat-file\n" {
-		t.Errorf("ResolveBase(bare) started %q, want one cat-file", data)
 	}
 }
 
