@@ -57,7 +57,7 @@ lifecycle() {
 }
 
 startup() {
-  echo "== startup vs /bin/true and git --version"
+  echo "== startup (hotfix and hotfix-guard) vs /bin/true, git --version and the smallest Go program"
   bench -bench 'Startup' -benchtime 500x "$pkg"
 }
 
@@ -69,7 +69,8 @@ size() {
   go build -trimpath -o "$dir/trimpath" ./cmd/hotfix
   go build -trimpath -ldflags "-s -w" -o "$dir/stripped" ./cmd/hotfix
   CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$dir/static" ./cmd/hotfix
-  for b in default trimpath stripped static; do
+  CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$dir/guard-static" ./cmd/hotfix-guard
+  for b in default trimpath stripped static guard-static; do
     printf '%-10s %10d bytes  %6.1f MiB\n' "$b" "$(stat -c %s "$dir/$b")" "$(awk -v n="$(stat -c %s "$dir/$b")" 'BEGIN { print n / 1048576 }')"
   done
   rm -rf "$dir"
