@@ -26,7 +26,8 @@ type Files struct {
 	gitDir, commonDir string
 	packs             []*pack // opened on first use
 	packsRead         bool
-	packed            map[string]string // packed-refs, read on first use
+	packed            []byte // packed-refs, read on first use
+	packedRead        bool
 }
 
 // OpenFiles finds the repository that contains dir as git would (a .git directory or file in
@@ -132,10 +133,8 @@ func (f *Files) check() error {
 	if err != nil {
 		return err
 	}
-	for name := range packed {
-		if strings.HasPrefix(name, "refs/replace/") {
-			return fmt.Errorf("%w: the repository has replace refs", errUnsupported)
-		}
+	if bytes.Contains(packed, []byte(" refs/replace/")) {
+		return fmt.Errorf("%w: the repository has replace refs", errUnsupported)
 	}
 	return nil
 }
@@ -202,34 +201,39 @@ func (f *Files) exactRef(name string, depth int) (string, bool, error) {
 	if err != nil {
 		return "", false, err
 	}
-	id, found := packed[name]
-	return id, found, nil
+	return packedRef(packed, name)
 }
 
-// packedRefs reads packed-refs once: name → object ID. A missing file is no refs.
-func (f *Files) packedRefs() (map[string]string, error) {
-	if f.packed != nil {
+// packedRef finds name's line, "ID NAME", in packed-refs by a search for " NAME\n" (a ref name
+// holds no space), rather than a parse of every line: a clone's packed-refs lists every tag.
+func packedRef(packed []byte, name string) (string, bool, error) {
+	i := bytes.Index(packed, []byte(" "+name+"\n"))
+	if i < 0 {
+		return "", false, nil
+	}
+	start := bytes.LastIndexByte(packed[:i], '\n') + 1
+	if id := string(packed[start:i]); isObjectID(id) {
+		return id, true, nil
+	}
+	return "", false, fmt.Errorf("%w: packed-refs line %q", errUnsupported, packed[start:i+len(name)+1])
+}
+
+// packedRefs reads packed-refs once; a missing file is no refs. Its lines are "ID NAME", with a
+// "# pack-refs with: …" header and "^ID" lines for the object a tag above them peels to.
+func (f *Files) packedRefs() ([]byte, error) {
+	if f.packedRead {
 		return f.packed, nil
 	}
-	f.packed = map[string]string{}
+	f.packedRead = true
 	b, err := os.ReadFile(filepath.Join(f.commonDir, "packed-refs"))
-	if errors.Is(err, os.ErrNotExist) {
-		return f.packed, nil
-	}
-	if err != nil {
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("%w: %v", errUnsupported, err)
 	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if line == "" || line[0] == '#' || line[0] == '^' {
-			continue // the header, and the peeled object of the tag above
-		}
-		id, name, ok := strings.Cut(line, " ")
-		if !ok || !isObjectID(id) {
-			return nil, fmt.Errorf("%w: packed-refs line %q", errUnsupported, line)
-		}
-		f.packed[name] = id
+	if len(b) > 0 && b[len(b)-1] != '\n' {
+		b = append(b, '\n')
 	}
-	return f.packed, nil
+	f.packed = b
+	return b, nil
 }
 
 // safeRefName reports whether name is a ref name Files can look up as a path: under refs/, no

@@ -243,3 +243,34 @@ func runGit(t *testing.T, dir string, args ...string) string {
 	}
 	return strings.TrimSpace(string(out))
 }
+
+func TestPackedRef(t *testing.T) {
+	t.Parallel()
+	a, b := strings.Repeat("a", 40), strings.Repeat("b", 40)
+	packed := []byte("# pack-refs with: peeled fully-peeled sorted \n" +
+		a + " refs/heads/main\n" +
+		b + " refs/heads/main2\n" +
+		a + " refs/tags/v1\n^" + b + "\n" +
+		b + " refs/remotes/origin/refs/heads/main\n" +
+		"xyz refs/heads/broken\n")
+	tests := []struct {
+		name, id string
+		found    bool
+		err      bool
+	}{
+		{"refs/heads/main", a, true, false},
+		{"refs/heads/main2", b, true, false},
+		{"refs/tags/v1", a, true, false},
+		{"refs/remotes/origin/refs/heads/main", b, true, false},
+		{"refs/heads/mai", "", false, false},
+		{"heads/main", "", false, false},
+		{"refs/heads/nope", "", false, false},
+		{"refs/heads/broken", "", false, true},
+	}
+	for _, tt := range tests {
+		id, found, err := packedRef(packed, tt.name)
+		if id != tt.id || found != tt.found || (err != nil) != tt.err || (err != nil && !errors.Is(err, errUnsupported)) {
+			t.Errorf("packedRef(%s) = %q, %t, %v; want %q, %t, error %t", tt.name, id, found, err, tt.id, tt.found, tt.err)
+		}
+	}
+}
