@@ -183,7 +183,11 @@ func (f *Files) exactRef(name string, depth int) (string, bool, error) {
 			return "", false, fmt.Errorf("%w: per-worktree ref %q", errUnsupported, name)
 		}
 	}
-	b, err := os.ReadFile(filepath.Join(f.commonDir, filepath.FromSlash(name)))
+	path := filepath.Join(f.commonDir, filepath.FromSlash(name))
+	if st, err := os.Lstat(path); err == nil && st.Mode()&os.ModeSymlink != 0 {
+		return "", false, fmt.Errorf("%w: ref %s is a symbolic link", errUnsupported, name)
+	}
+	b, err := os.ReadFile(path)
 	switch {
 	case err == nil:
 		content := strings.TrimSpace(string(b))

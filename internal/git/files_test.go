@@ -274,3 +274,32 @@ func TestPackedRef(t *testing.T) {
 		}
 	}
 }
+
+// TestFilesLeaveOddRefsToGit: a ref that is a symbolic link, or holds something other than an
+// object name or "ref: …", is git's to read.
+func TestFilesLeaveOddRefsToGit(t *testing.T) {
+	t.Parallel()
+	r := policyHistory(t, 2)
+	refs := filepath.Join(r.Dir, ".git", "refs", "heads")
+	if err := os.Symlink("main", filepath.Join(refs, "linked")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(refs, "odd"), []byte("not an object name\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := OpenFiles(r.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.close()
+	for _, name := range []string{"refs/heads/linked^{commit}", "refs/heads/odd"} {
+		if _, _, err := f.get(name); !errors.Is(err, errUnsupported) {
+			t.Errorf("get(%s) = %v, want errUnsupported", name, err)
+		}
+	}
+	o := OpenObjects(context.Background(), r.Dir)
+	defer o.Close()
+	if obj, found, err := o.Get("refs/heads/linked^{commit}"); err != nil || !found || obj.ID != r.Git("rev-parse", "main") {
+		t.Errorf("Objects.Get(linked) = %s, %t, %v; want main's commit, from git", obj.ID, found, err)
+	}
+}
