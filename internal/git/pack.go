@@ -290,9 +290,11 @@ func (b *bufReader) inflate(size uint64) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: pack: %v", errUnsupported, err)
 	}
-	data := make([]byte, size)
-	if _, err := io.ReadFull(z, data); err != nil {
-		return nil, fmt.Errorf("%w: pack: %v", errUnsupported, err)
+	// Grown as it is read, not allocated at the size the header claims, which a damaged pack
+	// could make huge.
+	data, err := io.ReadAll(io.LimitReader(z, int64(size)))
+	if err != nil || uint64(len(data)) != size {
+		return nil, fmt.Errorf("%w: pack: %d of %d bytes, %v", errUnsupported, len(data), size, err)
 	}
 	return data, nil
 }
@@ -318,7 +320,7 @@ func applyDelta(base, delta []byte) ([]byte, error) {
 	if !ok1 || !ok2 || srcSize != uint64(len(base)) || dstSize > 1<<30 {
 		return nil, bad
 	}
-	out := make([]byte, 0, dstSize)
+	out := make([]byte, 0, min(dstSize, uint64(len(base)+len(delta)))) // grows if it must; the claim may lie
 	for len(delta) > 0 {
 		op := delta[0]
 		delta = delta[1:]
