@@ -5,9 +5,8 @@ package main
 import (
 	"context"
 	"os"
-	"os/signal"
-	"syscall"
 
+	"github.com/incident-hotfix/incident-hotfix/internal/exit"
 	"github.com/incident-hotfix/incident-hotfix/internal/localguard"
 	"github.com/incident-hotfix/incident-hotfix/internal/version"
 )
@@ -16,20 +15,9 @@ import (
 var Version = ""
 
 func main() {
-	ctx, stop := context.WithCancel(context.Background())
-	go cancelOnSignal(stop)
+	ctx, stop := exit.OnSignal(context.Background())
 	dir, _ := os.Getwd()
 	code := localguard.Main(ctx, os.Args[1:], localguard.IO{Getenv: os.Getenv, Stdout: os.Stdout, Stderr: os.Stderr, Dir: dir, Version: version.Of(Version)})
 	stop()
 	os.Exit(code)
-}
-
-// cancelOnSignal calls cancel on the first SIGINT or SIGTERM, which stops the git processes. It
-// runs in its own goroutine, as cmd/hotfix's does, so that installing the handler overlaps the
-// git processes' start rather than delaying it.
-func cancelOnSignal(cancel context.CancelFunc) {
-	c := make(chan os.Signal, 1)
-	signal.Notify(c, os.Interrupt, syscall.SIGTERM)
-	<-c
-	cancel()
 }
