@@ -171,7 +171,7 @@ func openIssue(ctx context.Context, c *github.Client, repo Repo, d Declaration, 
 // from the log, so the declared time shown is the server's.
 func writeDeclared(ctx context.Context, c *github.Client, repo Repo, issue *github.Issue, e Entry, o Options) (Record, error) {
 	n := issue.GetNumber()
-	entries, _, err := scan(ctx, c, repo, n, o.Identity)
+	entries, _, _, err := scan(ctx, c, repo, n, o.Identity)
 	if err != nil {
 		return Record{}, err
 	}

@@ -17,7 +17,7 @@ type Repo struct{ Owner, Name string }
 // identity and whose body starts with the log marker. Comments by anyone else are ignored, so no
 // one can forge an entry. The record's Number is set; the rest comes from the entries.
 func Load(ctx context.Context, c *github.Client, repo Repo, number int, identity string) (Record, error) {
-	entries, _, err := scan(ctx, c, repo, number, identity)
+	entries, _, _, err := scan(ctx, c, repo, number, identity)
 	if err != nil {
 		return Record{}, err
 	}
@@ -36,37 +36,43 @@ const rescanSlack = 10 * time.Minute
 // again. grew says whether it found an entry k did not know.
 func rescan(ctx context.Context, c *github.Client, repo Repo, number int, identity string, k known) (known, bool, error) {
 	since := time.Time{}
-	if newest := k.newest(); !newest.IsZero() {
-		since = newest.Add(-rescanSlack)
+	if covered := k.covered(); !covered.IsZero() {
+		since = covered.Add(-rescanSlack)
 	}
-	fresh, _, err := scanSince(ctx, c, repo, number, identity, since)
+	fresh, _, seen, err := scanSince(ctx, c, repo, number, identity, since)
 	if err != nil {
 		return k, false, err
 	}
 	k, grew := k.add(fresh)
+	k.read = latest(k.newest(), seen) // this read saw every entry written before it
 	return k, grew, nil
 }
 
 // scan lists issue number's comments by identity, a hundred a page: the log entries, and the
 // ids of the comments the toolkit has replied to.
-func scan(ctx context.Context, c *github.Client, repo Repo, number int, identity string) ([]Entry, []int64, error) {
+func scan(ctx context.Context, c *github.Client, repo Repo, number int, identity string) ([]Entry, []int64, time.Time, error) {
 	return scanSince(ctx, c, repo, number, identity, time.Time{})
 }
 
 // scanSince is scan of the comments updated at or after since; the zero time reads them all.
-func scanSince(ctx context.Context, c *github.Client, repo Repo, number int, identity string, since time.Time) ([]Entry, []int64, error) {
+// seen is the newest server time among every comment read, anyone's: the read covers the log
+// up to it, so a re-read can start there (less rescanSlack) however few entries it held.
+func scanSince(ctx context.Context, c *github.Client, repo Repo, number int, identity string, since time.Time) (out []Entry, replied []int64, seen time.Time, err error) {
 	opts := &github.IssueListCommentsOptions{ListOptions: github.ListOptions{PerPage: 100}}
 	if !since.IsZero() {
 		opts.Since = &since
 	}
-	var out []Entry
-	var replied []int64
 	for {
 		comments, resp, err := c.Issues.ListComments(ctx, repo.Owner, repo.Name, number, opts)
 		if err != nil {
-			return nil, nil, fmt.Errorf("read the log of incident #%d: %w", number, gh.Explain(err))
+			return nil, nil, time.Time{}, fmt.Errorf("read the log of incident #%d: %w", number, gh.Explain(err))
 		}
 		for _, cm := range comments {
+			for _, t := range []time.Time{cm.GetCreatedAt().Time, cm.GetUpdatedAt().Time} {
+				if t.After(seen) {
+					seen = t.UTC()
+				}
+			}
 			if e, ok := FromComment(cm, identity); ok {
 				out = append(out, e)
 			} else if id, ok := replyTo(cm, identity); ok {
@@ -74,7 +80,7 @@ func scanSince(ctx context.Context, c *github.Client, repo Repo, number int, ide
 			}
 		}
 		if resp.NextPage == 0 {
-			return out, replied, nil
+			return out, replied, seen, nil
 		}
 		opts.Page = resp.NextPage
 	}
@@ -196,4 +202,12 @@ func FindLabeled(ctx context.Context, c *github.Client, repo Repo, label, identi
 		}
 		opts.Page = resp.NextPage
 	}
+}
+
+// latest is the later of two times.
+func latest(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
 }

@@ -10,13 +10,17 @@ import (
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 )
 
-// syncRounds bounds how often sync re-reads the log to catch entries written meanwhile.
-const syncRounds = 3
+// syncRounds bounds how often sync writes the issue while catching entries written meanwhile.
+// It only matters when runs keep appending while this one writes; each round is caused by an
+// entry another run appended, and that run writes the issue after appending it.
+const syncRounds = 16
 
 // syncIssue makes the issue agree with the log as k knows it: the summary re-rendered, the
 // status/* and severity/* labels, and open or closed. After writing, it reads what the log
 // gained (rescan): an entry that another run appended meanwhile is folded in and written too,
-// so of two concurrent updates, the one that writes last shows both.
+// so of concurrent updates, the one that writes last shows them all. It stops only after a
+// write that holds everything the log had: when the rescan finds nothing new, or, in the last
+// round, a write of what that round's rescan found, never on a write it knows to be stale.
 func syncIssue(ctx context.Context, c *github.Client, repo Repo, issue *github.Issue, k known, o Options) (Record, error) {
 	n := issue.GetNumber()
 	for round := 1; ; round++ {
@@ -26,11 +30,11 @@ func syncIssue(ctx context.Context, c *github.Client, repo Repo, issue *github.I
 		}
 		r, _ := k.fold()
 		r.Number = n
-		if issue, err = edit(ctx, c, repo, issue, r, o); err != nil {
+		if issue, err = edit(ctx, c, repo, issue, r, o); err != nil || round == syncRounds {
 			return r, err
 		}
 		again, grew, err := rescan(ctx, c, repo, n, o.Identity, k)
-		if err != nil || !grew || round == syncRounds {
+		if err != nil || !grew {
 			return r, err
 		}
 		k = again

@@ -10,10 +10,23 @@ import (
 )
 
 // known is what a run knows of an incident's log: the record its summary kept (base, nil when
-// the entries are the whole log) and the entries read or written since.
+// the entries are the whole log) and the entries read or written since. read, when set, is the
+// newest server time its reads of the log cover (an entry written after them is at most
+// rescanSlack older); an entry this run wrote itself does not move it, since others may have
+// written between the read and that entry, however long the run took.
 type known struct {
 	base    *Record
 	entries []Entry
+	read    time.Time
+}
+
+// covered is the time the log is known to be read up to: read, or when unset (a log this run
+// did not read) the newest entry.
+func (k known) covered() time.Time {
+	if !k.read.IsZero() {
+		return k.read
+	}
+	return k.newest()
 }
 
 // fold is the record the log makes as far as k knows it. ok is false when an entry must be
@@ -62,21 +75,21 @@ func tail(ctx context.Context, c *github.Client, repo Repo, issue *github.Issue,
 	posted := comment.GetCreatedAt().Time.UTC()
 	base, ok := fromSummary(issue.GetNumber(), issue.GetBody())
 	if all || !ok || !strings.EqualFold(issue.GetUser().GetLogin(), o.Identity) || base.comesBefore(posted, comment.GetID()) {
-		entries, replied, err := scan(ctx, c, repo, issue.GetNumber(), o.Identity)
-		return known{entries: entries}, replied, err
+		entries, replied, seen, err := scan(ctx, c, repo, issue.GetNumber(), o.Identity)
+		return known{entries: entries, read: seen}, replied, err
 	}
 	from := base.Newest
 	if posted.Before(from) {
 		from = posted
 	}
-	fresh, replied, err := scanSince(ctx, c, repo, issue.GetNumber(), o.Identity, from.Add(-rescanSlack))
+	fresh, replied, seen, err := scanSince(ctx, c, repo, issue.GetNumber(), o.Identity, from.Add(-rescanSlack))
 	if err != nil {
 		return known{}, nil, err
 	}
-	k := known{base: &base, entries: fresh}
+	k := known{base: &base, entries: fresh, read: seen}
 	if _, ok := k.fold(); !ok {
-		entries, replied, err := scan(ctx, c, repo, issue.GetNumber(), o.Identity)
-		return known{entries: entries}, replied, err
+		entries, replied, seen, err := scan(ctx, c, repo, issue.GetNumber(), o.Identity)
+		return known{entries: entries, read: seen}, replied, err
 	}
 	return k, replied, nil
 }
@@ -86,6 +99,6 @@ func whole(ctx context.Context, c *github.Client, repo Repo, number int, identit
 	if _, ok := k.fold(); ok {
 		return k, nil
 	}
-	entries, _, err := scan(ctx, c, repo, number, identity)
-	return known{entries: entries}, err
+	entries, _, seen, err := scan(ctx, c, repo, number, identity)
+	return known{entries: entries, read: seen}, err
 }

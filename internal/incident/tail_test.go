@@ -2,6 +2,7 @@ package incident
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -90,6 +91,36 @@ func TestConcurrentUpdatesFromTheSummary(t *testing.T) {
 		}
 		if body := issueState(t, s.Client, n).GetBody(); !strings.Contains(body, Summary(r, Severities)) {
 			t.Errorf("the summary is not the whole log's:\n%s\nwant:\n%s", body, Summary(r, Severities))
+		}
+	}
+}
+
+// TestManyConcurrentUpdates handles eight commands at once, more than the rounds a run would
+// give to catching up if each round found another run's entry: the summary shows every one.
+func TestManyConcurrentUpdates(t *testing.T) {
+	t.Parallel()
+	for range 4 {
+		s, n := declaredIncident(t)
+		ctx := context.Background()
+		var comments []*github.IssueComment
+		for i := range 8 {
+			comments = append(comments, command(t, s.Client, n, fmt.Sprintf("/timeline note number %d", i+1), "sandbox-bot"))
+		}
+		var wg sync.WaitGroup
+		errs := make([]error, len(comments))
+		for i, cm := range comments {
+			wg.Go(func() { _, errs[i] = Handle(ctx, s.NewClient(), repo, n, cm, testOptions()) })
+		}
+		wg.Wait()
+		if err := errors.Join(errs...); err != nil {
+			t.Fatal(err)
+		}
+		r, err := Load(ctx, s.Client, repo, n, "sandbox-bot")
+		if err != nil || len(r.Entries) != 9 {
+			t.Fatalf("log has %d entries (%v), want 9", len(r.Entries), err)
+		}
+		if body := issueState(t, s.Client, n).GetBody(); !strings.Contains(body, Summary(r, Severities)) {
+			t.Fatalf("the summary is not the whole log's:\n%s\nwant:\n%s", body, Summary(r, Severities))
 		}
 	}
 }

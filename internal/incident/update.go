@@ -79,6 +79,7 @@ type CommandFacts struct {
 	// Entries are the whole log).
 	Issue *github.Issue
 	base  *Record
+	read  time.Time // the newest server time the log's read covered (known.read)
 }
 
 // commandFacts reads the facts: the author's permission, then for a valid command the issue
@@ -93,14 +94,14 @@ func commandFacts(ctx context.Context, c *github.Client, repo Repo, number int, 
 	posted := comment.GetCreatedAt().Time.UTC()
 	e, perr := ParseCommand(comment.GetBody(), o.Now().UTC(), o.Scale)
 	if !f.MayCommand || perr != nil {
-		_, f.Replied, err = scanSince(ctx, c, repo, number, o.Identity, since(posted))
+		_, f.Replied, _, err = scanSince(ctx, c, repo, number, o.Identity, since(posted))
 		return f, err
 	}
 	if f.Issue, _, err = c.Issues.Get(ctx, repo.Owner, repo.Name, number); err != nil {
 		return f, fmt.Errorf("read incident #%d: %w", number, gh.Explain(err))
 	}
 	k, replied, err := tail(ctx, c, repo, f.Issue, comment, e.Type == Resolved, o)
-	f.Entries, f.Replied, f.base = k.entries, replied, k.base
+	f.Entries, f.Replied, f.base, f.read = k.entries, replied, k.base, k.read
 	return f, err
 }
 
@@ -165,6 +166,9 @@ func apply(ctx context.Context, c *github.Client, repo Repo, number int, d Comma
 	e := d.Entry
 	out := Handled{Outcome: AlreadyDone, Type: e.Type, Entry: e}
 	k := known{base: f.base, entries: f.Entries}
+	// What the facts' read covered, not this run's own entry below: others may write between
+	// the read and that entry, however long the run takes.
+	k.read = latest(f.read, k.newest())
 	if d.Outcome == Applied {
 		cm, err := Append(ctx, c, repo, number, e)
 		if err != nil {
