@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,6 +29,7 @@ type Files struct {
 	packsRead         bool
 	packed            []byte // packed-refs, read on first use
 	packedRead        bool
+	zlib              io.ReadCloser // reused for every object (inflater)
 }
 
 // OpenFiles finds the repository that contains dir as git would (a .git directory or file in

@@ -1,6 +1,7 @@
 package git
 
 import (
+	"bufio"
 	"bytes"
 	"compress/zlib"
 	"crypto/sha1"
@@ -97,7 +98,7 @@ func (f *Files) loose(id string) (string, []byte, bool, error) {
 		return "", nil, false, fmt.Errorf("%w: %v", errUnsupported, err)
 	}
 	defer file.Close()
-	z, err := zlib.NewReader(file)
+	z, err := f.inflater(file)
 	if err != nil {
 		return "", nil, false, fmt.Errorf("%w: loose object %s: %v", errUnsupported, id, err)
 	}
@@ -214,7 +215,7 @@ func (f *Files) unpack(p *pack, off int64, depth int) (string, []byte, error) {
 	if depth > maxDeltaChain {
 		return "", nil, fmt.Errorf("%w: a delta chain longer than %d", errUnsupported, maxDeltaChain)
 	}
-	r := bufReader{r: io.NewSectionReader(p.data, off, 1<<62)}
+	r := bufio.NewReaderSize(io.NewSectionReader(p.data, off, 1<<62), 4096) // the header, then the zlib stream
 	c, err := r.ReadByte()
 	if err != nil {
 		return "", nil, fmt.Errorf("%w: pack: %v", errUnsupported, err)
@@ -231,7 +232,7 @@ func (f *Files) unpack(p *pack, off int64, depth int) (string, []byte, error) {
 	var base []byte
 	switch typ {
 	case objCommit, objTree, objBlob, objTag:
-		data, err := r.inflate(size)
+		data, err := f.inflate(r, size)
 		return typeNames[typ], data, err
 	case objOfsDelta:
 		c, err := r.ReadByte()
@@ -249,7 +250,7 @@ func (f *Files) unpack(p *pack, off int64, depth int) (string, []byte, error) {
 		}
 	case objRefDelta:
 		var id [20]byte
-		if _, err := io.ReadFull(&r, id[:]); err != nil {
+		if _, err := io.ReadFull(r, id[:]); err != nil {
 			return "", nil, fmt.Errorf("%w: pack delta at %d", errUnsupported, off)
 		}
 		var found bool
@@ -260,7 +261,7 @@ func (f *Files) unpack(p *pack, off int64, depth int) (string, []byte, error) {
 	default:
 		return "", nil, fmt.Errorf("%w: pack object type %d at %d", errUnsupported, typ, off)
 	}
-	delta, err := r.inflate(size)
+	delta, err := f.inflate(r, size)
 	if err != nil {
 		return "", nil, err
 	}
@@ -268,35 +269,42 @@ func (f *Files) unpack(p *pack, off int64, depth int) (string, []byte, error) {
 	return baseType, data, err
 }
 
-// bufReader reads a pack entry's header byte by byte, then its zlib stream.
-type bufReader struct {
-	r   *io.SectionReader
-	buf [1]byte
-}
-
-func (b *bufReader) ReadByte() (byte, error) {
-	_, err := io.ReadFull(b.r, b.buf[:])
-	return b.buf[0], err
-}
-
-func (b *bufReader) Read(p []byte) (int, error) { return b.r.Read(p) }
-
-// inflate reads the zlib stream that follows the header: size bytes exactly.
-func (b *bufReader) inflate(size uint64) ([]byte, error) {
+// inflate reads the zlib stream that follows an entry's header: size bytes exactly.
+func (f *Files) inflate(r io.Reader, size uint64) ([]byte, error) {
 	if size > 1<<30 {
 		return nil, fmt.Errorf("%w: a pack object of %d bytes", errUnsupported, size)
 	}
-	z, err := zlib.NewReader(b.r)
+	z, err := f.inflater(r)
 	if err != nil {
 		return nil, fmt.Errorf("%w: pack: %v", errUnsupported, err)
 	}
-	// Grown as it is read, not allocated at the size the header claims, which a damaged pack
-	// could make huge.
+	if size <= 1<<20 {
+		data := make([]byte, size)
+		if _, err := io.ReadFull(z, data); err != nil {
+			return nil, fmt.Errorf("%w: pack: %v", errUnsupported, err)
+		}
+		return data, nil
+	}
+	// A larger object is grown as it is read, not allocated at the size its header claims,
+	// which a damaged pack could make huge.
 	data, err := io.ReadAll(io.LimitReader(z, int64(size)))
 	if err != nil || uint64(len(data)) != size {
 		return nil, fmt.Errorf("%w: pack: %d of %d bytes, %v", errUnsupported, len(data), size, err)
 	}
 	return data, nil
+}
+
+// inflater is a zlib reader of r: one reused for every object, since a new one allocates its
+// window and tables, and a policy read inflates every object of a delta chain.
+func (f *Files) inflater(r io.Reader) (io.Reader, error) {
+	if f.zlib == nil {
+		z, err := zlib.NewReader(r)
+		if err == nil {
+			f.zlib = z
+		}
+		return z, err
+	}
+	return f.zlib, f.zlib.(zlib.Resetter).Reset(r, nil)
 }
 
 // applyDelta rebuilds an object from its base and a delta: the sizes of both, then copies from
