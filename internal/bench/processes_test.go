@@ -19,7 +19,9 @@ import (
 // TestGuardCommandProcesses counts the git processes of a whole `hotfix guard` (issue #16): one
 // diff and one log for the change, the diff (the longer) started first, and none for the base and
 // its policy, which are read from the repository's files (git.Files). It once started rev-parse
-// and ls-tree before the diff and the log, and later a `cat-file --batch` beside them. A git on
+// and ls-tree before the diff and the log, and later a `cat-file --batch` beside them. A base
+// that is only a local branch starts them once too: the files say which ref the policy will come
+// from (config.LikelyBaseRef), where a guess of origin's used to start the pair twice. A git on
 // PATH logs each subcommand with its PID (the kernel numbers processes in the order they are
 // made) and runs the real one; it sets PATH, so it does not run in parallel.
 func TestGuardCommandProcesses(t *testing.T) {
@@ -35,6 +37,7 @@ func TestGuardCommandProcesses(t *testing.T) {
 	r := gittest.New(t)
 	r.Commit("policy", map[string]string{".github/hotfix.yml": "guard:\n  max_lines: 20\n", "a.go": gittest.Lines("a", 10)})
 	r.Git("update-ref", "refs/remotes/origin/main", r.Git("rev-parse", "main"))
+	r.Git("branch", "local")
 	r.Git("checkout", "-q", "-b", "hotfix/x")
 	r.Commit("fix", map[string]string{"a.go": gittest.Lines("a", 9) + "fixed\n"})
 	policy := filepath.Join(t.TempDir(), "hotfix.yml")
@@ -47,6 +50,7 @@ func TestGuardCommandProcesses(t *testing.T) {
 		"a commit SHA as the base":  {"--base", r.Git("rev-parse", "main")},
 		"the policy from --config":  {"--base", "main", "--config", policy},
 		"a full ref as the base":    {"--base", "refs/remotes/origin/main"},
+		"a local branch, no origin": {"--base", "local"},
 	} {
 		os.Remove(logFile)
 		out := guardRun(t, r.Dir, append(args, "--head", "hotfix/x")...)

@@ -85,6 +85,30 @@ func FirstBaseRef(base string) string {
 	return baseRefs(base)[0]
 }
 
+// LikelyBaseRef is the ref ResolveBase will most likely find for base in dir: the first of the
+// refs it tries that the repository's files hold under that very name (a local clone with no
+// origin has only refs/heads/BASE), else FirstBaseRef's. It starts no process and reads no
+// object; it is a guess for starting work early, which the caller checks against the ref the
+// policy came from.
+func LikelyBaseRef(dir, base string) string {
+	first := FirstBaseRef(base)
+	if first == "" || !strings.HasPrefix(first, "refs/") {
+		return first
+	}
+	f, err := git.OpenFiles(dir)
+	if err != nil {
+		return first
+	}
+	defer f.Close()
+	for _, ref := range baseRefs(base) {
+		name, _ := splitAncestry(ref)
+		if found, err := f.HasRef(name); err != nil || found {
+			return ref
+		}
+	}
+	return first
+}
+
 // checkBaseInput refuses a base that could be read as an option or that names no branch, before
 // git sees it.
 func checkBaseInput(base string) error {

@@ -145,3 +145,32 @@ func TestFindEntryRefusesAMalformedTree(t *testing.T) {
 		t.Errorf("findEntry(b.yml) = %v, %t, %v; want 100755 blob 0101…", e, found, err)
 	}
 }
+
+// TestLikelyBaseRef: the guess names the ref the policy will come from, from the files alone:
+// origin's branch in a clone, the local branch where there is no origin, and the first ref
+// tried where it can't tell.
+func TestLikelyBaseRef(t *testing.T) {
+	t.Parallel()
+	r := gittest.New(t)
+	sha := r.Commit("first", map[string]string{"a.txt": "a\n"})
+	r.Git("branch", "release/1.x")
+	r.Git("update-ref", "refs/remotes/origin/main", sha)
+	for _, tc := range []struct{ dir, base, want string }{
+		{r.Dir, "main", "refs/remotes/origin/main"},
+		{r.Dir, "release/1.x", "refs/heads/release/1.x"},
+		{r.Dir, "release/1.x~1", "refs/heads/release/1.x~1"},
+		{r.Dir, "nope", "refs/remotes/origin/nope"},
+		{r.Dir, "refs/heads/main", "refs/heads/main"},
+		{r.Dir, sha, sha},
+		{r.Dir, "-x", ""},
+		{t.TempDir(), "main", "refs/remotes/origin/main"},
+	} {
+		if got := LikelyBaseRef(tc.dir, tc.base); got != tc.want {
+			t.Errorf("LikelyBaseRef(%s) = %q, want %q", tc.base, got, tc.want)
+		}
+	}
+	r.Git("pack-refs", "--all")
+	if got := LikelyBaseRef(r.Dir, "release/1.x"); got != "refs/heads/release/1.x" {
+		t.Errorf("with packed refs: LikelyBaseRef(release/1.x) = %q, want refs/heads/release/1.x", got)
+	}
+}

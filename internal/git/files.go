@@ -159,6 +159,16 @@ func hasSection(config []byte, name string) bool {
 	return s.Err() != nil // unreadable: say yes, and let git read it
 }
 
+// HasRef reports whether the ref of exactly this name (refs/…) exists: a loose file or a
+// packed-refs line, no other name git would try for it. An error means Files can't tell.
+func (f *Files) HasRef(name string) (bool, error) {
+	_, found, err := f.exactRef(name, 0)
+	return found, err
+}
+
+// Close closes the files Files opened.
+func (f *Files) Close() { f.close() }
+
 // revisionRules are the names git tries for a ref name, in order (gitrevisions, <refname>).
 var revisionRules = []string{"%s", "refs/%s", "refs/tags/%s", "refs/heads/%s", "refs/remotes/%s", "refs/remotes/%s/HEAD"}
 

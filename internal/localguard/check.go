@@ -53,7 +53,7 @@ type Env struct {
 // named like the branch changes neither. A failed verdict is exit.ErrCheckFailed; a wrong
 // input, policy, repository or ref is marked exit.Usage.
 func Run(ctx context.Context, c Check, e Env) error {
-	pending := change.Begin(ctx, c.Dir, config.FirstBaseRef(c.Base), c.Head) // beside the policy's git process
+	pending := change.Begin(ctx, c.Dir, config.LikelyBaseRef(c.Dir, c.Base), c.Head) // before the policy is read
 	defer pending.Stop()
 	policy, source, err := e.ReadPolicy(ctx, c.Base)
 	if err != nil {
