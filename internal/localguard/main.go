@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/exit"
@@ -75,7 +76,7 @@ func writeHelp(fs *flag.FlagSet) {
 		"Usage: hotfix-guard [options]\n\nOptions:\n")
 	fs.VisitAll(func(fl *flag.Flag) {
 		kind, usage := flag.UnquoteUsage(fl)
-		fmt.Fprintf(w, "  --%s %s\n        %s", fl.Name, kind, usage)
+		fmt.Fprintf(w, "  %s\n        %s", strings.TrimSpace("--"+fl.Name+" "+kind), usage)
 		if fl.DefValue != "" && fl.DefValue != "false" && fl.DefValue != "0" {
 			fmt.Fprintf(w, " (default %s)", fl.DefValue)
 		}
