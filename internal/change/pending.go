@@ -7,7 +7,8 @@ import (
 
 // Pending is a change set being read in the background (Begin), so that a command can read its
 // policy meanwhile: on a hotfix-sized range, starting the git processes, not the diff, is the
-// cost, and the policy's own process then runs beside them instead of before them.
+// cost, and the policy is then read (from the repository's files, or by its own git process
+// where they can't answer) while they run instead of before them.
 type Pending struct {
 	repoDir, base, head string
 	cancel              context.CancelFunc
