@@ -2,15 +2,14 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/release"
+	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 )
 
 // releaseCmd tags a merged hotfix with the next patch on its line, or, with --dry-run, says which
@@ -90,7 +89,7 @@ func (c *releaseCmd) plan(ctx context.Context, env *Env) error {
 		return err
 	}
 	if c.json {
-		return writeJSON(env.Stdout, plan)
+		return runner.WriteJSON(env.Stdout, plan)
 	}
 	plan.WriteText(env.Stdout)
 	return nil
@@ -130,13 +129,6 @@ func (c *releaseCmd) releaseConfig(p config.Policy) release.Config {
 // serverURL is GitHub's web address for links: GITHUB_SERVER_URL, else github.com.
 func serverURL(env *Env) string {
 	return strings.TrimSuffix(firstSet(env.Getenv("GITHUB_SERVER_URL"), "https://github.com"), "/")
-}
-
-// writeJSON prints v as indented JSON.
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
 }
 
 // optionalString is a string flag that knows whether it was given, so "" can be a value.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
 	metrics "github.com/incident-hotfix/incident-hotfix/internal/report"
+	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 )
 
 // reportCmd prints the incident metrics per severity, each with its definition.
@@ -43,7 +44,7 @@ func (c *reportCmd) Run(ctx context.Context, env *Env, args []string) error {
 	}
 	rep := metrics.Build(history, since, now)
 	if c.json {
-		return writeJSON(env.Stdout, rep)
+		return runner.WriteJSON(env.Stdout, rep)
 	}
 	fmt.Fprint(env.Stdout, metrics.Text(rep))
 	return env.runner().Summary(metrics.Markdown(rep))

@@ -9,6 +9,7 @@ import (
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/event"
 	"github.com/incident-hotfix/incident-hotfix/internal/route"
+	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 )
 
 // runCmd is the one entry an action needs: it loads the event that started the workflow, routes
@@ -47,7 +48,7 @@ func (c *runCmd) Run(ctx context.Context, env *Env, args []string) error {
 		run := c.options(logToStderr(env), t)
 		run.Report = &route.Report{Event: t.Name, Repository: t.Repo.String(), DryRun: c.dryRun, Route: event.None}
 		err := run.Route(ctx, c.only, c.config != "")
-		return errors.Join(err, writeJSON(env.Stdout, run.Report))
+		return errors.Join(err, runner.WriteJSON(env.Stdout, run.Report))
 	}
 	return c.options(env, t).Route(ctx, c.only, c.config != "")
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
+	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 	"github.com/incident-hotfix/incident-hotfix/internal/verify"
 )
 
@@ -95,7 +96,7 @@ func (c *verifyCmd) run(ctx context.Context, env *Env, out io.Writer, plan verif
 // printDry prints the plan for --dry-run: the steps above, or the plan as JSON.
 func (c *verifyCmd) printDry(env *Env, plan verify.Plan) error {
 	if c.json {
-		return writeJSON(env.Stdout, plan)
+		return runner.WriteJSON(env.Stdout, plan)
 	}
 	fmt.Fprintln(env.Stdout, plan.DryRunLine())
 	return nil

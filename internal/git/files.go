@@ -166,9 +166,6 @@ func (f *Files) HasRef(name string) (bool, error) {
 	return found, err
 }
 
-// Close closes the files Files opened.
-func (f *Files) Close() { f.close() }
-
 // revisionRules are the names git tries for a ref name, in order (gitrevisions, <refname>).
 var revisionRules = []string{"%s", "refs/%s", "refs/tags/%s", "refs/heads/%s", "refs/remotes/%s", "refs/remotes/%s/HEAD"}
 

@@ -64,7 +64,7 @@ func agree(t *testing.T, dir string, names []string) int {
 	if err != nil {
 		t.Fatalf("OpenFiles(%s): %v", dir, err)
 	}
-	defer f.close()
+	defer f.Close()
 	b, err := StartBatch(context.Background(), dir)
 	if err != nil {
 		t.Fatal(err)
@@ -198,7 +198,7 @@ func TestFilesNeverReturnACorruptObject(t *testing.T) {
 			t.Fatal(err)
 		}
 		obj, found, err := f.get(policy)
-		f.close()
+		f.Close()
 		switch {
 		case errors.Is(err, errUnsupported):
 			refused++
@@ -291,7 +291,7 @@ func TestFilesLeaveOddRefsToGit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.close()
+	defer f.Close()
 	for _, name := range []string{"refs/heads/linked^{commit}", "refs/heads/odd"} {
 		if _, _, err := f.get(name); !errors.Is(err, errUnsupported) {
 			t.Errorf("get(%s) = %v, want errUnsupported", name, err)

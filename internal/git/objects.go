@@ -37,7 +37,7 @@ func (o *Objects) Get(name string) (Object, bool, error) {
 		if !errors.Is(err, errUnsupported) {
 			return obj, found, err
 		}
-		o.files.close()
+		o.files.Close()
 		o.files = nil // after one request the files can't answer, git answers the rest
 	}
 	if o.batch == nil {
@@ -56,7 +56,7 @@ func (o *Objects) FromFiles() bool { return o.batch == nil && o.files != nil }
 // Close ends the git process, if one started, and closes the files.
 func (o *Objects) Close() error {
 	if o.files != nil {
-		o.files.close()
+		o.files.Close()
 	}
 	if o.batch != nil {
 		return o.batch.Close()
@@ -184,8 +184,8 @@ func header(data []byte, key string) (string, bool) {
 	return "", false
 }
 
-// close closes the packs' files.
-func (f *Files) close() {
+// Close closes the packs' files.
+func (f *Files) Close() {
 	for _, p := range f.packs {
 		p.close()
 	}

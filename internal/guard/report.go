@@ -1,7 +1,6 @@
 package guard
 
 import (
-	"encoding/json"
 	"errors"
 	"io"
 	"strconv"
@@ -27,9 +26,7 @@ func show(w io.Writer, res Result, h Heading, asJSON bool) error {
 		res.WriteText(w, h)
 		return nil
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(res)
+	return runner.WriteJSON(w, res)
 }
 
 // annotate annotates each finding: an error or a warning, on its file.

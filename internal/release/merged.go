@@ -1,7 +1,6 @@
 package release
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -47,9 +46,7 @@ func OutputNames() []string { return []string{"tag", "previous_tag", "sha"} }
 // sha and the job summary.
 func Report(w io.Writer, r *runner.Runner, res Result, asJSON bool) error {
 	if asJSON {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(res); err != nil {
+		if err := runner.WriteJSON(w, res); err != nil {
 			return err
 		}
 	} else {

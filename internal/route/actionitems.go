@@ -11,6 +11,7 @@ import (
 	"github.com/incident-hotfix/incident-hotfix/internal/config"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
+	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 )
 
 // runActionItems handles an action item labelled, closed or reopened by syncing its postmortem's
@@ -65,7 +66,7 @@ func (r Run) ActionItems(ctx context.Context, a ActionItems, asJSON bool) error 
 	}
 	var printed error
 	if asJSON {
-		printed = writeJSON(r.Out, res)
+		printed = runner.WriteJSON(r.Out, res)
 	} else {
 		fmt.Fprintln(r.Out, res.Line())
 	}

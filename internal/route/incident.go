@@ -2,7 +2,6 @@ package route
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 
@@ -12,6 +11,7 @@ import (
 	"github.com/incident-hotfix/incident-hotfix/internal/exit"
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 	"github.com/incident-hotfix/incident-hotfix/internal/incident"
+	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 )
 
 // runIncident is the entry point of an incident route: declare, with the severity input, or
@@ -109,12 +109,5 @@ func show(w io.Writer, asJSON bool, v any, line string) error {
 		_, err := fmt.Fprintln(w, line)
 		return err
 	}
-	return writeJSON(w, v)
-}
-
-// writeJSON prints v as indented JSON.
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	return runner.WriteJSON(w, v)
 }

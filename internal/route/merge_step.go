@@ -9,6 +9,7 @@ import (
 	"github.com/incident-hotfix/incident-hotfix/internal/gh"
 	"github.com/incident-hotfix/incident-hotfix/internal/merge"
 	"github.com/incident-hotfix/incident-hotfix/internal/postmortem"
+	"github.com/incident-hotfix/incident-hotfix/internal/runner"
 )
 
 // The merge's steps that run by hand, as `hotfix backport` and `hotfix postmortem`.
@@ -81,7 +82,7 @@ func (r Run) templateError(err error) error {
 // summary; runErr is the step's own error, returned with them.
 func (r Run) reportStep(step string, pr *github.PullRequest, res merge.Result, runErr error, asJSON bool) error {
 	if asJSON {
-		if err := writeJSON(r.Out, res); err != nil {
+		if err := runner.WriteJSON(r.Out, res); err != nil {
 			return errors.Join(runErr, err)
 		}
 	} else {

@@ -29,7 +29,7 @@ func (r Run) Remind(ctx context.Context, ref string, asJSON bool) error {
 	res, err := remind.Run(ctx, s.Client, postmortem.Repo{Owner: s.Owner, Name: s.Name}, remind.SourcesFor(s.Policy, s.Login), remind.OptionsFor(s.Policy), r.Now().UTC())
 	var printed error
 	if asJSON {
-		printed = writeJSON(r.Out, res)
+		printed = runner.WriteJSON(r.Out, res)
 	} else {
 		res.WriteText(r.Out)
 	}

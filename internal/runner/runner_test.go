@@ -294,3 +294,17 @@ func TestUnwritableFile(t *testing.T) {
 		}
 	}
 }
+
+func TestWriteJSON(t *testing.T) {
+	t.Parallel()
+	var b strings.Builder
+	if err := WriteJSON(&b, map[string]any{"verdict": "pass", "files": []int{1}}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "{\n  \"files\": [\n    1\n  ],\n  \"verdict\": \"pass\"\n}\n"; b.String() != want {
+		t.Errorf("WriteJSON = %q, want %q", b.String(), want)
+	}
+	if err := WriteJSON(&b, func() {}); err == nil {
+		t.Error("WriteJSON of a func: no error")
+	}
+}

@@ -1,7 +1,6 @@
 package verify
 
 import (
-	"encoding/json"
 	"errors"
 	"io"
 
@@ -20,9 +19,7 @@ const tokenWarning = "a GitHub token is in the environment of hotfix verify, whe
 // job that publishes it).
 func Report(w io.Writer, r *runner.Runner, plan Plan, res Result, asJSON bool) error {
 	if asJSON {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(res); err != nil {
+		if err := runner.WriteJSON(w, res); err != nil {
 			return err
 		}
 	} else {
